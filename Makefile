@@ -1,0 +1,39 @@
+# corpuskit: every target creates or updates the local virtual environment (.venv) by itself.
+#   make demo    load the bundled sample corpus and the seed, write and print their summary
+#   make test    the whole test suite, notebooks included (validated by nbval)
+#   make bench   the speed and memory benchmarks (figures in README.md)
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.corpuskit-installed
+# camel-tools needs torch. Pinning the CPU build first keeps pip from pulling gigabytes of CUDA
+# packages; elsewhere set TORCH_PIP_ARGS="--index-url https://download.pytorch.org/whl/cpu".
+TORCH_SPEC ?= torch==2.13.0
+TORCH_PIP_ARGS ?=
+SAUDINEWSNET ?= $(CURDIR)/../shared/corpora/saudinewsnet
+
+.PHONY: install demo test bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check $(TORCH_PIP_ARGS) "$(TORCH_SPEC)"
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p build
+	$(VENV)/bin/corpuskit load data/sample seeds --out build/sample.parquet --report build/load_report.csv
+	$(VENV)/bin/corpuskit info build/sample.parquet | tee build/summary.txt
+
+test: $(STAMP)
+	MPLBACKEND=Agg $(PY) -m pytest tests notebooks corpuskit --doctest-modules --nbval --nbval-current-env -q
+
+bench: $(STAMP)
+	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_tokenize.py
+	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_load.py
+
+clean:
+	rm -rf build .pytest_cache

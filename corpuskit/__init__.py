@@ -1,0 +1,55 @@
+"""corpuskit: a research toolkit for Arabic conflict-news corpora.
+
+    import corpuskit as ck
+    corpus = ck.load_corpus("data/sample/")
+    corpus.docs, corpus.report, corpus.units("paragraph")
+
+The public API is re-exported here lazily, so ``import corpuskit`` stays light (no camel-tools,
+pandas or scikit-learn until they are used).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "load_corpus": "corpuskit.load",
+    "Corpus": "corpuskit.corpus",
+    "CorpuskitError": "corpuskit.errors",
+    "InputError": "corpuskit.errors",
+    "RecordError": "corpuskit.errors",
+    "SettingsError": "corpuskit.errors",
+    "ResourceUnavailableError": "corpuskit.errors",
+    "normalize": "corpuskit.arabic",
+    "tokenize": "corpuskit.arabic",
+    "parse_date": "corpuskit.dates",
+}
+_SUBMODULES = {"arabic", "readers", "clean", "dates", "errors", "corpus", "load", "cli"}
+
+__all__ = sorted(_EXPORTS) + sorted(_SUBMODULES)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from . import arabic, clean, dates, errors, readers
+    from .arabic import normalize, tokenize
+    from .corpus import Corpus
+    from .dates import parse_date
+    from .errors import (CorpuskitError, InputError, RecordError, ResourceUnavailableError,
+                         SettingsError)
+    from .load import load_corpus
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(importlib.import_module(_EXPORTS[name]), name)
+        globals()[name] = value
+        return value
+    if name in _SUBMODULES:
+        return importlib.import_module(f"corpuskit.{name}")
+    raise AttributeError(f"module 'corpuskit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return __all__
