@@ -1,0 +1,186 @@
+"""The ``corpuskit`` command.
+
+Exit codes (stable, for scripts):
+  0  success (files that were skipped are listed in the report, not errors)
+  1  unexpected internal error (a bug: please report it with the traceback from --debug)
+  2  usage error (bad option or argument)
+  3  input error: a path that does not exist, nothing readable, a bad record under --strict,
+     a file that is not a corpuskit corpus
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+
+_EPILOG = """\
+exit codes: 0 success; 1 internal error; 2 usage error; 3 input error (missing path,
+nothing readable, bad record with --strict, not a corpuskit file).
+
+examples:
+  corpuskit load data/sample/ seeds/ --out build/sample.parquet
+  corpuskit info build/sample.parquet
+  corpuskit info data/sample/ --report build/report.csv
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="corpuskit",
+        description="Load, inspect and study Arabic news corpora.",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    load = sub.add_parser(
+        "load", help="read files, folders or archives into one corpus file (Parquet)",
+        description="Read news files (page text, JSON, JSON Lines, CSV/TSV, Parquet, SGML, HTML, "
+                    "zip/tar) into one Parquet corpus with its load report and provenance.",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    load.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or archives")
+    load.add_argument("--out", "-o", required=True, metavar="FILE",
+                      help="where to write the corpus (.parquet)")
+    _load_options(load)
+    load.add_argument("--report", metavar="CSV", help="also write the load report as CSV")
+
+    info = sub.add_parser(
+        "info", help="summarize a corpus file or input paths",
+        description="Print documents by source and by month and the load report's counts, for a "
+                    "corpus written by `corpuskit load` or for input paths (loaded on the fly).",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    info.add_argument("paths", nargs="+", metavar="FILE|PATH")
+    _load_options(info)
+    info.add_argument("--report", metavar="CSV", help="write the full load report as CSV")
+    info.add_argument("--skipped", action="store_true", help="list every skipped file and record")
+    return p
+
+
+def _load_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--format", metavar="NAME",
+                   help="force a reader: page, json, jsonl, csv, tsv, parquet, sgml, html")
+    p.add_argument("--column", action="append", default=[], metavar="FIELD=NAME",
+                   help="map a field to the input's name, e.g. --column text=content (repeatable)")
+    p.add_argument("--strict", action="store_true",
+                   help="stop at the first bad file or record instead of skipping it")
+    p.add_argument("--drop-duplicates", action="store_true",
+                   help="leave exact and near duplicates out (they stay in the report)")
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _columns(pairs: list[str]) -> dict[str, str] | None:
+    from .errors import SettingsError
+
+    out = {}
+    for pair in pairs:
+        field, sep, name = pair.partition("=")
+        if not sep or not field or not name:
+            raise SettingsError(f"--column {pair!r}: write it as FIELD=NAME, e.g. text=content")
+        out[field.strip()] = name.strip()
+    return out or None
+
+
+def _load(args: argparse.Namespace):  # noqa: ANN202
+    from .load import load_corpus
+
+    return load_corpus(*args.paths, format=args.format, columns=_columns(args.column),
+                       strict=args.strict, progress=False,
+                       duplicates="drop" if args.drop_duplicates else "flag")
+
+
+def _cmd_load(args: argparse.Namespace) -> int:
+    corpus = _load(args)
+    out = corpus.to_parquet(args.out)
+    if args.report:
+        Path(args.report).parent.mkdir(parents=True, exist_ok=True)
+        corpus.report.to_csv(args.report, index=False)
+    c = corpus.summary_counts()
+    print(f"wrote {out}: {c['documents']} documents from {c['files']} files "
+          f"({c['skipped']} skipped, {c['duplicates']} flagged duplicates)")
+    return EXIT_OK
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    from .corpus import Corpus
+
+    if len(args.paths) == 1 and args.paths[0].endswith(".parquet") and Path(args.paths[0]).is_file():
+        try:
+            corpus = Corpus.read_parquet(args.paths[0])
+        except Exception as exc:  # not a corpuskit file: read it as input data
+            from .errors import InputError
+
+            if not isinstance(exc, InputError) or "not a corpuskit corpus" not in str(exc):
+                raise
+            corpus = _load(args)
+    else:
+        corpus = _load(args)
+    with pd.option_context("display.width", 120, "display.max_columns", 20,
+                           "display.max_rows", 200):
+        print(repr(corpus))
+        print("\nDocuments by source:")
+        print(corpus.by_source().to_string(index=False))
+        months = corpus.by_month()
+        if not months.empty:
+            print("\nDocuments by month:")
+            print(months.to_string())
+        print("\nLoad report:")
+        print(corpus.report_counts().to_string(index=False))
+        if args.skipped:
+            sk = corpus.report[corpus.report["status"] == "skipped"]
+            print("\nSkipped:")
+            print(sk[["path", "member", "record", "reason"]].to_string(index=False)
+                  if len(sk) else "(none)")
+    if args.report:
+        Path(args.report).parent.mkdir(parents=True, exist_ok=True)
+        corpus.report.to_csv(args.report, index=False)
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``corpuskit`` command; returns the exit code."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    from .errors import CorpuskitError, InputError, RecordError, SettingsError
+
+    handlers = {"load": _cmd_load, "info": _cmd_info}
+    try:
+        return handlers[args.command](args)
+    except SettingsError as exc:
+        print(f"corpuskit {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (InputError, RecordError) as exc:
+        print(f"corpuskit {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except CorpuskitError as exc:
+        print(f"corpuskit {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("corpuskit: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(f"corpuskit {args.command}: internal error: {type(exc).__name__}: {exc}\n"
+              "This is a bug in corpuskit; run again with --debug for the traceback.",
+              file=sys.stderr)
+        return EXIT_BUG
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

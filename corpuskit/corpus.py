@@ -1,0 +1,313 @@
+"""The Corpus: documents, their units, the load report and provenance, with a Parquet round trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .arabic.normalization import NormalizeSettings, get_normalizer
+from .arabic.segmentation import paragraph_spans, sentence_spans
+from .errors import InputError, SettingsError
+
+__all__ = ["Corpus", "DOC_COLUMNS", "UNIT_COLUMNS", "REPORT_COLUMNS"]
+
+DOC_COLUMNS = ["doc_id", "date", "source", "title", "text", "url", "author", "path", "record",
+               "format", "date_raw", "duplicate", "duplicate_of"]
+UNIT_COLUMNS = ["doc_id", "unit_id", "kind", "field", "start", "end", "text"]
+REPORT_COLUMNS = ["path", "member", "record", "format", "encoding", "status", "reason", "doc_id",
+                  "duplicate_of"]
+_PARQUET_KEY = b"corpuskit"
+_FORMAT_VERSION = 1
+
+
+class Corpus:
+    """A loaded corpus.
+
+    Attributes:
+        docs: one row per document (columns :data:`DOC_COLUMNS`, then every other metadata field
+            of the input as its own column).
+        report: one row per input file and record: loaded, duplicate, or skipped with its reason.
+        provenance: inputs (paths, sizes, content hashes), settings and library versions.
+
+    Derived tables (units, normalized text, tokens) are computed on first use and cached; the
+    cache of normalized text is keyed by the normalization settings.
+    """
+
+    def __init__(self, docs: pd.DataFrame, report: pd.DataFrame | None = None,
+                 provenance: dict[str, Any] | None = None):
+        missing = [c for c in ("doc_id", "text") if c not in docs.columns]
+        if missing:
+            raise SettingsError(f"a Corpus needs the columns {missing} in its docs table")
+        if docs["doc_id"].duplicated().any():
+            dup = docs.loc[docs["doc_id"].duplicated(), "doc_id"].iloc[0]
+            raise SettingsError(f"doc_id must be unique; {dup!r} appears more than once")
+        self.docs = docs.reset_index(drop=True)
+        self.report = report if report is not None else pd.DataFrame(columns=REPORT_COLUMNS)
+        self.provenance = provenance or {}
+        self._units: dict[str, pd.DataFrame] = {}
+        self._normalized: dict[NormalizeSettings, pd.Series] = {}
+        self._tokens: dict[NormalizeSettings, pd.Series] = {}
+
+    # ------------------------------------------------------------------ basics
+    def __len__(self) -> int:
+        return len(self.docs)
+
+    def __repr__(self) -> str:
+        s = self.summary_counts()
+        dates = self.docs["date"].dropna() if "date" in self.docs else pd.Series(dtype=object)
+        span = f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "no dates"
+        srcs = self.docs["source"].nunique() if "source" in self.docs else 0
+        return (f"<Corpus: {s['documents']} documents from {srcs} sources, {span}; "
+                f"{s['skipped']} skipped, {s['duplicates']} flagged duplicates>")
+
+    def summary_counts(self) -> dict[str, int]:
+        """Counts for a one-line summary: documents, files, records skipped, duplicates."""
+        rep = self.report
+        status = rep["status"] if "status" in rep else pd.Series(dtype=str)
+        dup = self.docs["duplicate"].notna().sum() if "duplicate" in self.docs else 0
+        return {"documents": len(self.docs),
+                "files": int(rep["path"].nunique()) if "path" in rep else 0,
+                "skipped": int((status == "skipped").sum()),
+                "duplicates": int(dup)}
+
+    def by_source(self) -> pd.DataFrame:
+        """Documents, words, first and last date per source (a tidy summary table)."""
+        d = self.docs.assign(words=self.docs["text"].str.split().str.len())
+        g = d.groupby(d["source"].fillna("(unknown)"), sort=True)
+        out = pd.DataFrame({
+            "documents": g.size(),
+            "words": g["words"].sum(),
+            "first_date": g["date"].min(),
+            "last_date": g["date"].max(),
+            "undated": g["date"].apply(lambda s: int(s.isna().sum())),
+        })
+        out.index.name = "source"
+        return out.reset_index()
+
+    def by_month(self) -> pd.DataFrame:
+        """Documents per month and source (rows: months; columns: sources; undated left out)."""
+        d = self.docs.dropna(subset=["date"])
+        if d.empty:
+            return pd.DataFrame()
+        month = d["date"].dt.to_period("M").rename("month")
+        return (d.groupby([month, d["source"].fillna("(unknown)")]).size()
+                .unstack(fill_value=0).sort_index())
+
+    def report_counts(self) -> pd.DataFrame:
+        """The load report summed up: rows per status and reason."""
+        rep = self.report
+        if rep.empty:
+            return pd.DataFrame(columns=["status", "reason", "count"])
+        reasons = rep["reason"].fillna("").str.replace(r"\s*\(.*", "", regex=True)
+        return (rep.assign(reason=reasons).groupby(["status", "reason"], dropna=False).size()
+                .rename("count").reset_index().sort_values(["status", "count"], ascending=[True, False])
+                .reset_index(drop=True))
+
+    def _repr_html_(self) -> str:
+        counts = self.summary_counts()
+        head = html.escape(repr(self))
+        by_src = self.by_source().to_html(index=False, classes="corpuskit", border=0)
+        rep = self.report_counts().to_html(index=False, border=0)
+        cols = ["doc_id", "date", "source", "title"]
+        sample = self.docs[[c for c in cols if c in self.docs]].head(5).to_html(index=False, border=0)
+        return (f'<div class="corpuskit-corpus"><p><b>{head}</b></p>'
+                f"<details open><summary>By source</summary>{by_src}</details>"
+                f"<details><summary>Load report ({counts['files']} files)</summary>{rep}</details>"
+                f'<details><summary>First documents</summary><div dir="auto">{sample}</div></details>'
+                "</div>")
+
+    # ------------------------------------------------------------------ selection
+    def select(self, mask: pd.Series | np.ndarray | list[bool]) -> Corpus:
+        """A new Corpus with the documents where ``mask`` is true (report and provenance kept)."""
+        docs = self.docs[np.asarray(mask, dtype=bool)].reset_index(drop=True)
+        return Corpus(docs, self.report, {**self.provenance, "selected_from": len(self.docs)})
+
+    def drop_duplicates(self) -> Corpus:
+        """A new Corpus without the documents flagged as exact or near duplicates."""
+        if "duplicate" not in self.docs:
+            return self
+        return self.select(self.docs["duplicate"].isna())
+
+    # ------------------------------------------------------------------ units
+    def units(self, kind: str = "paragraph", *, include_title: bool = True,
+              meta: list[str] | bool = False) -> pd.DataFrame:
+        """A tidy table of units: ``"paragraph"`` (with subheadings) or ``"sentence"``.
+
+        Columns: ``doc_id``, ``unit_id``, ``kind`` (title, subheading, paragraph), ``field`` (the
+        docs column the offsets refer to: ``title`` or ``text``), ``start``, ``end``, ``text``;
+        sentences add ``paragraph_id``. ``text`` equals ``docs[field][start:end]``. With
+        ``meta=True`` (or a list of columns) document metadata such as date and source is joined.
+        """
+        if kind not in ("paragraph", "sentence"):
+            raise SettingsError(f"units(kind={kind!r}): kind must be 'paragraph' or 'sentence'")
+        key = f"{kind}:{include_title}"
+        if key not in self._units:
+            self._units[key] = self._build_units(kind, include_title)
+        out = self._units[key]
+        if meta:
+            cols = ["date", "source"] if meta is True else list(meta)
+            bad = [c for c in cols if c not in self.docs]
+            if bad:
+                raise SettingsError(f"units(meta=...): no such docs column(s) {bad}")
+            out = out.merge(self.docs[["doc_id", *cols]], on="doc_id", how="left")
+        return out.copy()
+
+    def _build_units(self, kind: str, include_title: bool) -> pd.DataFrame:
+        rows: list[tuple] = []
+        titles = self.docs["title"] if "title" in self.docs else pd.Series([None] * len(self.docs))
+        for doc_id, title, text in zip(self.docs["doc_id"], titles, self.docs["text"]):
+            pieces: list[tuple[str, str, str, int, int]] = []  # (pid, kind, field, start, end)
+            if include_title and isinstance(title, str) and title.strip():
+                pieces.append((f"{doc_id}:t", "title", "title", 0, len(title)))
+            for n, sp in enumerate(paragraph_spans(text), 1):
+                pieces.append((f"{doc_id}:p{n}", sp.kind, "text", sp.start, sp.end))
+            for pid, pkind, field, a, b in pieces:
+                src = title if field == "title" else text
+                if kind == "paragraph":
+                    rows.append((doc_id, pid, pkind, field, a, b, src[a:b]))
+                else:
+                    for m, s in enumerate(sentence_spans(src, a, b), 1):
+                        rows.append((doc_id, f"{pid}.s{m}", pkind, field, s.start, s.end,
+                                     src[s.start:s.end], pid))
+        cols = UNIT_COLUMNS + (["paragraph_id"] if kind == "sentence" else [])
+        df = pd.DataFrame(rows, columns=cols)
+        df["start"] = df["start"].astype("int64")
+        df["end"] = df["end"].astype("int64")
+        return df
+
+    # ------------------------------------------------------------------ text views
+    def normalized(self, preset: str | NormalizeSettings | None = "default",
+                   **switches: bool) -> pd.Series:
+        """Normalized document text (title and body) as a Series indexed by ``doc_id``; cached
+        per normalization settings."""
+        settings = NormalizeSettings.resolve(preset, **switches)
+        if settings not in self._normalized:
+            norm = get_normalizer(settings)
+            full = self._full_texts()
+            self._normalized[settings] = pd.Series([norm(t) for t in full],
+                                                   index=self.docs["doc_id"], name="normalized")
+        return self._normalized[settings]
+
+    def tokens(self, preset: str | NormalizeSettings | None = "default",
+               **switches: bool) -> pd.Series:
+        """Tokens of each document (title and body), normalized with the given settings; cached."""
+        settings = NormalizeSettings.resolve(preset, **switches)
+        if settings not in self._tokens:
+            norm = get_normalizer(settings)
+            self._tokens[settings] = pd.Series(self._tokens_full(norm), index=self.docs["doc_id"],
+                                               name="tokens")
+        return self._tokens[settings]
+
+    def _full_texts(self) -> list[str]:
+        titles = self.docs["title"].fillna("") if "title" in self.docs else [""] * len(self.docs)
+        return [f"{t}\n\n{x}" if t else x for t, x in zip(titles, self.docs["text"])]
+
+    def _tokens_full(self, norm) -> list[list[str]]:  # noqa: ANN001
+        titles = self.docs["title"].fillna("") if "title" in self.docs else [""] * len(self.docs)
+        return [norm.tokens(t) + norm.tokens(x) if t else norm.tokens(x)
+                for t, x in zip(titles, self.docs["text"])]
+
+    # ------------------------------------------------------------------ persistence
+    def to_parquet(self, path: str | Path) -> Path:
+        """Write docs, units and provenance (and the load report) to one Parquet file."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        docs = self.docs.copy()
+        paras = self.units("paragraph", include_title=False)
+        sents = self.units("sentence", include_title=False)
+        docs["_paragraphs"] = _spans_column(docs["doc_id"], paras, ["start", "end", "kind"])
+        docs["_sentences"] = _spans_column(docs["doc_id"], sents, ["start", "end"])
+        for col in docs.columns:
+            if docs[col].dtype == object and col not in ("_paragraphs", "_sentences"):
+                docs[col] = docs[col].map(_jsonable_cell)
+        table = pa.Table.from_pandas(docs, preserve_index=False)
+        meta = {
+            "format_version": _FORMAT_VERSION,
+            "provenance": self.provenance,
+            "report": json.loads(self.report.to_json(orient="records", force_ascii=False)),
+            "report_columns": list(self.report.columns),
+        }
+        table = table.replace_schema_metadata({**(table.schema.metadata or {}),
+                                               _PARQUET_KEY: json.dumps(meta, ensure_ascii=False,
+                                                                        default=str).encode()})
+        pq.write_table(table, path, compression="zstd")
+        return path
+
+    @classmethod
+    def read_parquet(cls, path: str | Path) -> Corpus:
+        """Read a corpus written by :meth:`to_parquet` (docs, units, report and provenance)."""
+        import pyarrow.parquet as pq
+
+        path = Path(path)
+        if not path.is_file():
+            raise InputError(f"{path}: no such file")
+        try:
+            table = pq.read_table(path)
+        except Exception as exc:
+            raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
+        raw = (table.schema.metadata or {}).get(_PARQUET_KEY)
+        if raw is None:
+            raise InputError(f"{path}: a Parquet file, but not a corpuskit corpus (no corpuskit "
+                             "metadata); load it as input data with load_corpus() instead")
+        meta = json.loads(raw)
+        if meta.get("format_version", 0) > _FORMAT_VERSION:
+            raise InputError(f"{path}: written by a newer corpuskit (format "
+                             f"{meta['format_version']}); upgrade corpuskit to read it")
+        docs = table.to_pandas()
+        paras = docs.pop("_paragraphs") if "_paragraphs" in docs else None
+        sents = docs.pop("_sentences") if "_sentences" in docs else None
+        if "date" in docs:
+            docs["date"] = pd.to_datetime(docs["date"])
+        report = pd.DataFrame(meta.get("report", []), columns=meta.get("report_columns"))
+        corpus = cls(docs, report, meta.get("provenance", {}))
+        if paras is not None:
+            corpus._units["paragraph:False"] = _units_from_spans(docs, paras, "paragraph")
+        if sents is not None and paras is not None:
+            corpus._units["sentence:False"] = _units_from_spans(docs, sents, "sentence", paras)
+        return corpus
+
+
+def _jsonable_cell(v: Any) -> Any:
+    if isinstance(v, (dict, list, tuple)):
+        return json.dumps(v, ensure_ascii=False, default=str)
+    if isinstance(v, (dt.date, pd.Timestamp)) and not isinstance(v, str):
+        return str(v)
+    return v
+
+
+def _spans_column(doc_ids: pd.Series, units: pd.DataFrame, cols: list[str]) -> list[list[dict]]:
+    grouped = {d: g[cols].to_dict("records") for d, g in units.groupby("doc_id", sort=False)}
+    return [grouped.get(d, []) for d in doc_ids]
+
+
+def _units_from_spans(docs: pd.DataFrame, spans: pd.Series, kind: str,
+                      paras: pd.Series | None = None) -> pd.DataFrame:
+    rows = []
+    for i, (doc_id, text) in enumerate(zip(docs["doc_id"], docs["text"])):
+        if kind == "paragraph":
+            for n, sp in enumerate(spans.iloc[i], 1):
+                a, b = int(sp["start"]), int(sp["end"])
+                rows.append((doc_id, f"{doc_id}:p{n}", sp["kind"], "text", a, b, text[a:b]))
+        else:
+            pspans = [(int(p["start"]), int(p["end"]), p["kind"]) for p in paras.iloc[i]]
+            counters: dict[int, int] = {}
+            for sp in spans.iloc[i]:
+                a, b = int(sp["start"]), int(sp["end"])
+                n = next(k for k, (pa_, pb, _) in enumerate(pspans, 1) if pa_ <= a and b <= pb)
+                counters[n] = counters.get(n, 0) + 1
+                rows.append((doc_id, f"{doc_id}:p{n}.s{counters[n]}", pspans[n - 1][2], "text",
+                             a, b, text[a:b], f"{doc_id}:p{n}"))
+    cols = UNIT_COLUMNS + (["paragraph_id"] if kind == "sentence" else [])
+    df = pd.DataFrame(rows, columns=cols)
+    df["start"] = df["start"].astype("int64")
+    df["end"] = df["end"].astype("int64")
+    return df

@@ -1,0 +1,314 @@
+"""``load_corpus``: files → readers → records → cleaning, ids, dates, duplicates → Corpus.
+
+Every input file and record ends up in ``Corpus.report``: loaded, duplicate of another document,
+or skipped with its reason and location. ``strict=True`` raises on the first bad one instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import platform
+import sys
+from collections import defaultdict
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .arabic.normalization import get_normalizer
+from .clean import find_duplicates, repeated_blocks
+from .corpus import DOC_COLUMNS, REPORT_COLUMNS, Corpus
+from .dates import parse_date
+from .errors import CorpuskitError, InputError, RecordError, SettingsError
+from .readers import READERS, ReadContext, Record, Source, detect_format, discover, expand_source
+from .readers.base import arabic_share
+from .readers.page import finish_page
+
+__all__ = ["load_corpus"]
+
+_PROGRESS_MIN_FILES = 500
+
+
+def _in_notebook() -> bool:
+    shell = sys.modules.get("IPython")
+    if shell is None:
+        return False
+    try:
+        ip = shell.get_ipython()  # type: ignore[attr-defined]
+    except AttributeError:
+        return False
+    return ip is not None and type(ip).__name__ == "ZMQInteractiveShell"
+
+
+def _doc_hash(title: str, text: str) -> str:
+    return hashlib.blake2b(f"{title}\x1f{text}".encode("utf-8"), digest_size=8).hexdigest()
+
+
+class _Report:
+    def __init__(self, strict: bool):
+        self.rows: list[dict[str, Any]] = []
+        self.strict = strict
+
+    def skip(self, err: RecordError, source: Source | None = None, fmt: str | None = None) -> None:
+        if self.strict and err.status == "skipped":
+            raise err
+        if source is not None:
+            path, member = source.path, source.member
+        else:  # errors raised before a source existed name it "archive!member"
+            path, _, member = (err.path or "").partition("!")
+        self.rows.append({"path": path, "member": member or None, "record": err.where or None,
+                          "format": fmt, "encoding": None, "status": err.status,
+                          "reason": err.reason, "doc_id": None, "duplicate_of": None})
+
+    def loaded(self, source: Source, rec: Record) -> dict[str, Any]:
+        row = {"path": source.path, "member": source.member, "record": rec.locator,
+               "format": rec.fmt, "encoding": rec.encoding, "status": "loaded", "reason": None,
+               "doc_id": None, "duplicate_of": None}
+        self.rows.append(row)
+        return row
+
+
+def load_corpus(*paths: str | Path, format: str | None = None,
+                columns: Mapping[str, str] | None = None, strict: bool = False,
+                progress: bool | None = None, duplicates: str = "flag",
+                near_duplicate_threshold: float = 0.5, min_arabic: float = 0.2) -> Corpus:
+    """Load Arabic news from files, folders and archives into a :class:`Corpus`.
+
+    Args:
+        *paths: files, folders (read recursively, in sorted order) and zip/tar archives.
+        format: force one reader (``page``, ``json``, ``jsonl``, ``csv``, ``tsv``, ``parquet``,
+            ``sgml``, ``html``) instead of choosing by extension and content.
+        columns: map corpuskit's fields to the input's names, e.g. ``{"text": "content"}``;
+            common names (text/content/body, title/headline, date/published, ...) need no mapping.
+        strict: raise :class:`~corpuskit.errors.RecordError` on the first bad file or record
+            (naming file and place) instead of skipping and reporting it.
+        progress: show a progress bar; ``None`` shows one in notebooks for loads of 500+ files.
+        duplicates: ``"flag"`` (keep them, marked in ``docs.duplicate``/``duplicate_of``) or
+            ``"drop"`` (leave them out of ``docs``; the report still lists them).
+        near_duplicate_threshold: Jaccard similarity of word 3-shingles above which a document is
+            a near duplicate of an earlier one (wire copies with small edits score 0.65-0.85).
+        min_arabic: documents whose letters are less than this share Arabic are skipped as
+            "not Arabic".
+
+    Returns:
+        The corpus; see ``corpus.report`` for what happened to every file and record.
+    """
+    if format is not None and format not in READERS:
+        raise SettingsError(f"format={format!r} is not a reader; choose one of {sorted(READERS)}")
+    if duplicates not in ("flag", "drop"):
+        raise SettingsError(f"duplicates={duplicates!r}: choose 'flag' or 'drop'")
+    if not 0 < near_duplicate_threshold <= 1:
+        raise SettingsError("near_duplicate_threshold must be in (0, 1]")
+    if not 0 <= min_arabic <= 1:
+        raise SettingsError("min_arabic must be between 0 and 1")
+    ctx = ReadContext(columns=dict(columns) if columns else None)
+    sources, passed_over = discover(list(paths))
+    report = _Report(strict)
+    for err in passed_over:
+        report.skip(err)
+
+    show = _in_notebook() and len(sources) >= _PROGRESS_MIN_FILES if progress is None else progress
+    iterator: Any = sources
+    if show:
+        from tqdm.auto import tqdm
+
+        iterator = tqdm(sources, desc="reading", unit="file")
+
+    loaded: list[tuple[Record, dict[str, Any]]] = []
+    inputs: list[dict[str, Any]] = []
+    for src in iterator:
+        inputs.append(_fingerprint(src))
+        for item in expand_source(src):
+            if isinstance(item, RecordError):
+                report.skip(item)
+                continue
+            _read_one(item, format, ctx, report, loaded)
+    if not sources:
+        raise InputError(f"nothing to read in {', '.join(map(str, paths))}: no files found"
+                         + (f" ({len(passed_over)} hidden or system files passed over)"
+                            if passed_over else ""))
+
+    _finish_pages(loaded, report)
+    docs = _build_docs(loaded, report, min_arabic)
+    if docs.empty:
+        raise InputError(
+            f"nothing readable in {', '.join(map(str, paths))}: {len(report.rows)} files or records,"
+            " none loaded. See the reasons below, or pass strict=True to stop at the first one:\n"
+            + "\n".join(f"  {r['path']}{'!' + r['member'] if r['member'] else ''}"
+                        f"{' ' + r['record'] if r['record'] else ''}: {r['reason']}"
+                        for r in report.rows[:10]))
+    docs, tokens = _flag_duplicates(docs, near_duplicate_threshold)
+    by_id = {r["doc_id"]: r for r in report.rows if r["doc_id"] is not None}
+    for doc_id, kind, of in zip(docs["doc_id"], docs["duplicate"], docs["duplicate_of"]):
+        if kind is not None and kind == kind:
+            row = by_id[doc_id]
+            row["status"] = "duplicate" if kind == "exact" else "near_duplicate"
+            row["duplicate_of"] = of
+    if duplicates == "drop":
+        keep = docs["duplicate"].isna().to_numpy()
+        docs, tokens = docs[keep].reset_index(drop=True), tokens[keep]
+
+    provenance = {
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "inputs": inputs,
+        "settings": {"format": format, "columns": dict(columns) if columns else None,
+                     "strict": strict, "duplicates": duplicates,
+                     "near_duplicate_threshold": near_duplicate_threshold,
+                     "min_arabic": min_arabic,
+                     "duplicate_normalization": get_normalizer("default").settings.as_dict()},
+        "versions": _versions(),
+    }
+    rep = pd.DataFrame(report.rows, columns=REPORT_COLUMNS)
+    corpus = Corpus(docs, rep, provenance)
+    corpus._tokens[get_normalizer("default").settings] = tokens
+    return corpus
+
+
+def _read_one(src: Source, format: str | None, ctx: ReadContext, report: _Report,
+              loaded: list[tuple[Record, dict[str, Any]]]) -> None:
+    try:
+        fmt = format or detect_format(src)
+    except RecordError as exc:
+        report.skip(exc, src)
+        return
+    except OSError as exc:
+        report.skip(RecordError(f"unreadable: {exc.strerror or exc}"), src)
+        return
+    n = 0
+    try:
+        for item in READERS[fmt](src, ctx):
+            n += 1
+            if isinstance(item, RecordError):
+                report.skip(item, src, fmt)
+            else:
+                loaded.append((item, report.loaded(src, item)))
+    except SettingsError:
+        raise
+    except RecordError as exc:
+        report.skip(exc, src, fmt)
+        return
+    except CorpuskitError:
+        raise
+    except (OSError, ValueError, UnicodeError, KeyError, TypeError, IndexError) as exc:
+        # A reader met something it did not foresee: report it against the file, keep going.
+        err = RecordError(f"{fmt} reader failed: {type(exc).__name__}: {exc}", path=src.where)
+        if report.strict:
+            raise err from exc
+        report.skip(err, src, fmt)
+        return
+    if n == 0:
+        report.skip(RecordError("no records in this file", path=src.where), src, fmt)
+
+
+def _finish_pages(loaded: list[tuple[Record, dict[str, Any]]], report: _Report) -> None:
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i, (rec, _) in enumerate(loaded):
+        if rec.fmt == "page":
+            by_source[str(rec.canonical.get("source"))].append(i)
+    failed: set[int] = set()
+    for idx in by_source.values():
+        repeated = repeated_blocks([loaded[i][0].text.split("\n\n") for i in idx])
+        for i in idx:
+            rec, row = loaded[i]
+            try:
+                finish_page(rec, repeated)
+            except RecordError as exc:
+                failed.add(i)
+                row.update(status="skipped", reason=exc.reason)
+                if report.strict:
+                    raise RecordError(exc.reason, path=row["path"], where=row["record"]) from None
+            if repeated:
+                rec.extra["chrome_lines_removed"] = len(repeated)
+    if failed:
+        loaded[:] = [x for i, x in enumerate(loaded) if i not in failed]
+
+
+def _build_docs(loaded: list[tuple[Record, dict[str, Any]]], report: _Report,
+                min_arabic: float) -> pd.DataFrame:
+    rows: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
+    for rec, row in loaded:
+        title = str(rec.canonical.get("title") or "").strip()
+        text = rec.text.strip()
+        if not text:
+            row.update(status="skipped", reason="empty text")
+            continue
+        share = arabic_share(f"{title} {text}")
+        if share < min_arabic:
+            reason = f"not Arabic ({share:.0%} of letters are Arabic; min_arabic={min_arabic})"
+            row.update(status="skipped", reason=reason)
+            if report.strict:
+                raise RecordError(reason, path=row["path"], where=row["record"] or "")
+            continue
+        base = _doc_hash(title, text)
+        seen[base] = seen.get(base, 0) + 1
+        doc_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        row["doc_id"] = doc_id
+        raw_date = rec.canonical.get("date")
+        rows.append({
+            "doc_id": doc_id,
+            "date": parse_date(raw_date),
+            "source": rec.canonical.get("source"),
+            "title": title or None,
+            "text": text,
+            "url": rec.canonical.get("url"),
+            "author": rec.canonical.get("author"),
+            "path": row["path"] + (f"!{row['member']}" if row["member"] else ""),
+            "record": rec.locator,
+            "format": rec.fmt,
+            "date_raw": None if raw_date is None else str(raw_date),
+            **rec.extra,
+        })
+    docs = pd.DataFrame(rows)
+    if docs.empty:
+        return docs
+    docs["date"] = pd.to_datetime(docs["date"])
+    front = [c for c in DOC_COLUMNS if c in docs.columns and c not in ("duplicate", "duplicate_of")]
+    return docs[front + [c for c in docs.columns if c not in front]]
+
+
+def _flag_duplicates(docs: pd.DataFrame, threshold: float) -> tuple[pd.DataFrame, pd.Series]:
+    norm = get_normalizer("default")
+    titles = docs["title"].fillna("")
+    # Title and body are tokenized apart: the body's tokens are the exact-duplicate key (a copy
+    # may carry another headline), all words together feed the near-duplicate test, and the full
+    # token lists are handed to the corpus' cache so that nothing is tokenized twice.
+    body = [norm.tokens(x) for x in docs["text"]]
+    full = [norm.tokens(t) + b if t else b for t, b in zip(titles, body)]
+    words = [[w for w in f if len(w) > 1 or w.isalnum()] for f in full]
+    keys = [" ".join(b) for b in body]
+    flags = find_duplicates(keys, list(docs["doc_id"]), tokens=words, threshold=threshold)
+    docs = docs.copy()
+    docs["duplicate"] = flags["duplicate"].to_numpy()
+    docs["duplicate_of"] = flags["duplicate_of"].to_numpy()
+    docs["duplicate_similarity"] = flags["similarity"].to_numpy()
+    front = [c for c in DOC_COLUMNS if c in docs.columns]
+    tokens = pd.Series(full, index=docs["doc_id"], name="tokens")
+    return docs[front + [c for c in docs.columns if c not in front]], tokens
+
+
+def _fingerprint(src: Source) -> dict[str, Any]:
+    h = hashlib.blake2b(digest_size=16)
+    size = 0
+    try:
+        with src.opener() as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+                size += len(chunk)
+    except OSError as exc:
+        return {"path": src.where, "error": str(exc)}
+    return {"path": src.where, "bytes": size, "blake2b": h.hexdigest()}
+
+
+def _versions() -> dict[str, str]:
+    from importlib import metadata
+
+    out = {"python": platform.python_version()}
+    for pkg in ("corpuskit", "camel-tools", "pandas", "numpy", "pyarrow", "scikit-learn"):
+        try:
+            out[pkg] = metadata.version(pkg)
+        except metadata.PackageNotFoundError:
+            out[pkg] = "not installed"
+    return out
