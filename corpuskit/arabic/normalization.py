@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -185,12 +186,30 @@ class Normalizer:
 
     def tokens(self, text: str) -> list[str]:
         """``tokenize(self(text))`` in one pass: normalization and token splitting share one table."""
-        from .tokenization import _tables, tokenize
-
         text = self._prepare(text)
-        if _tables().complex_re.search(text) is None and self._fused_ok:
+        mode = self._fused_mode
+        if mode == "always" or (mode == "check" and self._complex_re.search(text) is None):
             return self._translate(text, self._fused).split()
+        from .tokenization import tokenize
+
         return tokenize(self._translate(text, self.table))
+
+    @functools.cached_property
+    def _complex_re(self) -> re.Pattern[str]:
+        from .tokenization import _tables
+
+        return _tables().complex_re
+
+    @functools.cached_property
+    def _fused_mode(self) -> str:
+        # The fused path (one translate + split) is exact when the normalized text holds no
+        # character that needs camel's slow path. "always": the table deletes every character it
+        # does not list (arclean) and writes none of them, so that holds for any input; "check":
+        # it holds when the input has none, as the table writes none; "never": the table writes one.
+        writes_complex = any(self._complex_re.search(v) for v in self.table.values())
+        if writes_complex:
+            return "never"
+        return "always" if isinstance(self.table, _DeletingTable) else "check"
 
     @functools.cached_property
     def _fused(self) -> dict[int, str]:
@@ -204,15 +223,6 @@ class Normalizer:
             if cp not in self.table and not isinstance(self.table, _DeletingTable):
                 fused[cp] = padded
         return fused
-
-    @functools.cached_property
-    def _fused_ok(self) -> bool:
-        # The fused path is exact when the table never writes a character that needs camel's slow
-        # path: then a text free of them stays free of them once normalized.
-        from .tokenization import _tables
-
-        complex_re = _tables().complex_re
-        return not any(complex_re.search(v) for v in self.table.values())
 
     @staticmethod
     def _translate(text: str, table: dict[int, str]) -> str:
