@@ -110,8 +110,8 @@ def _minhash_signatures(sets: list[np.ndarray], num_perm: int, seed: int) -> np.
 
 
 def find_duplicates(texts: Sequence[str], ids: Sequence[str], *, tokens: Sequence[Sequence[str]],
-                    threshold: float = 0.5, k: int = 3, num_perm: int = 90, bands: int = 30,
-                    seed: int = 0) -> pd.DataFrame:
+                    dates: Sequence[object] | None = None, threshold: float = 0.5, k: int = 3,
+                    num_perm: int = 90, bands: int = 30, seed: int = 0) -> pd.DataFrame:
     """Flag exact and near duplicates among documents, in input order.
 
     ``texts`` are the keys for exact duplicates (documents with equal keys after whitespace
@@ -119,21 +119,25 @@ def find_duplicates(texts: Sequence[str], ids: Sequence[str], *, tokens: Sequenc
     ``k``-shingles at least ``threshold``. With 30 bands of 3 rows, a pair at Jaccard 0.5 is
     proposed with probability 0.98 and one at 0.6 with 0.999, one at 0.05 with 0.004; every
     proposal is then checked exactly. Wire copies with small edits score 0.65-0.85 on
-    3-shingles, unrelated news below 0.05. The first document of a group is the original; every
-    later one points to it. Returns a DataFrame indexed by ``ids`` with ``duplicate`` ("exact",
+    3-shingles, unrelated news below 0.05. The original of a group is its earliest document by
+    ``dates`` (undated ones last; input order breaks ties); every other one points to it. Returns a DataFrame indexed by ``ids`` with ``duplicate`` ("exact",
     "near" or None), ``duplicate_of`` (the original's id) and ``similarity``.
     """
     n = len(texts)
     out_kind: list[str | None] = [None] * n
     out_of: list[str | None] = [None] * n
     out_sim = [np.nan] * n
+    # Priority: earliest date first, undated last, then input order.
+    when = pd.to_datetime(pd.Series(list(dates) if dates is not None else [pd.NaT] * n))
+    order = sorted(range(n), key=lambda i: (pd.isna(when[i]), when[i] if not pd.isna(when[i])
+                                            else pd.Timestamp(0), i))
     first_by_text: dict[str, int] = {}
-    for i, t in enumerate(texts):
-        key = " ".join(t.split())
+    for i in order:
+        key = " ".join(texts[i].split())
         j = first_by_text.setdefault(key, i)
         if j != i:
             out_kind[i], out_of[i], out_sim[i] = "exact", ids[j], 1.0
-    candidates = [i for i in range(n) if out_kind[i] is None]
+    candidates = [i for i in order if out_kind[i] is None]
     sh = shingle_sets([tokens[i] for i in candidates], k)
     sig = _minhash_signatures(sh, num_perm, seed)
     rows = num_perm // bands
@@ -171,6 +175,7 @@ def find_duplicates(texts: Sequence[str], ids: Sequence[str], *, tokens: Sequenc
             if rx != ry:
                 parent[max(rx, ry)] = min(rx, ry)
             best[y] = max(best.get(y, 0.0), sim)
+    # candidates are in priority order, so each group's root (its smallest position) is its original
     for pos, i in enumerate(candidates):
         r = root(pos)
         if r != pos:

@@ -279,7 +279,8 @@ def _flag_duplicates(docs: pd.DataFrame, threshold: float) -> tuple[pd.DataFrame
     full = [norm.tokens(t) + b if t else b for t, b in zip(titles, body)]
     words = [[w for w in f if len(w) > 1 or w.isalnum()] for f in full]
     keys = [" ".join(b) for b in body]
-    flags = find_duplicates(keys, list(docs["doc_id"]), tokens=words, threshold=threshold)
+    flags = find_duplicates(keys, list(docs["doc_id"]), tokens=words, dates=list(docs["date"]),
+                            threshold=threshold)
     docs = docs.copy()
     docs["duplicate"] = flags["duplicate"].to_numpy()
     docs["duplicate_of"] = flags["duplicate_of"].to_numpy()
