@@ -26,10 +26,10 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	@mkdir -p build
 	$(VENV)/bin/corpuskit load data/sample seeds --out build/sample.parquet --report build/load_report.csv
-	$(VENV)/bin/corpuskit info build/sample.parquet | tee build/summary.txt
+	$(VENV)/bin/corpuskit info build/sample.parquet --plot build/documents_by_month.png | tee build/summary.txt
 
 test: $(STAMP)
-	MPLBACKEND=Agg $(PY) -m pytest tests notebooks corpuskit --doctest-modules --nbval --nbval-current-env -q
+	$(PY) -m pytest tests notebooks corpuskit --doctest-modules --nbval --nbval-current-env -q
 
 bench: $(STAMP)
 	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_tokenize.py

@@ -27,12 +27,12 @@ _EXPORTS = {
     "tokenize": "corpuskit.arabic",
     "parse_date": "corpuskit.dates",
 }
-_SUBMODULES = {"arabic", "readers", "clean", "dates", "errors", "corpus", "load", "cli"}
+_SUBMODULES = {"arabic", "readers", "clean", "dates", "errors", "corpus", "load", "cli", "plot"}
 
 __all__ = sorted(_EXPORTS) + sorted(_SUBMODULES)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import arabic, clean, dates, errors, readers
+    from . import arabic, clean, dates, errors, plot, readers
     from .arabic import normalize, tokenize
     from .corpus import Corpus
     from .dates import parse_date

@@ -23,7 +23,7 @@ nothing readable, bad record with --strict, not a corpuskit file).
 examples:
   corpuskit load data/sample/ seeds/ --out build/sample.parquet
   corpuskit info build/sample.parquet
-  corpuskit info data/sample/ --report build/report.csv
+  corpuskit info data/sample/ --report build/report.csv --plot build/by_month.png
 """
 
 
@@ -56,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     _load_options(info)
     info.add_argument("--report", metavar="CSV", help="write the full load report as CSV")
     info.add_argument("--skipped", action="store_true", help="list every skipped file and record")
+    info.add_argument("--plot", metavar="PNG", help="also draw documents per month by source")
     return p
 
 
@@ -143,6 +144,16 @@ def _cmd_info(args: argparse.Namespace) -> int:
     if args.report:
         Path(args.report).parent.mkdir(parents=True, exist_ok=True)
         corpus.report.to_csv(args.report, index=False)
+    if args.plot:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        from .plot import documents_over_time
+
+        ax = documents_over_time(corpus)
+        Path(args.plot).parent.mkdir(parents=True, exist_ok=True)
+        ax.figure.savefig(args.plot, dpi=120)
+        print(f"\nwrote {args.plot}")
     return EXIT_OK
 
 
