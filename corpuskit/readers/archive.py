@@ -32,6 +32,18 @@ def _unsafe(name: str) -> str | None:
     return None
 
 
+def _problem(name: str, size: int, total: int, packed: int | None = None) -> str | None:
+    """Why a member must be skipped (unsafe name, too large, a bomb, archive too large), or None."""
+    why = _unsafe(name)
+    if why is None and size > MAX_FILE_BYTES:
+        why = f"archive member too large ({size} bytes)"
+    if why is None and packed and size > 10 * 1024**2 and size / packed > MAX_RATIO:
+        why = "archive member expands suspiciously (possible zip bomb)"
+    if why is None and total > MAX_ARCHIVE_BYTES:
+        why = f"archive holds more than {MAX_ARCHIVE_BYTES} bytes; the rest is not read"
+    return why
+
+
 def iter_archive(source: Source) -> Iterator[Source | RecordError]:
     """The members of an archive as sources, or a RecordError for each member that is skipped."""
     name = source.name.lower()
@@ -58,15 +70,8 @@ def _iter_zip(source: Source) -> Iterator[Source | RecordError]:
         for info in zf.infolist():
             if info.is_dir():
                 continue
-            why = _unsafe(info.filename)
-            if why is None and info.file_size > MAX_FILE_BYTES:
-                why = f"archive member too large ({info.file_size} bytes)"
-            if why is None and info.compress_size and info.file_size > 10 * 1024**2 and \
-                    info.file_size / info.compress_size > MAX_RATIO:
-                why = "archive member expands suspiciously (possible zip bomb)"
             total += info.file_size
-            if why is None and total > MAX_ARCHIVE_BYTES:
-                why = f"archive holds more than {MAX_ARCHIVE_BYTES} bytes; the rest is not read"
+            why = _problem(info.filename, info.file_size, total, info.compress_size)
             if why:
                 yield RecordError(why, path=f"{source.where}!{info.filename}")
                 continue
@@ -84,14 +89,10 @@ def _iter_tar(source: Source) -> Iterator[Source | RecordError]:
         for info in tf:
             if info.isdir():
                 continue
-            why = _unsafe(info.name)
+            total += info.size
+            why = _problem(info.name, info.size, total)
             if why is None and not info.isfile():
                 why = f"archive member {info.name!r} is a link or device, not a regular file"
-            if why is None and info.size > MAX_FILE_BYTES:
-                why = f"archive member too large ({info.size} bytes)"
-            total += info.size
-            if why is None and total > MAX_ARCHIVE_BYTES:
-                why = f"archive holds more than {MAX_ARCHIVE_BYTES} bytes; the rest is not read"
             if why:
                 yield RecordError(why, path=f"{source.where}!{info.name}")
                 continue
