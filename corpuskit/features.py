@@ -1,0 +1,341 @@
+"""Document-term matrices built on corpuskit's Arabic analyzer.
+
+The analyzer tokenizes text *lightly* normalized (diacritics, tatweel and invisible characters
+removed, letters as written), then maps each word type once, through a cache, to its term:
+fully normalized with the chosen settings, stop words dropped, light10-stemmed. Counting the
+light forms on the side gives every stem a readable **surface form**: its most frequent word as
+written (المعارضة rather than the stem معارض or the normalized المعارضه).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from .arabic.normalization import PRESETS, NormalizeSettings, get_normalizer
+from .arabic.stemming import stem as light10
+from .arabic.stoplists import stopwords
+from .errors import SettingsError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .corpus import Corpus
+
+__all__ = ["ArabicAnalyzer", "DTM", "document_term_matrix"]
+
+
+class ArabicAnalyzer:
+    """Text → terms: normalized, stop words out, stemmed, optionally n-grams.
+
+    Usable on its own (``analyzer(text)``) or inside scikit-learn:
+    ``CountVectorizer(analyzer=ArabicAnalyzer())``. Words shorter than ``min_length`` letters,
+    numbers and punctuation are dropped. The settings are plain values, so the analyzer pickles
+    and its ``settings()`` go into provenance.
+    """
+
+    def __init__(self, normalize: str | NormalizeSettings | Mapping[str, Any] = "default",
+                 stem: bool = True, stop_words: bool | Iterable[str] = True,
+                 ngrams: tuple[int, int] = (1, 1), min_length: int = 2):
+        self.normalize = normalize
+        self.stem = stem
+        self.stop_words = stop_words
+        self.ngrams = tuple(ngrams)
+        self.min_length = min_length
+        lo, hi = self.ngrams
+        if not (1 <= lo <= hi):
+            raise SettingsError(f"ngrams={ngrams!r}: give (min_n, max_n) with 1 <= min_n <= max_n")
+        self._settings = NormalizeSettings.resolve(normalize)
+        # Tokens come from the lighter of the two settings, so surface forms stay as written.
+        self._surface = get_normalizer(NormalizeSettings(self._settings.steps & PRESETS["light"],
+                                                         "surface"))
+        self._norm = get_normalizer(self._settings)
+        if stop_words is True:
+            self._stop = stopwords(self._settings)
+        elif stop_words:
+            self._stop = frozenset(t for w in stop_words for t in self._norm.tokens(w))
+        else:
+            self._stop = frozenset()
+        self._cache: dict[str, str | None] = {}
+
+    def settings(self) -> dict[str, Any]:
+        """The analyzer's settings as plain JSON (for provenance and saved models)."""
+        return {"normalize": self._settings.as_dict(), "stem": self.stem,
+                "stop_words": self.stop_words if isinstance(self.stop_words, bool)
+                else sorted(self._stop), "ngrams": list(self.ngrams),
+                "min_length": self.min_length}
+
+    def term(self, token: str) -> str | None:
+        """The term of one (lightly normalized) token, or None when it is dropped."""
+        t = self._cache.get(token, 0)
+        if t == 0:
+            n = self._norm(token)
+            if len(n) < self.min_length or not n.isalpha() or n in self._stop:
+                t = None
+            else:
+                t = light10(n) if self.stem else n
+                if t in self._stop or len(t) < min(2, self.min_length):
+                    t = None
+            if len(self._cache) < 2_000_000:
+                self._cache[token] = t
+        return t
+
+    def surface_tokens(self, text: str) -> list[str]:
+        """The lightly normalized tokens of ``text`` (before terms are made of them)."""
+        return self._surface.tokens(text)
+
+    def terms_of_tokens(self, tokens: Sequence[str]) -> list[str]:
+        get, term = self._cache.get, self.term
+        out = [x for x in (get(t, 0) for t in tokens) if x]
+        if len(out) != len(tokens):  # some were misses (0) or dropped (None): do it properly
+            out = [x for x in map(term, tokens) if x]
+        lo, hi = self.ngrams
+        if hi == 1:
+            return out
+        grams = [] if lo > 1 else list(out)
+        for n in range(max(2, lo), hi + 1):
+            grams += [" ".join(out[i:i + n]) for i in range(len(out) - n + 1)]
+        return grams
+
+    def terms_and_surfaces(self, tokens: Sequence[str]) -> tuple[list[str], list[str]]:
+        """Terms with the words they were made from (n-grams: the phrase as written)."""
+        pairs = [(t, tok) for tok in tokens if (t := self.term(tok))]
+        lo, hi = self.ngrams
+        terms: list[str] = []
+        surfaces: list[str] = []
+        for n in range(lo, hi + 1):
+            for i in range(len(pairs) - n + 1):
+                chunk = pairs[i:i + n]
+                terms.append(" ".join(p[0] for p in chunk))
+                surfaces.append(" ".join(p[1] for p in chunk))
+        return terms, surfaces
+
+    def __call__(self, text: str) -> list[str]:
+        return self.terms_of_tokens(self.surface_tokens(text))
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state["_cache"] = {}
+        return state
+
+    def __repr__(self) -> str:
+        return (f"ArabicAnalyzer(normalize={self._settings.preset!r}, stem={self.stem}, "
+                f"stop_words={bool(self.stop_words)}, ngrams={self.ngrams})")
+
+
+@dataclasses.dataclass
+class DTM:
+    """A document-term matrix: counts (CSR), its vocabulary, and what each row is.
+
+    Attributes:
+        matrix: ``scipy.sparse.csr_matrix`` of counts, rows × terms.
+        vocabulary: the terms (stems, or n-grams of them), in column order.
+        surface: a readable form of each term (its most frequent word as written).
+        doc_ids: the document of each row. ``unit_ids``: the unit of each row (unit-level DTMs).
+        meta: document metadata aligned with the rows (date, source, ...).
+        settings: how it was built (unit, min_df, max_df, analyzer settings) and the corpus hash.
+    """
+
+    matrix: sp.csr_matrix
+    vocabulary: np.ndarray
+    surface: np.ndarray
+    doc_ids: np.ndarray
+    meta: pd.DataFrame
+    settings: dict[str, Any]
+    unit_ids: np.ndarray | None = None
+
+    @property
+    def shape(self) -> tuple[int, int]:
+        return self.matrix.shape
+
+    @property
+    def row_ids(self) -> np.ndarray:
+        """Unit ids for a unit-level DTM, else document ids."""
+        return self.unit_ids if self.unit_ids is not None else self.doc_ids
+
+    def __repr__(self) -> str:
+        n, v = self.shape
+        return (f"<DTM: {n} {self.settings.get('unit', 'document')}s × {v} terms, "
+                f"{self.matrix.nnz} non-zero, {int(self.matrix.sum())} tokens>")
+
+    def terms(self) -> pd.DataFrame:
+        """One row per term: term, surface form, total count, document frequency."""
+        m = self.matrix
+        return pd.DataFrame({"term": self.vocabulary, "surface": self.surface,
+                             "count": np.asarray(m.sum(axis=0)).ravel().astype(int),
+                             "df": np.bincount(m.indices, minlength=m.shape[1])})
+
+    def select(self, rows: np.ndarray | Sequence[int] | Sequence[bool]) -> DTM:
+        """A DTM of some rows (positions or a boolean mask), same vocabulary."""
+        idx = np.asarray(rows)
+        if idx.dtype == bool:
+            idx = np.flatnonzero(idx)
+        return dataclasses.replace(
+            self, matrix=self.matrix[idx], doc_ids=self.doc_ids[idx],
+            meta=self.meta.iloc[idx].reset_index(drop=True),
+            unit_ids=None if self.unit_ids is None else self.unit_ids[idx])
+
+    def column_index(self) -> dict[str, int]:
+        return {t: i for i, t in enumerate(self.vocabulary)}
+
+
+def _corpus_hash(ids: Iterable[str]) -> str:
+    h = hashlib.blake2b(digest_size=12)
+    for i in ids:
+        h.update(str(i).encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def _bound(value: float | int, n: int, name: str) -> int:
+    if isinstance(value, float) and not value.is_integer() or isinstance(value, float) and value <= 1:
+        if not 0 < value <= 1:
+            raise SettingsError(f"{name}={value}: a share must be in (0, 1]")
+        return int(np.ceil(value * n)) if name == "min_df" else int(np.floor(value * n))
+    if value < 0:
+        raise SettingsError(f"{name}={value} must not be negative")
+    return int(value)
+
+
+def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int | float = 2,
+                         max_df: int | float = 0.5, ngrams: tuple[int, int] = (1, 1),
+                         stem: bool = True, stop_words: bool | Iterable[str] = True,
+                         normalize: str | NormalizeSettings | Mapping[str, Any] = "default",
+                         max_terms: int | None = None, vocabulary: Sequence[str] | None = None,
+                         include_title: bool = True, meta: Sequence[str] | None = None,
+                         analyzer: ArabicAnalyzer | None = None) -> DTM:
+    """Count terms per document (or per paragraph) into a sparse matrix.
+
+    Args:
+        corpus: a loaded :class:`~corpuskit.corpus.Corpus`.
+        unit: ``"document"`` (title and text) or ``"paragraph"`` (every paragraph, subheading
+            and title unit; rows carry ``unit_ids``).
+        min_df, max_df: keep terms in at least ``min_df`` and at most ``max_df`` rows; an int is
+            a count, a float in (0, 1] a share of the rows.
+        ngrams: ``(1, 1)`` words; ``(1, 2)`` adds pairs of adjacent terms.
+        stem, stop_words, normalize: the analyzer's settings (see :class:`ArabicAnalyzer`).
+        max_terms: keep only the most frequent terms after the df filters.
+        vocabulary: a fixed vocabulary (e.g. a fitted model's) instead of one learned here.
+        meta: document columns carried along for prevalence (default: date, source and every
+            other metadata column).
+        analyzer: a ready :class:`ArabicAnalyzer` (its settings then replace stem, stop_words,
+            normalize and ngrams; reusing one keeps its word-type cache across batches).
+    """
+    if unit not in ("document", "paragraph"):
+        raise SettingsError(f"unit={unit!r}: choose 'document' or 'paragraph'")
+    if analyzer is None:
+        analyzer = ArabicAnalyzer(normalize=normalize, stem=stem, stop_words=stop_words,
+                                  ngrams=ngrams)
+    docs = corpus.docs
+    if unit == "document":
+        titles = docs["title"].fillna("") if (include_title and "title" in docs) \
+            else pd.Series([""] * len(docs))
+        texts = [f"{t}\n\n{x}" if t else x for t, x in zip(titles, docs["text"])]
+        doc_ids = docs["doc_id"].to_numpy()
+        unit_ids = None
+        row_doc_pos = np.arange(len(docs))
+    else:
+        units = corpus.units("paragraph", include_title=include_title)
+        texts = units["text"].tolist()
+        doc_ids = units["doc_id"].to_numpy()
+        unit_ids = units["unit_id"].to_numpy()
+        pos = pd.Series(np.arange(len(docs)), index=docs["doc_id"])
+        row_doc_pos = pos.loc[doc_ids].to_numpy()
+
+    fixed = vocabulary is not None
+    vocab: dict[str, int] = {t: i for i, t in enumerate(vocabulary)} if fixed else {}
+    surface_counts: Counter[str] = Counter()
+    phrase_counts: Counter[tuple[str, str]] = Counter()  # (n-gram term, phrase as written)
+    with_phrases = analyzer.ngrams[1] > 1
+    indptr = [0]
+    indices: list[int] = []
+    for text in texts:
+        toks = analyzer.surface_tokens(text)
+        surface_counts.update(toks)
+        if with_phrases:
+            terms, phrases = analyzer.terms_and_surfaces(toks)
+            phrase_counts.update((t, p) for t, p in zip(terms, phrases) if " " in t)
+        else:
+            terms = analyzer.terms_of_tokens(toks)
+        if fixed:
+            get = vocab.get
+            indices.extend(j for j in map(get, terms) if j is not None)
+        else:
+            setdefault = vocab.setdefault
+            indices.extend(setdefault(t, len(vocab)) for t in terms)
+        indptr.append(len(indices))
+    n_rows = len(texts)
+    mat = sp.csr_matrix((np.ones(len(indices), dtype=np.float64),
+                         np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+                        shape=(n_rows, len(vocab)))
+    mat.sum_duplicates()
+    terms_arr = np.empty(len(vocab), dtype=object)
+    for t, i in vocab.items():
+        terms_arr[i] = t
+    if not fixed:
+        if n_rows == 0 or len(vocab) == 0:
+            raise SettingsError("the document-term matrix is empty: the corpus has no words "
+                                "left after normalization and stop-word removal")
+        df = np.bincount(mat.indices, minlength=mat.shape[1])
+        lo, hi = _bound(min_df, n_rows, "min_df"), _bound(max_df, n_rows, "max_df")
+        keep = (df >= lo) & (df <= hi)
+        if not keep.any():
+            raise SettingsError(
+                f"min_df={min_df} and max_df={max_df} leave no terms: over {n_rows} rows the "
+                f"document frequencies run from {df.min()} to {df.max()}; lower min_df or raise "
+                "max_df")
+        if max_terms is not None and keep.sum() > max_terms:
+            totals = np.asarray(mat.sum(axis=0)).ravel()
+            order = np.lexsort((terms_arr.astype(str), -totals))
+            ranked = [i for i in order if keep[i]][:max_terms]
+            keep = np.zeros_like(keep)
+            keep[ranked] = True
+        cols = np.flatnonzero(keep)
+        # Columns in a stable order: by term, so the same corpus gives the same matrix.
+        cols = cols[np.argsort(terms_arr[cols].astype(str), kind="stable")]
+        mat = mat[:, cols].tocsr()
+        terms_arr = terms_arr[cols]
+    surface = _surface_forms(terms_arr, surface_counts, analyzer, phrase_counts)
+    meta_cols = list(meta) if meta is not None else [
+        c for c in docs.columns if c not in ("text", "title", "doc_id", "path", "record")]
+    bad = [c for c in meta_cols if c not in docs.columns]
+    if bad:
+        raise SettingsError(f"meta={bad}: no such docs column(s)")
+    meta_df = docs[meta_cols].iloc[row_doc_pos].reset_index(drop=True)
+    settings = {"unit": unit, "min_df": min_df, "max_df": max_df, "max_terms": max_terms,
+                "fixed_vocabulary": fixed, "include_title": include_title,
+                "analyzer": analyzer.settings(),
+                "corpus_hash": _corpus_hash(docs["doc_id"])}
+    return DTM(matrix=mat, vocabulary=terms_arr.astype(str), surface=surface,
+               doc_ids=np.asarray(doc_ids, dtype=object), meta=meta_df, settings=settings,
+               unit_ids=None if unit_ids is None else np.asarray(unit_ids, dtype=object))
+
+
+def _surface_forms(terms: np.ndarray, counts: Counter[str], analyzer: ArabicAnalyzer,
+                   phrases: Counter[tuple[str, str]] | None = None) -> np.ndarray:
+    """Each term's most frequent written form (for n-grams, the most frequent phrase)."""
+    best: dict[str, tuple[int, str]] = {}
+
+    def offer(term: str, form: str, c: int) -> None:
+        cur = best.get(term)
+        if cur is None or c > cur[0] or (c == cur[0] and form < cur[1]):
+            best[term] = (c, form)
+
+    for tok, c in counts.items():
+        t = analyzer.term(tok)
+        if t is not None:
+            offer(t, tok, c)
+    for (t, form), c in (phrases or {}).items():
+        offer(t, form, c)
+    out = []
+    for term in terms:
+        out.append(best[term][1] if term in best else term)
+    return np.asarray(out, dtype=object).astype(str)
+
+
