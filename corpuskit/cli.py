@@ -24,6 +24,7 @@ examples:
   corpuskit load data/sample/ seeds/ --out build/sample.parquet
   corpuskit info build/sample.parquet
   corpuskit info data/sample/ --report build/report.csv --plot build/by_month.png
+  corpuskit topics build/sample.parquet --k 8 --out build/topics
 """
 
 
@@ -57,6 +58,29 @@ def _parser() -> argparse.ArgumentParser:
     info.add_argument("--report", metavar="CSV", help="write the full load report as CSV")
     info.add_argument("--skipped", action="store_true", help="list every skipped file and record")
     info.add_argument("--plot", metavar="PNG", help="also draw documents per month by source")
+    topics = sub.add_parser(
+        "topics", help="fit a topic model and write its tables (CSV) and figures (PNG)",
+        description="Fit a topic model (LDA started from NMF by default) on a corpus file written "
+                    "by `corpuskit load` or on input paths, and write: summary.csv, "
+                    "top_terms.csv, doc_topics.csv, prevalence_<bin>.csv, prevalence_<by>.csv, "
+                    "effects.csv, the same as PNG figures, and the model (model/).",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    topics.add_argument("paths", nargs="+", metavar="CORPUS|PATH")
+    topics.add_argument("--k", type=int, required=True, help="number of topics")
+    topics.add_argument("--out", "-o", required=True, metavar="DIR", help="output folder")
+    topics.add_argument("--method", choices=["lda", "nmf"], default="lda")
+    topics.add_argument("--init", choices=["nmf", "random"], default="nmf",
+                        help="LDA start (default: nmf, deterministic)")
+    topics.add_argument("--seed", type=int, default=0)
+    topics.add_argument("--unit", choices=["document", "paragraph"], default="document")
+    topics.add_argument("--min-df", type=float, default=2, help="minimum document frequency")
+    topics.add_argument("--max-df", type=float, default=0.5, help="maximum document frequency")
+    topics.add_argument("--time-bin", choices=["day", "week", "month", "quarter", "year"],
+                        default="month", help="time bins for prevalence (default: month)")
+    topics.add_argument("--by", default="source", help="metadata column to compare (default: source)")
+    topics.add_argument("--keep-duplicates", action="store_true",
+                        help="keep flagged duplicates (they are left out by default)")
+    _load_options(topics)
     return p
 
 
@@ -157,6 +181,90 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _corpus_from(args: argparse.Namespace):  # noqa: ANN202
+    from .corpus import Corpus
+
+    if len(args.paths) == 1 and args.paths[0].endswith(".parquet") and Path(args.paths[0]).is_file():
+        try:
+            return Corpus.read_parquet(args.paths[0])
+        except Exception as exc:
+            from .errors import InputError
+
+            if not isinstance(exc, InputError) or "not a corpuskit corpus" not in str(exc):
+                raise
+    return _load(args)
+
+
+def _cmd_topics(args: argparse.Namespace) -> int:
+    import warnings
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from . import plot
+    from .features import document_term_matrix
+    from .topics import TopicModel
+
+    corpus = _corpus_from(args)
+    if not args.keep_duplicates:
+        corpus = corpus.drop_duplicates()
+    as_df = (lambda v: int(v) if float(v).is_integer() and v >= 1 else float(v))
+    dtm = document_term_matrix(corpus, unit=args.unit, min_df=as_df(args.min_df),
+                               max_df=as_df(args.max_df))
+    model = TopicModel(k=args.k, method=args.method, init=args.init, seed=args.seed).fit(dtm)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+
+    def table(df, name):  # noqa: ANN001, ANN202
+        df.to_csv(out / name, index=False)
+        written.append(name)
+
+    def figure(fig, name):  # noqa: ANN001, ANN202
+        fig.savefig(out / name, dpi=130)
+        plt.close(fig)
+        written.append(name)
+
+    summary = model.summary()
+    table(summary, "summary.csv")
+    table(model.top_terms(15, by="prob"), "top_terms.csv")
+    table(model.doc_topics(), "doc_topics.csv")
+    figure(plot.top_terms(model, n=10), "top_terms.png")
+    notes = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        if dtm.meta["date"].notna().any() if "date" in dtm.meta else False:
+            prev = model.prevalence(args.time_bin)
+            table(prev, f"prevalence_{args.time_bin}.csv")
+            figure(plot.prevalence_over_time(prev), f"prevalence_{args.time_bin}.png")
+        else:
+            notes.append("no document has a date: prevalence over time left out")
+        if args.by in dtm.meta and dtm.meta[args.by].notna().any():
+            prev = model.prevalence(args.by)
+            table(prev, f"prevalence_{args.by}.csv")
+            figure(plot.prevalence_by(prev), f"prevalence_{args.by}.png")
+            covs = [args.by] + (["time"] if "date" in dtm.meta and dtm.meta["date"].notna().any()
+                                else [])
+            table(model.estimate_effect(covs), "effects.csv")
+        else:
+            notes.append(f"no metadata column {args.by!r}: prevalence by it left out")
+    notes += [str(w.message) for w in caught]
+    model.save(out / "model")
+    written.append("model/")
+    import pandas as pd
+
+    with pd.option_context("display.width", 140, "display.max_colwidth", 60):
+        print(f"{model!r} on {dtm!r}")
+        print(summary[["topic", "label", "prevalence", "coherence", "exclusivity"]]
+              .round(3).to_string(index=False))
+    for note in notes:
+        print(f"note: {note}")
+    print(f"wrote {', '.join(written)} to {out}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``corpuskit`` command; returns the exit code."""
     parser = _parser()
@@ -169,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     from .errors import CorpuskitError, InputError, RecordError, SettingsError
 
-    handlers = {"load": _cmd_load, "info": _cmd_info}
+    handlers = {"load": _cmd_load, "info": _cmd_info, "topics": _cmd_topics}
     try:
         return handlers[args.command](args)
     except SettingsError as exc:

@@ -1,8 +1,11 @@
 """Figures with matplotlib, Arabic shaped and ordered right to left in every label.
 
-matplotlib draws characters one by one, left to right: Arabic comes out as isolated letters in
-the wrong order. :func:`shape` joins the letters (arabic-reshaper) and reorders the line for
-display (python-bidi); every corpuskit figure passes its labels through it.
+matplotlib before 3.11 draws characters one by one, left to right: Arabic comes out as isolated
+letters in the wrong order. There :func:`shape` joins the letters (arabic-reshaper) and reorders
+the line for display (python-bidi). matplotlib 3.11 lays text out with libraqm, which shapes and
+orders Arabic itself, and shaping it twice would mirror it; so :func:`shape` first measures whether
+matplotlib joins لا into its ligature, and leaves the text alone when it does. Every corpuskit
+figure passes its labels through :func:`shape`.
 """
 
 from __future__ import annotations
@@ -14,21 +17,52 @@ import pandas as pd
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
     from .corpus import Corpus
+    from .topics import TopicModel
 
-__all__ = ["shape", "documents_over_time"]
+__all__ = ["shape", "native_shaping", "arabic_font", "documents_over_time", "top_terms", "prevalence_over_time", "prevalence_by",
+           "select_k"]
 
-_ARABIC_FONTS = ["DejaVu Sans", "Noto Sans Arabic", "Amiri", "Arial", "sans-serif"]
+_FONT_CANDIDATES = ("Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "DejaVu Sans")
+
+
+@functools.lru_cache(maxsize=1)
+def arabic_font() -> str:
+    """The first installed font with Arabic glyphs (DejaVu Sans ships with matplotlib)."""
+    from matplotlib import font_manager
+
+    names = {f.name for f in font_manager.fontManager.ttflist}
+    return next((f for f in _FONT_CANDIDATES if f in names), "DejaVu Sans")
+
+
+@functools.lru_cache(maxsize=1)
+def native_shaping() -> bool:
+    """True when matplotlib shapes and orders Arabic itself (complex text layout, 3.11+)."""
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    renderer = RendererAgg(200, 100, 72)
+    font = FontProperties(family=arabic_font(), size=20)
+
+    def width(t: str) -> float:
+        return renderer.get_text_width_height_descent(t, font, ismath=False)[0]
+
+    # Shaped, lam + alef form one ligature glyph, narrower than the two letters side by side.
+    return width("\u0644\u0627") < 0.8 * (width("\u0644") + width("\u0627"))
 
 
 @functools.lru_cache(maxsize=4096)
 def shape(text: str) -> str:
-    """Arabic text ready for matplotlib: letters joined and the line in visual (display) order.
+    """Arabic text ready for matplotlib: unchanged where matplotlib shapes Arabic itself, else
+    letters joined (arabic-reshaper) and the line put in visual order (python-bidi).
 
-    Text without Arabic letters comes back unchanged.
+    Text without Arabic letters always comes back unchanged.
     """
     if not isinstance(text, str) or not any("\u0600" <= c <= "\u06ff" for c in text):
+        return text
+    if native_shaping():
         return text
     import arabic_reshaper
     from bidi.algorithm import get_display
@@ -55,7 +89,7 @@ def documents_over_time(corpus: Corpus, by: str = "source", freq: str = "M",
     table.columns = [shape(c) for c in table.columns]
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 3.8))
-    with plt.rc_context({"font.family": _ARABIC_FONTS}):
+    with plt.rc_context({"font.family": [arabic_font(), "sans-serif"]}):
         table.plot.bar(stacked=True, ax=ax, width=0.85)
         step = max(1, len(table) // 12)
         ax.set_xticks(range(0, len(table), step), list(table.index[::step]),
@@ -66,3 +100,117 @@ def documents_over_time(corpus: Corpus, by: str = "source", freq: str = "M",
         ax.set_title(f"Documents per {ax.get_xlabel()} by {by}")
         ax.figure.tight_layout()
     return ax
+
+
+def _grid(n: int, ncols: int, width: float = 3.2, height: float = 2.6):  # noqa: ANN202
+    import matplotlib.pyplot as plt
+
+    ncols = max(1, min(ncols, n))
+    nrows = -(-n // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(width * ncols, height * nrows),
+                             squeeze=False)
+    for ax in axes.ravel()[n:]:
+        ax.set_visible(False)
+    return fig, axes.ravel()[:n]
+
+
+def _topic_title(topic: int, label: str) -> str:
+    return f"{topic}: {shape(label)}"
+
+
+def top_terms(model: TopicModel, n: int = 10, by: str = "frex", topics: list[int] | None = None,
+              ncols: int = 4) -> Figure:
+    """One panel per topic: its top ``n`` words (as usually written) and their probability."""
+    import matplotlib.pyplot as plt
+
+    tt = model.top_terms(n, by=by)
+    labels = model.labels()
+    topics = topics or sorted(tt["topic"].unique())
+    with plt.rc_context({"font.family": [arabic_font(), "sans-serif"]}):
+        fig, axes = _grid(len(topics), ncols, height=0.28 * n + 0.9)
+        for ax, t in zip(axes, topics):
+            g = tt[tt["topic"] == t].iloc[::-1]
+            ax.barh([shape(w) for w in g["surface"]], g["prob"], color="#4c72b0")
+            ax.set_title(_topic_title(t, labels[t - 1]), fontsize=10)
+            ax.tick_params(axis="y", labelsize=9)
+            ax.tick_params(axis="x", labelsize=7)
+        fig.supxlabel("probability of the word in the topic", fontsize=9)
+        fig.suptitle(f"Top words per topic (ranked by {'FREX' if by == 'frex' else 'probability'})")
+        fig.tight_layout()
+    return fig
+
+
+def prevalence_over_time(prevalence: pd.DataFrame, topics: list[int] | None = None,
+                         ncols: int = 3) -> Figure:
+    """Small multiples: each topic's share per time bin, with its confidence band."""
+    import matplotlib.pyplot as plt
+
+    when = prevalence.columns[0]
+    topics = topics or sorted(prevalence["topic"].unique())
+    with plt.rc_context({"font.family": [arabic_font(), "sans-serif"]}):
+        fig, axes = _grid(len(topics), ncols, width=3.6, height=2.4)
+        for ax, t in zip(axes, topics):
+            g = prevalence[prevalence["topic"] == t]
+            x = range(len(g))
+            ax.fill_between(x, g["lower"], g["upper"], alpha=0.25, color="#4c72b0", lw=0)
+            ax.plot(x, g["share"], color="#4c72b0", lw=1.5)
+            step = max(1, len(g) // 4)
+            ax.set_xticks(list(x)[::step], list(g[when].astype(str))[::step], fontsize=7,
+                          rotation=30, ha="right")
+            ax.set_ylim(bottom=0)
+            ax.set_title(_topic_title(t, g["label"].iloc[0]), fontsize=10)
+            ax.tick_params(axis="y", labelsize=7)
+        fig.supylabel("share of documents' words", fontsize=9)
+        fig.suptitle(f"Topic prevalence by {when} (bands: bootstrap confidence intervals)")
+        fig.tight_layout()
+    return fig
+
+
+def prevalence_by(prevalence: pd.DataFrame, topics: list[int] | None = None,
+                  ncols: int = 3) -> Figure:
+    """Small multiples: each topic's share per group (e.g. outlet), with intervals."""
+    import matplotlib.pyplot as plt
+
+    by = prevalence.columns[0]
+    topics = topics or sorted(prevalence["topic"].unique())
+    with plt.rc_context({"font.family": [arabic_font(), "sans-serif"]}):
+        levels = list(dict.fromkeys(prevalence[by].astype(str)))
+        fig, axes = _grid(len(topics), ncols, width=3.4, height=0.32 * len(levels) + 1.2)
+        for ax, t in zip(axes, topics):
+            g = prevalence[prevalence["topic"] == t]
+            g = g.set_index(g[by].astype(str)).reindex(levels)
+            y = range(len(levels))
+            err = [g["share"] - g["lower"], g["upper"] - g["share"]]
+            ax.errorbar(g["share"], y, xerr=err, fmt="o", color="#c44e52", ms=4, capsize=2)
+            ax.set_yticks(list(y), [shape(lv) for lv in levels], fontsize=8)
+            ax.invert_yaxis()
+            ax.set_xlim(left=0)
+            ax.set_title(_topic_title(t, g["label"].dropna().iloc[0]), fontsize=10)
+            ax.tick_params(axis="x", labelsize=7)
+        fig.supxlabel("topic share (bars: bootstrap confidence intervals)", fontsize=9)
+        fig.suptitle(f"Topic prevalence by {by}")
+        fig.tight_layout()
+    return fig
+
+
+def select_k(table: pd.DataFrame) -> Figure:
+    """Diagnostics across k (from :func:`corpuskit.topics.select_k`): mean and range over seeds."""
+    import matplotlib.pyplot as plt
+
+    metrics = [("coherence", "NPMI coherence (higher is better)"),
+               ("exclusivity", "exclusivity (higher is better)"),
+               ("perplexity", "held-out perplexity (lower is better)"),
+               ("stability", "stability across seeds (higher is better)")]
+    metrics = [(m, t) for m, t in metrics if table[m].notna().any()]
+    fig, axes = _grid(len(metrics), len(metrics), width=3.2, height=2.8)
+    g = table.groupby("k")
+    for ax, (m, title) in zip(axes, metrics):
+        mean, lo, hi = g[m].mean(), g[m].min(), g[m].max()
+        ax.fill_between(mean.index, lo, hi, alpha=0.2, color="#55a868", lw=0)
+        ax.plot(mean.index, mean, "o-", color="#55a868")
+        ax.set_xticks(list(mean.index))
+        ax.set_xlabel("k")
+        ax.set_title(title, fontsize=9)
+    fig.suptitle("Choosing the number of topics")
+    fig.tight_layout()
+    return fig

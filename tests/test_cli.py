@@ -49,3 +49,21 @@ def test_errors_go_to_stderr_with_exit_codes_and_no_traceback(tmp_path):
     assert r.returncode == EXIT_USAGE and "invalid choice" in r.stderr
     r = run("--help")
     assert r.returncode == EXIT_OK and "exit codes" in r.stdout
+
+
+def test_topics_command_writes_tables_figures_and_model(tmp_path, capsys):
+    out = tmp_path / "topics"
+    assert main(["topics", str(SAMPLE), "--k", "5", "--out", str(out)]) == EXIT_OK
+    said = capsys.readouterr().out
+    assert "TopicModel(k=5)" in said and "wrote summary.csv" in said
+    for name in ("summary.csv", "top_terms.csv", "doc_topics.csv", "prevalence_month.csv",
+                 "prevalence_source.csv", "effects.csv", "top_terms.png", "prevalence_month.png",
+                 "prevalence_source.png", "model/model.json", "model/model.npz"):
+        assert (out / name).is_file(), name
+    summary = pd.read_csv(out / "summary.csv")
+    assert list(summary["topic"]) == [1, 2, 3, 4, 5]
+    doc_topics = pd.read_csv(out / "doc_topics.csv")
+    assert len(doc_topics) == 155  # 162 sample articles, the 7 flagged duplicates left out
+    r = run("topics", str(SAMPLE), "--k", "100000", "--out", str(tmp_path / "x"))
+    assert r.returncode == EXIT_USAGE and "larger than the vocabulary" in r.stderr
+    assert "Traceback" not in r.stderr

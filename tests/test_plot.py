@@ -12,13 +12,41 @@ from corpuskit.errors import SettingsError
 from corpuskit.plot import documents_over_time, shape
 
 
-def test_shape_joins_letters_and_orders_right_to_left():
-    shaped = shape("حمص")
-    # ح م ص joined: initial hah, medial meem, final sad, displayed right to left
-    assert shaped == "\ufea3\ufee4\ufeba"[::-1]
-    assert shape("UN Security Council") == "UN Security Council"
-    mixed = shape("مجلس الأمن UN")
-    assert mixed.startswith("UN") and "\ufee0" in mixed  # Latin run first in visual order
+def test_matplotlib_here_shapes_arabic_itself_so_shape_leaves_it_alone():
+    import matplotlib
+
+    from corpuskit.plot import native_shaping
+
+    assert native_shaping() == (tuple(map(int, matplotlib.__version__.split(".")[:2])) >= (3, 11))
+    if native_shaping():
+        assert shape("حمص") == "حمص"
+
+
+def test_shape_fallback_joins_letters_and_orders_right_to_left(monkeypatch):
+    from corpuskit import plot
+
+    monkeypatch.setattr(plot, "native_shaping", lambda: False)
+    plot.shape.cache_clear()
+    try:
+        # ح م ص joined: initial hah, medial meem, final sad, in visual (right-to-left) order
+        assert shape("حمص") == "\ufea3\ufee4\ufeba"[::-1]
+        assert shape("UN Security Council") == "UN Security Council"
+        mixed = shape("مجلس الأمن UN")
+        assert mixed.startswith("UN") and "\ufee0" in mixed  # Latin run first visually
+    finally:
+        plot.shape.cache_clear()
+
+
+def test_arabic_is_drawn_joined():
+    # Whatever the path, the drawn لا must be the lam-alef ligature: one glyph, not two letters.
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.font_manager import FontProperties
+
+    from corpuskit.plot import arabic_font
+
+    r, font = RendererAgg(100, 100, 72), FontProperties(family=arabic_font(), size=20)
+    width = lambda t: r.get_text_width_height_descent(t, font, ismath=False)[0]  # noqa: E731
+    assert width(shape("لا")) == pytest.approx(width("\ufefb"))
 
 
 def test_arabic_labels_render_without_missing_glyphs():
@@ -40,3 +68,27 @@ def test_documents_over_time(sample_corpus):
     plt.close(ax.figure)
     with pytest.raises(SettingsError, match="no document has a date"):
         documents_over_time(sample_corpus.select(sample_corpus.docs["date"].isna()))
+
+
+def test_topic_figures_draw_arabic_without_missing_glyphs(sample_corpus):
+    from corpuskit import plot
+    from corpuskit.features import document_term_matrix
+    from corpuskit.topics import TopicModel, select_k
+
+    dtm = document_term_matrix(sample_corpus.drop_duplicates())
+    model = TopicModel(k=4).fit(dtm)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # one undated document is left out
+        prev_t, prev_s = model.prevalence("year"), model.prevalence("source")
+    figures = [plot.top_terms(model, n=6), plot.prevalence_over_time(prev_t),
+               plot.prevalence_by(prev_s), plot.select_k(select_k(dtm, [3, 4], seeds=[0, 1]))]
+    titles = [ax.get_title() for ax in figures[0].axes]
+    assert titles == [f"{t}: {shape(label)}" for t, label in enumerate(model.labels(), 1)]
+    assert [t.get_text() for t in figures[0].axes[0].get_yticklabels()] == [
+        shape(w) for w in model.top_terms(6, by="frex").query("topic == 1")["surface"][::-1]]
+    assert len(figures[3].axes) == 4
+    for fig in figures:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            fig.savefig(io.BytesIO(), format="png")
+        plt.close(fig)

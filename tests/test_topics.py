@@ -1,0 +1,301 @@
+"""Topic models: DTM, diagnostics on hand-computed examples, alignment, stability, prevalence,
+effects, persistence, streaming, bad input; on the sample corpus's real Arabic text."""
+
+from __future__ import annotations
+
+import json
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+import scipy.sparse as sp
+
+import corpuskit as ck
+from corpuskit.errors import InputError, SettingsError
+from corpuskit.features import ArabicAnalyzer, document_term_matrix
+from corpuskit.topics import (TopicModel, align_topics, exclusivity, frex, npmi_coherence,
+                              select_k, stability)
+
+from .conftest import SAMPLE
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return ck.load_corpus(SAMPLE).drop_duplicates()
+
+
+@pytest.fixture(scope="module")
+def dtm(corpus):
+    return document_term_matrix(corpus)
+
+
+@pytest.fixture(scope="module")
+def model(dtm):
+    return TopicModel(k=6).fit(dtm)
+
+
+# ----------------------------------------------------------------------------- diagnostics
+def test_npmi_on_a_hand_computed_example():
+    # 4 documents; columns w0..w4
+    X = sp.csr_matrix(np.array([
+        [1, 1, 0, 0, 1],   # d0: w0 w1 w4
+        [1, 1, 0, 0, 0],   # d1: w0 w1
+        [0, 0, 1, 0, 1],   # d2: w2 w4
+        [0, 0, 0, 1, 0],   # d3: w3
+    ]))
+    # topic A's top terms w0, w1, w4: NPMI(w0,w1) = log(.5/.25)/-log(.5) = 1;
+    # NPMI(w0,w4) = NPMI(w1,w4) = log(.25/(.5*.5))/-log(.25) = 0  -> mean 1/3
+    # topic B's top terms w0, w2, w3: never together -> -1
+    beta = np.array([[0.4, 0.3, 0.0, 0.0, 0.2], [0.3, 0.0, 0.3, 0.3, 0.0]]) + 1e-9
+    coh = npmi_coherence(beta, X, n=3)
+    assert coh == pytest.approx([1 / 3, -1.0])
+
+
+def test_exclusivity_and_frex_on_a_small_example():
+    beta = np.array([[0.7, 0.2, 0.1, 0.0],
+                     [0.1, 0.2, 0.1, 0.6]])
+    ex = exclusivity(beta, n=2)
+    # topic 1's top two: w0 (0.7/0.8) and w1 (0.2/0.4); topic 2's: w3 (0.6/0.6) and w1 (0.5)
+    assert ex == pytest.approx([(0.875 + 0.5) / 2, (1.0 + 0.5) / 2])
+    fx = frex(beta)
+    assert fx[0].argmax() == 0 and fx[1].argmax() == 3  # frequent and exclusive wins
+    assert fx[0, 1] < fx[0, 0]
+
+
+def test_alignment_recovers_permuted_topics():
+    rng = np.random.default_rng(3)
+    beta = rng.dirichlet(np.full(50, 0.1), size=8)
+    perm = rng.permutation(8)
+    noisy = beta[perm] + rng.uniform(0, 1e-3, size=beta.shape)
+    found, sim = align_topics(beta, noisy)
+    assert (noisy[found] == noisy[np.argsort(perm)]).all()
+    assert (perm[found] == np.arange(8)).all()
+    assert sim.min() > 0.99
+    with pytest.raises(SettingsError, match="same k"):
+        align_topics(beta, beta[:4])
+
+
+# ----------------------------------------------------------------------------- the DTM
+def test_dtm_rows_vocabulary_and_surface_forms(corpus, dtm):
+    assert dtm.shape[0] == len(corpus) and list(dtm.doc_ids) == list(corpus.docs["doc_id"])
+    assert list(dtm.vocabulary) == sorted(dtm.vocabulary)
+    terms = dtm.terms().set_index("term")
+    assert terms.loc["معارض", "surface"] == "المعارضة"   # the stem shown as people write it
+    assert terms.loc["لاجئ", "surface"] == "اللاجئين"
+    assert (terms["df"] >= 2).all() and (terms["df"] <= 0.5 * len(corpus)).all()
+    assert "قال" not in terms.index and "في" not in terms.index  # stop words out
+    assert {"date", "source"} <= set(dtm.meta.columns)
+
+
+def test_dtm_by_paragraph_and_as_sklearn_analyzer(corpus):
+    para = document_term_matrix(corpus, unit="paragraph", min_df=1, max_df=1.0)
+    units = corpus.units("paragraph")
+    assert list(para.unit_ids) == list(units["unit_id"])
+    assert set(para.doc_ids) == set(corpus.docs["doc_id"])
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    texts = corpus._full_texts()[:20]
+    cv = CountVectorizer(analyzer=ArabicAnalyzer())
+    X = cv.fit_transform(texts)
+    ours = document_term_matrix(corpus.select(np.arange(len(corpus)) < 20), min_df=1, max_df=1.0)
+    cols = [cv.vocabulary_[t] for t in ours.vocabulary]
+    assert (X[:, cols] != ours.matrix).nnz == 0
+
+
+def test_ngrams_add_phrases(corpus):
+    d = document_term_matrix(corpus, ngrams=(1, 2), min_df=3)
+    terms = d.terms().set_index("term")
+    assert "مجلس امن" in terms.index
+    assert terms.loc["مجلس امن", "surface"] == "مجلس الأمن"
+
+
+# ----------------------------------------------------------------------------- the model
+def test_fit_contract_and_shapes(model, dtm):
+    assert model.components_.shape == (6, dtm.shape[1])
+    assert np.allclose(model.components_.sum(axis=1), 1)
+    assert model.doc_topic_.shape == (dtm.shape[0], 6)
+    assert np.allclose(model.doc_topic_.sum(axis=1), 1)
+    assert list(model.doc_ids_) == list(dtm.doc_ids)
+    assert list(model.vocabulary_) == list(dtm.vocabulary)
+    assert np.allclose(model.transform(dtm), model.doc_topic_)
+    assert repr(model) == "TopicModel(k=6)"
+
+
+def test_topics_recover_the_writers_themes(model):
+    # ahrar and khaleej carry the writers' section labels; refugee coverage is 'humanitarian'
+    dt = model.doc_topics()
+    section = dt["section"].fillna(dt["category"])
+    shares = dt[[f"topic_{t}" for t in range(1, 7)]].groupby(section).mean()
+    humanitarian_topic = int(shares.loc["humanitarian"].to_numpy().argmax()) + 1
+    words = model.top_terms(10).query("topic == @humanitarian_topic")["surface"].tolist()
+    assert {"اللاجئين", "المخيم"} & set(words)
+    opposition_topic = int(shares.loc["opposition"].to_numpy().argmax()) + 1
+    words = model.top_terms(10).query("topic == @opposition_topic")["surface"].tolist()
+    assert {"الائتلاف", "المعارضة", "الخطيب", "غليون", "المجلس"} & set(words)
+
+
+def test_default_is_deterministic_and_seed_independent(dtm):
+    a = TopicModel(k=6, seed=0).fit(dtm)
+    b = TopicModel(k=6, seed=0).fit(dtm)
+    assert np.array_equal(a.components_, b.components_)
+    c = TopicModel(k=6, seed=7).fit(dtm)
+    assert align_topics(a.components_, c.components_)[1].min() > 0.95
+    r1 = TopicModel(k=6, init="random", seed=0).fit(dtm)
+    r2 = TopicModel(k=6, init="random", seed=7).fit(dtm)
+    assert align_topics(r1.components_, r2.components_)[1].min() < 0.95
+
+
+def test_nmf_method(dtm):
+    m = TopicModel(k=6, method="nmf").fit(dtm)
+    assert np.allclose(m.doc_topic_.sum(axis=1), 1)
+    new = m.transform(dtm.select(np.arange(10)))
+    assert new.shape == (10, 6)
+    assert (new.argmax(axis=1) == m.doc_topic_[:10].argmax(axis=1)).mean() >= 0.8
+    with pytest.raises(SettingsError, match="method='lda'"):
+        m.perplexity(dtm)
+
+
+def test_transform_texts_and_corpora(model, corpus):
+    texts = ["فر آلاف اللاجئين السوريين إلى مخيم الزعتري في الأردن وسط نقص في الخيام والمساعدات.",
+             "انتخب الائتلاف الوطني المعارض في الدوحة معاذ الخطيب رئيسا له."]
+    theta = model.transform(texts)
+    assert theta.shape == (2, 6) and np.allclose(theta.sum(axis=1), 1)
+    labels = model.labels()
+    assert "اللاجئين" in labels[theta[0].argmax()] or "المخيم" in labels[theta[0].argmax()]
+    assert np.allclose(model.transform(corpus), model.doc_topic_, atol=1e-6)
+
+
+def test_top_terms_summary_and_doc_topics(model):
+    tt = model.top_terms(5, by="frex")
+    assert list(tt.columns) == ["topic", "rank", "term", "surface", "prob", "frex"]
+    assert len(tt) == 30 and tt.groupby("topic")["rank"].max().eq(5).all()
+    s = model.summary()
+    assert list(s["topic"]) == [1, 2, 3, 4, 5, 6]
+    assert s["prevalence"].sum() == pytest.approx(1)
+    assert s["coherence"].between(-1, 1).all() and s["exclusivity"].between(1 / 6, 1).all()
+    long = model.doc_topics(long=True)
+    assert long.groupby("doc_id")["share"].sum().round(6).eq(1).all()
+
+
+def test_prevalence_with_bootstrap_intervals(model):
+    by_src = model.prevalence("source", n_boot=200)
+    assert set(by_src["source"]) == {"ahrar", "alsham", "khaleej", "mashriq", "sada", "ufuq"}
+    assert by_src.groupby("source")["share"].sum().round(6).eq(1).all()
+    assert (by_src["lower"] <= by_src["share"] + 1e-12).all()
+    assert (by_src["share"] <= by_src["upper"] + 1e-12).all()
+    dt = model.doc_topics()
+    assert by_src.query("source == 'sada' and topic == 1")["share"].iloc[0] == pytest.approx(
+        dt.loc[dt["source"] == "sada", "topic_1"].mean())
+    again = model.prevalence("source", n_boot=200)
+    pd.testing.assert_frame_equal(by_src, again)  # seeded bootstrap
+    by_year = model.prevalence("year")
+    assert list(by_year["year"].unique()) == ["2011", "2012", "2013"]
+    assert by_year["n"].groupby(by_year["year"]).first().sum() == len(dt)
+
+
+def test_estimate_effect_matches_group_means(model):
+    eff = model.estimate_effect(["source"], reference={"source": "alsham"})
+    dt = model.doc_topics()
+    means = dt.groupby("source")[[f"topic_{t}" for t in range(1, 7)]].mean()
+    t3 = eff[eff["topic"] == 3].set_index("term")["estimate"]
+    assert t3["(intercept)"] == pytest.approx(means.loc["alsham", "topic_3"])
+    assert t3["source=sada"] == pytest.approx(means.loc["sada", "topic_3"]
+                                              - means.loc["alsham", "topic_3"])
+    assert (eff["lower"] <= eff["estimate"]).all() and (eff["std_error"] > 0).all()
+    with_time = model.estimate_effect(["source", "time"])
+    assert "time (years)" in set(with_time["term"])
+
+
+def test_select_k_and_stability(dtm):
+    table = select_k(dtm, ks=[4, 6], seeds=[0, 1])
+    assert list(table.columns) == ["k", "seed", "coherence", "exclusivity", "perplexity",
+                                   "stability", "seconds"]
+    assert len(table) == 4 and table["perplexity"].gt(0).all()
+    assert table.groupby("k")["stability"].nunique().eq(1).all()
+    st_default = stability(dtm, 6, seeds=[0, 1, 2])
+    st_random = stability(dtm, 6, seeds=[0, 1, 2], init="random")
+    assert st_default.score > st_random.score
+    assert len(st_default.topics) == 6 and st_default.pairwise.shape == (3, 3)
+    assert st_default.consensus in st_default.runs
+
+
+# ----------------------------------------------------------------------------- persistence
+def test_save_and_load_round_trip(model, dtm, tmp_path):
+    path = model.save(tmp_path / "m")
+    back = TopicModel.load(path)
+    assert np.array_equal(back.components_, model.components_)
+    assert np.allclose(back.transform(dtm), model.transform(dtm))
+    assert back.labels() == model.labels() and back.get_params() == model.get_params()
+    pd.testing.assert_frame_equal(back.prevalence("source"), model.prevalence("source"))
+    meta = json.loads((path / "model.json").read_text(encoding="utf-8"))
+    assert meta["dtm_settings"]["corpus_hash"] == dtm.settings["corpus_hash"]
+    assert meta["versions"]["scikit-learn"] and meta["params"]["seed"] == 0
+    nmf = TopicModel(k=4, method="nmf").fit(dtm)
+    nmf_back = TopicModel.load(nmf.save(tmp_path / "n"))
+    assert np.allclose(nmf_back.transform(dtm), nmf.transform(dtm), atol=1e-6)
+
+
+def test_load_errors(model, tmp_path):
+    with pytest.raises(InputError, match="no such model folder"):
+        TopicModel.load(tmp_path / "nothing")
+    path = model.save(tmp_path / "m")
+    (path / "model.npz").unlink()
+    with pytest.raises(InputError, match="model.npz is missing"):
+        TopicModel.load(path)
+    path = model.save(tmp_path / "m2")
+    meta = json.loads((path / "model.json").read_text(encoding="utf-8"))
+    meta["format_version"] = 99
+    (path / "model.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(InputError, match="format 99"):
+        TopicModel.load(path)
+
+
+# ----------------------------------------------------------------------------- streaming
+def test_streaming_fit_from_parquet(corpus, tmp_path):
+    from corpuskit.stream import fit_topics_streaming, iter_parquet_corpus
+
+    path = corpus.to_parquet(tmp_path / "c.parquet")
+    sizes = [len(c) for c in iter_parquet_corpus(path, batch_size=40)]
+    assert sizes == [40, 40, 40, 35]
+    m = fit_topics_streaming(path, 6, batch_size=40, min_df=2, passes=2)
+    assert m.components_.shape[0] == 6 and m.doc_topic_ is None
+    theta = m.transform(corpus)
+    assert theta.shape == (len(corpus), 6)
+    full = TopicModel(k=6).fit(document_term_matrix(corpus))
+    common = np.intersect1d(m.vocabulary_, full.vocabulary_)
+    assert len(common) > 0.9 * len(full.vocabulary_)
+    with pytest.raises(SettingsError, match="another vocabulary"):
+        m.partial_fit(document_term_matrix(corpus, min_df=3))
+
+
+# ----------------------------------------------------------------------------- bad input
+def test_bad_settings_name_what_to_change(dtm, corpus):
+    with pytest.raises(SettingsError, match="k >= 2"):
+        TopicModel(k=1).fit(dtm)
+    with pytest.raises(SettingsError, match=r"larger than the vocabulary \(\d+ terms\)"):
+        TopicModel(k=dtm.shape[1] + 1).fit(document_term_matrix(corpus, min_df=40, max_df=1.0))
+    with pytest.raises(SettingsError, match="min_df=500 and max_df=0.5 leave no terms"):
+        document_term_matrix(corpus, min_df=500)
+    with pytest.raises(SettingsError, match="method='bert'"):
+        TopicModel(k=3, method="bert").fit(dtm)
+    only_stop = ck.Corpus(pd.DataFrame({"doc_id": ["a", "b"], "text": ["في من على", "إلى عن"]}))
+    with pytest.raises(SettingsError, match="empty"):
+        document_term_matrix(only_stop, min_df=1)
+    with pytest.raises(SettingsError, match="not fitted"):
+        TopicModel(k=3).top_terms()
+
+
+def test_prevalence_on_undated_documents(corpus):
+    undated = corpus.docs.assign(date=pd.NaT)
+    d = document_term_matrix(ck.Corpus(undated))
+    m = TopicModel(k=4).fit(d)
+    with pytest.raises(SettingsError, match="none of the .* rows has a date"):
+        m.prevalence("month")
+    with pytest.raises(SettingsError, match="not a time bin"):
+        m.prevalence("outlet")
+    half = corpus.docs.copy()
+    half.loc[half.index[:10], "date"] = pd.NaT
+    m2 = TopicModel(k=4).fit(document_term_matrix(ck.Corpus(half)))
+    with pytest.warns(UserWarning, match="10 of 155 rows have no date"):
+        m2.prevalence("year")
