@@ -31,6 +31,20 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["ArabicAnalyzer", "DTM", "document_term_matrix"]
 
 
+class _TermCache(dict):  # type: ignore[type-arg]
+    """token → term (or None), computed on first sight; lookups stay in C."""
+
+    def __init__(self, compute, limit: int = 2_000_000):  # noqa: ANN001
+        super().__init__()
+        self.compute, self.limit = compute, limit
+
+    def __missing__(self, token: str) -> str | None:
+        value = self.compute(token)
+        if len(self) < self.limit:
+            self[token] = value
+        return value
+
+
 class ArabicAnalyzer:
     """Text → terms: normalized, stop words out, stemmed, optionally n-grams.
 
@@ -62,7 +76,7 @@ class ArabicAnalyzer:
             self._stop = frozenset(t for w in stop_words for t in self._norm.tokens(w))
         else:
             self._stop = frozenset()
-        self._cache: dict[str, str | None] = {}
+        self._cache = _TermCache(self._compute_term)
 
     def settings(self) -> dict[str, Any]:
         """The analyzer's settings as plain JSON (for provenance and saved models)."""
@@ -73,28 +87,21 @@ class ArabicAnalyzer:
 
     def term(self, token: str) -> str | None:
         """The term of one (lightly normalized) token, or None when it is dropped."""
-        t = self._cache.get(token, 0)
-        if t == 0:
-            n = self._norm(token)
-            if len(n) < self.min_length or not n.isalpha() or n in self._stop:
-                t = None
-            else:
-                t = light10(n) if self.stem else n
-                if t in self._stop or len(t) < min(2, self.min_length):
-                    t = None
-            if len(self._cache) < 2_000_000:
-                self._cache[token] = t
-        return t
+        return self._cache[token]
+
+    def _compute_term(self, token: str) -> str | None:
+        n = self._norm(token)
+        if len(n) < self.min_length or not n.isalpha() or n in self._stop:
+            return None
+        t = light10(n) if self.stem else n
+        return None if t in self._stop or len(t) < min(2, self.min_length) else t
 
     def surface_tokens(self, text: str) -> list[str]:
         """The lightly normalized tokens of ``text`` (before terms are made of them)."""
         return self._surface.tokens(text)
 
     def terms_of_tokens(self, tokens: Sequence[str]) -> list[str]:
-        get, term = self._cache.get, self.term
-        out = [x for x in (get(t, 0) for t in tokens) if x]
-        if len(out) != len(tokens):  # some were misses (0) or dropped (None): do it properly
-            out = [x for x in map(term, tokens) if x]
+        out = [x for x in map(self._cache.__getitem__, tokens) if x]
         lo, hi = self.ngrams
         if hi == 1:
             return out
@@ -105,7 +112,7 @@ class ArabicAnalyzer:
 
     def terms_and_surfaces(self, tokens: Sequence[str]) -> tuple[list[str], list[str]]:
         """Terms with the words they were made from (n-grams: the phrase as written)."""
-        pairs = [(t, tok) for tok in tokens if (t := self.term(tok))]
+        pairs = [(t, tok) for tok in tokens if (t := self._cache[tok])]
         lo, hi = self.ngrams
         terms: list[str] = []
         surfaces: list[str] = []
@@ -121,8 +128,12 @@ class ArabicAnalyzer:
 
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        state["_cache"] = {}
+        del state["_cache"]  # rebuilt on unpickling
         return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._cache = _TermCache(self._compute_term)
 
     def __repr__(self) -> str:
         return (f"ArabicAnalyzer(normalize={self._settings.preset!r}, stem={self.stem}, "

@@ -52,10 +52,13 @@ def iter_parquet_corpus(path: str | Path, batch_size: int = 2000) -> Iterator[Co
         yield Corpus(docs)
 
 
-def stream_vocabulary(path: str | Path, *, min_df: int = 5, max_df: float = 0.5,
+def stream_vocabulary(path: str | Path, *, min_df: int | float = 5, max_df: int | float = 0.5,
                       batch_size: int = 2000, analyzer: ArabicAnalyzer | None = None,
                       max_terms: int | None = None) -> list[str]:
-    """The vocabulary of a Parquet corpus by document frequency, counted batch by batch."""
+    """The vocabulary of a Parquet corpus by document frequency, counted batch by batch.
+
+    ``min_df`` and ``max_df`` are counts (int) or shares of the documents (float below 1).
+    """
     analyzer = analyzer or ArabicAnalyzer()
     df: Counter[str] = Counter()
     n = 0
@@ -63,8 +66,9 @@ def stream_vocabulary(path: str | Path, *, min_df: int = 5, max_df: float = 0.5,
         for text in corpus._full_texts():
             df.update(set(analyzer(text)))
         n += len(corpus)
+    lo = min_df * n if isinstance(min_df, float) and min_df < 1 else min_df
     hi = max_df * n if isinstance(max_df, float) and max_df <= 1 else max_df
-    terms = [t for t, c in df.items() if min_df <= c <= hi]
+    terms = [t for t, c in df.items() if lo <= c <= hi]
     if not terms:
         raise SettingsError(f"min_df={min_df} and max_df={max_df} leave no terms in {path}")
     if max_terms is not None:
@@ -73,7 +77,8 @@ def stream_vocabulary(path: str | Path, *, min_df: int = 5, max_df: float = 0.5,
 
 
 def fit_topics_streaming(path: str | Path, k: int, *, passes: int = 1, batch_size: int = 2000,
-                         min_df: int = 5, max_df: float = 0.5, **model_params: Any) -> TopicModel:
+                         min_df: int | float = 5, max_df: int | float = 0.5,
+                         **model_params: Any) -> TopicModel:
     """Learn an online LDA model from a Parquet corpus without loading it whole.
 
     The first batch also gives the NMF start (``init="nmf"``). The model has no ``doc_topic_``;

@@ -133,6 +133,14 @@ def _lda_class():
 
         init_components: np.ndarray | None = None
 
+        def _e_step(self, X, cal_sstats, random_init, parallel=None):  # noqa: ANN001, ANN202
+            out = super()._e_step(X, cal_sstats, random_init, parallel=parallel)
+            if not cal_sstats and not random_init:
+                # fit() ends with this very E-step (for its bound); it is what transform(X)
+                # computes, so keep it instead of running it again.
+                self._final_doc_topic = out[0]
+            return out
+
         def _init_latent_vars(self, n_features, dtype=np.float64):  # noqa: ANN001
             super()._init_latent_vars(n_features, dtype)
             if self.init_components is not None:
@@ -179,7 +187,7 @@ class TopicModel:
         seed: the seed of every random choice (random starts, LDA's per-document starts).
         init: for LDA, ``"nmf"`` (start from NMF topics: deterministic, coherent, fast) or
             ``"random"`` (scikit-learn's random Gamma start).
-        max_iter: passes over the data (LDA default 3 from an NMF start, 10 from a random one;
+        max_iter: passes over the data (LDA default 2 from an NMF start, 10 from a random one;
             NMF default 400).
         alpha, eta: LDA's document-topic and topic-word priors (default 1/k each).
         learning_method: ``"batch"`` or ``"online"`` variational Bayes (LDA).
@@ -268,14 +276,15 @@ class TopicModel:
                 est.fit(X)
             self.estimator_ = est
             self.components_ = _normalize_rows(est.components_)
-            self.doc_topic_ = _normalize_rows(est.transform(X))
+            final = est.__dict__.pop("_final_doc_topic", None)
+            self.doc_topic_ = _normalize_rows(final if final is not None else est.transform(X))
             self.n_iter_ = int(est.n_iter_)
         self._remember(dtm)
         return self
 
     def _new_lda(self, k: int, n_rows: int):  # noqa: ANN202
         lda_cls = _lda_class()
-        default_iter = 3 if self.init == "nmf" else 10
+        default_iter = 2 if self.init == "nmf" else 10
         return lda_cls(n_components=k, doc_topic_prior=self.alpha or 1.0 / k,
                        topic_word_prior=self.eta or 1.0 / k,
                        learning_method=self.learning_method,
