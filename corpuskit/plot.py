@@ -151,12 +151,18 @@ def prevalence_over_time(prevalence: pd.DataFrame, topics: list[int] | None = No
         fig, axes = _grid(len(topics), ncols, width=3.6, height=2.4)
         for ax, t in zip(axes, topics):
             g = prevalence[prevalence["topic"] == t]
-            x = range(len(g))
+            try:  # time bins: place them at their dates, so empty bins leave real gaps
+                x = pd.DatetimeIndex([pd.Period(v).start_time for v in g[when].astype(str)])
+            except (ValueError, TypeError):
+                x = pd.Index(range(len(g)))
             ax.fill_between(x, g["lower"], g["upper"], alpha=0.25, color="#4c72b0", lw=0)
-            ax.plot(x, g["share"], color="#4c72b0", lw=1.5)
-            step = max(1, len(g) // 4)
-            ax.set_xticks(list(x)[::step], list(g[when].astype(str))[::step], fontsize=7,
-                          rotation=30, ha="right")
+            ax.plot(x, g["share"], color="#4c72b0", lw=1.2, marker="o", ms=2.5)
+            if isinstance(x, pd.DatetimeIndex):
+                ax.tick_params(axis="x", labelsize=7, labelrotation=30)
+            else:
+                step = max(1, len(g) // 4)
+                ax.set_xticks(list(x)[::step], list(g[when].astype(str))[::step], fontsize=7,
+                              rotation=30, ha="right")
             ax.set_ylim(bottom=0)
             ax.set_title(_topic_title(t, g["label"].iloc[0]), fontsize=10)
             ax.tick_params(axis="y", labelsize=7)
