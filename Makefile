@@ -1,7 +1,8 @@
 # corpuskit: every target creates or updates the local virtual environment (.venv) by itself.
-#   make demo    load the bundled sample corpus and the seed, write and print their summary
+#   make demo    load the sample corpus and the seed, print their summary, draw the first figure,
+#                fit a topic model and write its tables and figures to build/topics/
 #   make test    the whole test suite, notebooks included (validated by nbval)
-#   make bench   the speed and memory benchmarks (figures in README.md)
+#   make bench   the speed and memory benchmarks (figures in README.md; installs gensim too)
 
 PYTHON ?= python3
 VENV ?= .venv
@@ -27,13 +28,17 @@ demo: $(STAMP)
 	@mkdir -p build
 	$(VENV)/bin/corpuskit load data/sample seeds --out build/sample.parquet --report build/load_report.csv
 	$(VENV)/bin/corpuskit info build/sample.parquet --plot build/documents_by_month.png | tee build/summary.txt
+	$(VENV)/bin/corpuskit topics build/sample.parquet --k 6 --out build/topics
 
 test: $(STAMP)
 	$(PY) -m pytest tests notebooks corpuskit --doctest-modules --nbval --nbval-current-env -q
 
 bench: $(STAMP)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev,bench]"
 	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_tokenize.py
 	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_load.py
+	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_topics.py
+	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_stream.py
 
 clean:
 	rm -rf build .pytest_cache

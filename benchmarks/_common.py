@@ -26,3 +26,19 @@ def texts(path: Path) -> list[str]:
         out += [f"{a.get('title') or ''}\n\n{a.get('content') or ''}"
                 for a in json.loads(f.read_text(encoding="utf-8"))]
     return out
+
+
+PEAK_RSS = """
+def peak_mb():
+    # VmHWM belongs to this process's address space; ru_maxrss would also count the parent's
+    # peak, which Linux carries across fork and exec.
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""

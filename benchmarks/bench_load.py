@@ -15,10 +15,10 @@ import json
 import subprocess
 import sys
 
-from _common import saudinewsnet
+from _common import PEAK_RSS, saudinewsnet
 
-CORPUSKIT = """
-import json, resource, sys, time
+CORPUSKIT = PEAK_RSS + """
+import json, sys, time
 t0 = time.perf_counter()
 import corpuskit as ck
 corpus = ck.load_corpus(sys.argv[1])
@@ -27,11 +27,11 @@ normalized = corpus.normalized()
 t2 = time.perf_counter()
 print(json.dumps({"docs": len(corpus), "records": int(corpus.report["record"].notna().sum()),
                   "load": t1 - t0, "normalize": t2 - t1, "total": t2 - t0,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": peak_mb()}))
 """
 
-NAIVE = """
-import json, pathlib, resource, sys, time
+NAIVE = PEAK_RSS + """
+import json, pathlib, sys, time
 t0 = time.perf_counter()
 from camel_tools.utils.charmap import CharMapper
 from camel_tools.utils.dediac import dediac_ar
@@ -45,7 +45,7 @@ norm = [normalize_teh_marbuta_ar(normalize_alef_maksura_ar(normalize_alef_ar(ded
     arclean(d.get("content") or ""))))) for d in docs]
 t1 = time.perf_counter()
 print(json.dumps({"docs": len(docs), "total": t1 - t0,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": peak_mb()}))
 """
 
 
