@@ -26,19 +26,28 @@ _EXPORTS = {
     "normalize": "corpuskit.arabic",
     "tokenize": "corpuskit.arabic",
     "parse_date": "corpuskit.dates",
+    "document_term_matrix": "corpuskit.features",
+    "DTM": "corpuskit.features",
+    "ArabicAnalyzer": "corpuskit.features",
+    "TopicModel": "corpuskit.topics",
+    "select_k": "corpuskit.topics",
+    "stability": "corpuskit.topics",
 }
-_SUBMODULES = {"arabic", "readers", "clean", "dates", "errors", "corpus", "load", "cli", "plot"}
+_SUBMODULES = {"arabic", "readers", "clean", "dates", "errors", "corpus", "load", "cli", "plot",
+               "features", "topics", "stream"}
 
 __all__ = sorted(_EXPORTS) + sorted(_SUBMODULES)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import arabic, clean, dates, errors, plot, readers
+    from . import arabic, clean, dates, errors, features, plot, readers, stream, topics
     from .arabic import normalize, tokenize
     from .corpus import Corpus
     from .dates import parse_date
     from .errors import (CorpuskitError, InputError, RecordError, ResourceUnavailableError,
                          SettingsError)
+    from .features import DTM, ArabicAnalyzer, document_term_matrix
     from .load import load_corpus
+    from .topics import TopicModel, select_k, stability
 
 
 def __getattr__(name: str) -> Any:
