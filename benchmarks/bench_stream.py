@@ -30,7 +30,6 @@ print(json.dumps({"seconds": time.perf_counter() - t0, "terms": len(model.vocabu
 
 
 def main() -> None:
-    import pandas as pd
     import pyarrow as pa
     import pyarrow.parquet as pq
 

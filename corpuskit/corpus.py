@@ -245,15 +245,8 @@ class Corpus:
     @classmethod
     def read_parquet(cls, path: str | Path) -> Corpus:
         """Read a corpus written by :meth:`to_parquet` (docs, units, report and provenance)."""
-        import pyarrow.parquet as pq
-
         path = Path(path)
-        if not path.is_file():
-            raise InputError(f"{path}: no such file")
-        try:
-            table = pq.read_table(path)
-        except Exception as exc:
-            raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
+        table = open_parquet(path).read()
         raw = (table.schema.metadata or {}).get(_PARQUET_KEY)
         if raw is None:
             raise InputError(f"{path}: a Parquet file, but not a corpuskit corpus (no corpuskit "
@@ -274,6 +267,19 @@ class Corpus:
         if sents is not None and paras is not None:
             corpus._units["sentence:False"] = _units_from_spans(docs, sents, "sentence", paras)
         return corpus
+
+
+def open_parquet(path: str | Path):  # noqa: ANN201 - pyarrow.parquet.ParquetFile
+    """Open a Parquet file, or raise :class:`InputError` saying why it cannot be read."""
+    import pyarrow.parquet as pq
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    try:
+        return pq.ParquetFile(path)
+    except Exception as exc:
+        raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
 
 
 def _jsonable_cell(v: Any) -> Any:

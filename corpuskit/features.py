@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -205,9 +204,12 @@ def _corpus_hash(ids: Iterable[str]) -> str:
 
 
 def _bound(value: float | int, n: int, name: str) -> int:
-    if isinstance(value, float) and not value.is_integer() or isinstance(value, float) and value <= 1:
+    """A document-frequency bound as a count: an int is a count, a float a share of ``n`` rows
+    (as in scikit-learn)."""
+    if isinstance(value, float):
         if not 0 < value <= 1:
-            raise SettingsError(f"{name}={value}: a share must be in (0, 1]")
+            raise SettingsError(f"{name}={value}: a float is a share of the rows and must be in "
+                                "(0, 1]; give an int for a count")
         return int(np.ceil(value * n)) if name == "min_df" else int(np.floor(value * n))
     if value < 0:
         raise SettingsError(f"{name}={value} must not be negative")

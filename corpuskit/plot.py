@@ -201,8 +201,6 @@ def prevalence_by(prevalence: pd.DataFrame, topics: list[int] | None = None,
 
 def select_k(table: pd.DataFrame) -> Figure:
     """Diagnostics across k (from :func:`corpuskit.topics.select_k`): mean and range over seeds."""
-    import matplotlib.pyplot as plt
-
     metrics = [("coherence", "NPMI coherence (higher is better)"),
                ("exclusivity", "exclusivity (higher is better)"),
                ("perplexity", "held-out perplexity (lower is better)"),

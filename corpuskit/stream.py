@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .corpus import Corpus
+from .corpus import Corpus, open_parquet
 from .errors import InputError, SettingsError
 from .features import ArabicAnalyzer, document_term_matrix
 from .topics import TopicModel
@@ -26,15 +26,7 @@ __all__ = ["iter_parquet_corpus", "stream_vocabulary", "fit_topics_streaming"]
 def iter_parquet_corpus(path: str | Path, batch_size: int = 2000) -> Iterator[Corpus]:
     """Batches of a Parquet file as small corpora (a corpuskit corpus file, or any Parquet table
     with a ``text`` column; ``doc_id``, ``title``, ``date``, ``source`` are used when present)."""
-    import pyarrow.parquet as pq
-
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    try:
-        pf = pq.ParquetFile(path)
-    except Exception as exc:
-        raise InputError(f"{path}: not a readable Parquet file ({exc})") from None
+    pf = open_parquet(path)
     names = set(pf.schema_arrow.names)
     if "text" not in names:
         raise InputError(f"{path}: no 'text' column (columns: {sorted(names)})")

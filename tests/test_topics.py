@@ -4,7 +4,6 @@ effects, persistence, streaming, bad input; on the sample corpus's real Arabic t
 from __future__ import annotations
 
 import json
-import warnings
 
 import numpy as np
 import pandas as pd
@@ -50,6 +49,18 @@ def test_npmi_on_a_hand_computed_example():
     beta = np.array([[0.4, 0.3, 0.0, 0.0, 0.2], [0.3, 0.0, 0.3, 0.3, 0.0]]) + 1e-9
     coh = npmi_coherence(beta, X, n=3)
     assert coh == pytest.approx([1 / 3, -1.0])
+
+
+def test_coherence_on_a_reference_corpus(model, corpus):
+    # a reference DTM with another vocabulary is aligned by term; on the training corpus itself
+    # it gives exactly the training coherence
+    ref_same = document_term_matrix(corpus, min_df=1, max_df=1.0)
+    assert model.coherence(ref_same) == pytest.approx(model.coherence())
+    half = document_term_matrix(corpus.select(np.arange(len(corpus)) % 2 == 0), min_df=1,
+                                max_df=1.0)
+    other = model.coherence(half)
+    assert other.shape == (6,) and not np.allclose(other, model.coherence())
+    assert (other >= -1).all() and (other <= 1).all()
 
 
 def test_exclusivity_and_frex_on_a_small_example():
