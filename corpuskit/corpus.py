@@ -222,14 +222,16 @@ class Corpus:
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         docs = self.docs.copy()
-        paras = self.units("paragraph", include_title=False)
-        sents = self.units("sentence", include_title=False)
-        docs["_paragraphs"] = _spans_column(docs["doc_id"], paras, ["start", "end", "kind"])
-        docs["_sentences"] = _spans_column(docs["doc_id"], sents, ["start", "end"])
         for col in docs.columns:
-            if docs[col].dtype == object and col not in ("_paragraphs", "_sentences"):
+            if docs[col].dtype == object:
                 docs[col] = docs[col].map(_jsonable_cell)
         table = pa.Table.from_pandas(docs, preserve_index=False)
+        paras = self.units("paragraph", include_title=False)
+        sents = self.units("sentence", include_title=False)
+        table = table.append_column("_paragraphs", _spans_column(docs["doc_id"], paras,
+                                                                  ["start", "end", "kind"]))
+        table = table.append_column("_sentences", _spans_column(docs["doc_id"], sents,
+                                                                 ["start", "end"]))
         meta = {
             "format_version": _FORMAT_VERSION,
             "provenance": self.provenance,
@@ -290,9 +292,18 @@ def _jsonable_cell(v: Any) -> Any:
     return v
 
 
-def _spans_column(doc_ids: pd.Series, units: pd.DataFrame, cols: list[str]) -> list[list[dict]]:
-    grouped = {d: g[cols].to_dict("records") for d, g in units.groupby("doc_id", sort=False)}
-    return [grouped.get(d, []) for d in doc_ids]
+def _spans_column(doc_ids: pd.Series, units: pd.DataFrame, cols: list[str]):  # noqa: ANN202
+    """Each document's unit spans as one Arrow list<struct> column, built without Python loops."""
+    import pyarrow as pa
+
+    pos = pd.Series(np.arange(len(doc_ids)), index=doc_ids.to_numpy())
+    order = np.argsort(pos.loc[units["doc_id"].to_numpy()].to_numpy(), kind="stable")
+    u = units.iloc[order]
+    counts = np.bincount(pos.loc[u["doc_id"].to_numpy()].to_numpy(), minlength=len(doc_ids))
+    offsets = np.concatenate([[0], np.cumsum(counts)]).astype(np.int32)
+    fields = [pa.array(u[c].to_numpy(dtype=np.int64 if c != "kind" else object),
+                       type=pa.int64() if c != "kind" else pa.string()) for c in cols]
+    return pa.ListArray.from_arrays(pa.array(offsets), pa.StructArray.from_arrays(fields, cols))
 
 
 def _units_from_spans(docs: pd.DataFrame, spans: pd.Series, kind: str,
