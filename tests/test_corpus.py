@@ -117,6 +117,20 @@ def test_parquet_round_trip_keeps_docs_units_report_provenance(tmp_path, sample_
     assert inputs[str(SEED)]["bytes"] == SEED.stat().st_size and len(inputs[str(SEED)]["blake2b"]) == 32
 
 
+def test_corpus_files_load_as_input_and_merge(tmp_path, sample_corpus):
+    path = sample_corpus.to_parquet(tmp_path / "c.parquet")
+    again = ck.load_corpus(path)
+    assert again.docs["doc_id"].tolist() == sample_corpus.docs["doc_id"].tolist()
+    assert not any(c.startswith("meta_") or c.startswith("_") for c in again.docs.columns)
+    assert again.docs["original_path"].tolist() == sample_corpus.docs["path"].tolist()
+    assert (again.docs["duplicate"].notna()).sum() == 7
+    pd.testing.assert_series_equal(again.docs["date"], sample_corpus.docs["date"])
+    # two corpus files merge; the second copy of everything is flagged as exact duplicates
+    both = ck.load_corpus(path, sample_corpus.to_parquet(tmp_path / "d.parquet"))
+    assert len(both) == 2 * len(sample_corpus)
+    assert (both.docs["duplicate"] == "exact").sum() == len(sample_corpus) + 1
+
+
 def test_read_parquet_errors(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         Corpus.read_parquet(tmp_path / "none.parquet")

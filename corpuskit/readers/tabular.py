@@ -178,19 +178,37 @@ def read_tsv(source: Source, ctx: ReadContext) -> Iterator[Record | RecordError]
     yield from _read_delimited(source, ctx, "\t", "tsv")
 
 
+# Columns that corpuskit itself derives when it writes a corpus file: recomputed on loading.
+_DERIVED = frozenset({"doc_id", "record", "format", "date_raw", "duplicate", "duplicate_of",
+                      "duplicate_similarity", "chrome_lines_removed", "_paragraphs",
+                      "_sentences"})
+
+
 @register("parquet")
 def read_parquet(source: Source, ctx: ReadContext) -> Iterator[Record | RecordError]:
-    """A Parquet table, read one row group at a time. (corpuskit's own files: Corpus.read_parquet.)"""
+    """A Parquet table, read one row group at a time.
+
+    A corpus file written by corpuskit (``Corpus.to_parquet``) loads as its documents: the
+    columns corpuskit derives (ids, duplicate flags, unit spans) are computed afresh, and each
+    document's first path is kept as ``original_path``; so corpus files can be merged.
+    """
     import pyarrow.parquet as pq
 
     try:
         with source.opener() as fh:
             pf = pq.ParquetFile(io.BytesIO(fh.read()) if source.member else fh)
-            mapping = resolve_columns(pf.schema_arrow.names, ctx.columns, source.where)
+            meta = pf.schema_arrow.metadata or {}
+            derived = _DERIVED if b"corpuskit" in meta else frozenset()
+            names = [n for n in pf.schema_arrow.names if n not in derived]
+            rename = {"path": "original_path"} if derived else {}
+            mapping = resolve_columns([rename.get(n, n) for n in names], ctx.columns,
+                                      source.where)
             row = 0
-            for batch in pf.iter_batches(batch_size=2048):
+            for batch in pf.iter_batches(batch_size=2048, columns=names):
                 for obj in batch.to_pylist():
                     row += 1
+                    if rename:
+                        obj = {rename.get(k, k): v for k, v in obj.items()}
                     try:
                         yield record_from_mapping(obj, mapping, locator=f"row {row}",
                                                   fmt="parquet", where=source.where)
