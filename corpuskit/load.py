@@ -29,6 +29,7 @@ from .readers.page import finish_page
 __all__ = ["load_corpus"]
 
 _PROGRESS_MIN_FILES = 500
+_PROGRESS_MIN_BYTES = 100 * 1024 * 1024
 
 
 def _in_notebook() -> bool:
@@ -84,7 +85,8 @@ def load_corpus(*paths: str | Path, format: str | None = None,
             common names (text/content/body, title/headline, date/published, ...) need no mapping.
         strict: raise :class:`~corpuskit.errors.RecordError` on the first bad file or record
             (naming file and place) instead of skipping and reporting it.
-        progress: show a progress bar; ``None`` shows one in notebooks for loads of 500+ files.
+        progress: show a progress bar; ``None`` shows one in notebooks for large loads (500+
+            files or 100+ MB).
         duplicates: ``"flag"`` (keep them, marked in ``docs.duplicate``/``duplicate_of``) or
             ``"drop"`` (leave them out of ``docs``; the report still lists them).
         near_duplicate_threshold: Jaccard similarity of word 3-shingles above which a document is
@@ -109,22 +111,28 @@ def load_corpus(*paths: str | Path, format: str | None = None,
     for err in passed_over:
         report.skip(err)
 
-    show = _in_notebook() and len(sources) >= _PROGRESS_MIN_FILES if progress is None else progress
-    iterator: Any = sources
-    if show:
+    total_bytes = sum(s.size or 0 for s in sources)
+    large = len(sources) >= _PROGRESS_MIN_FILES or total_bytes >= _PROGRESS_MIN_BYTES
+    bar = None
+    if (_in_notebook() and large) if progress is None else progress:
         from tqdm.auto import tqdm
 
-        iterator = tqdm(sources, desc="reading", unit="file")
+        bar = tqdm(total=total_bytes, desc=f"reading {len(sources)} files", unit="B",
+                   unit_scale=True, unit_divisor=1024)
 
     loaded: list[tuple[Record, dict[str, Any]]] = []
     inputs: list[dict[str, Any]] = []
-    for src in iterator:
+    for src in sources:
         inputs.append(_fingerprint(src))
         for item in expand_source(src):
             if isinstance(item, RecordError):
                 report.skip(item)
                 continue
             _read_one(item, format, ctx, report, loaded)
+        if bar is not None:
+            bar.update(src.size or 0)
+    if bar is not None:
+        bar.close()
     if not sources:
         raise InputError(f"nothing to read in {', '.join(map(str, paths))}: no files found"
                          + (f" ({len(passed_over)} hidden or system files passed over)"
