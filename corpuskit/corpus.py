@@ -116,10 +116,12 @@ class Corpus:
         rep = self.report_counts().to_html(index=False, border=0)
         cols = ["doc_id", "date", "source", "title"]
         sample = self.docs[[c for c in cols if c in self.docs]].head(5).to_html(index=False, border=0)
-        return (f'<div class="corpuskit-corpus"><p><b>{head}</b></p>'
+        style = ("<style>.corpuskit-corpus td{unicode-bidi:plaintext;text-align:start}"
+                 "</style>")  # each cell takes its direction from its text (Arabic titles)
+        return (f'{style}<div class="corpuskit-corpus"><p><b>{head}</b></p>'
                 f"<details open><summary>By source</summary>{by_src}</details>"
                 f"<details><summary>Load report ({counts['files']} files)</summary>{rep}</details>"
-                f'<details><summary>First documents</summary><div dir="auto">{sample}</div></details>'
+                f"<details><summary>First documents</summary>{sample}</details>"
                 "</div>")
 
     # ------------------------------------------------------------------ selection
