@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import platform
-import sys
 from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 import pandas as pd
 
+from ._progress import wanted
 from .arabic.normalization import get_normalizer
 from .clean import find_duplicates, repeated_blocks
 from .corpus import DOC_COLUMNS, REPORT_COLUMNS, Corpus
@@ -30,17 +30,6 @@ __all__ = ["load_corpus"]
 
 _PROGRESS_MIN_FILES = 500
 _PROGRESS_MIN_BYTES = 100 * 1024 * 1024
-
-
-def _in_notebook() -> bool:
-    shell = sys.modules.get("IPython")
-    if shell is None:
-        return False
-    try:
-        ip = shell.get_ipython()  # type: ignore[attr-defined]
-    except AttributeError:
-        return False
-    return ip is not None and type(ip).__name__ == "ZMQInteractiveShell"
 
 
 def _doc_hash(title: str, text: str) -> str:
@@ -114,7 +103,7 @@ def load_corpus(*paths: str | Path, format: str | None = None,
     total_bytes = sum(s.size or 0 for s in sources)
     large = len(sources) >= _PROGRESS_MIN_FILES or total_bytes >= _PROGRESS_MIN_BYTES
     bar = None
-    if (_in_notebook() and large) if progress is None else progress:
+    if wanted(progress, large):
         from tqdm.auto import tqdm
 
         bar = tqdm(total=total_bytes, desc=f"reading {len(sources)} files", unit="B",

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from ._progress import track
 from .errors import InputError, SettingsError
 from .features import DTM
 
@@ -765,18 +766,21 @@ def _resample_rows(n: int, share: float | None, seed: int) -> np.ndarray:
 
 
 def stability(dtm: DTM, k: int, seeds: Sequence[int] = (0, 1, 2, 3, 4), *,
-              resample: float | None = 0.9, **params: Any) -> Stability:
+              resample: float | None = 0.9, progress: bool | None = None,
+              **params: Any) -> Stability:
     """Fit one model per seed and measure how well its topics recur across runs.
 
     Each run uses its seed for the model's random choices and, with ``resample`` (a share of
     the rows, default 0.9), for drawing the documents it is fitted on: stability then measures
     robustness to the corpus as well as to the start. Topics are aligned between runs by the
-    Hungarian algorithm on cosine similarity (:func:`align_topics`).
+    Hungarian algorithm on cosine similarity (:func:`align_topics`). ``progress``: a bar per
+    fit (``None``: in notebooks, for large jobs).
     """
     if len(seeds) < 2:
         raise SettingsError("stability needs at least two seeds")
     runs = []
-    for s in seeds:
+    large = len(seeds) * dtm.matrix.nnz >= 2_000_000
+    for s in track(seeds, progress=progress, large=large, desc=f"stability k={k}", unit="fit"):
         rows = _resample_rows(dtm.shape[0], resample, s)
         runs.append(TopicModel(k=k, seed=s, **params).fit(dtm.select(rows) if len(rows) <
                                                           dtm.shape[0] else dtm))
@@ -798,14 +802,16 @@ def stability(dtm: DTM, k: int, seeds: Sequence[int] = (0, 1, 2, 3, 4), *,
 
 # --------------------------------------------------------------------------------- choosing k
 def select_k(dtm: DTM, ks: Sequence[int], seeds: Sequence[int] = (0, 1, 2), *,
-             heldout: float = 0.1, n_top: int = 10, **params: Any) -> pd.DataFrame:
+             heldout: float = 0.1, n_top: int = 10, progress: bool | None = None,
+             **params: Any) -> pd.DataFrame:
     """Diagnostics across numbers of topics, in the spirit of stm's ``searchK``.
 
     For every k and seed: hold out a share of the rows (drawn with the seed), fit on the rest,
     and record NPMI coherence (on the training rows), exclusivity, held-out perplexity (LDA) and,
     across the seeds of the same k, topic stability. Returns one row per k and seed: ``k``,
     ``seed``, ``coherence``, ``exclusivity``, ``perplexity``, ``stability`` (the k's score,
-    repeated on its rows), ``seconds``.
+    repeated on its rows), ``seconds``. ``progress``: a bar over the fits (``None``: in notebooks,
+    for large jobs).
     """
     import time
 
@@ -813,27 +819,27 @@ def select_k(dtm: DTM, ks: Sequence[int], seeds: Sequence[int] = (0, 1, 2), *,
         raise SettingsError("select_k needs at least one k")
     rows = []
     n = dtm.shape[0]
-    for k in ks:
-        models = []
-        for s in seeds:
-            train = _resample_rows(n, 1 - heldout if heldout else None, s)
-            test = np.setdiff1d(np.arange(n), train)
-            t0 = time.perf_counter()
-            sub = dtm.select(train) if len(train) < n else dtm
-            m = TopicModel(k=k, seed=s, **params).fit(sub)
-            secs = time.perf_counter() - t0
-            perp = m.perplexity(dtm.select(test)) if (m.method == "lda" and len(test)) else np.nan
-            rows.append({"k": k, "seed": s, "coherence": float(m.coherence(n=n_top).mean()),
-                         "exclusivity": float(m.exclusivity(n_top).mean()),
-                         "perplexity": perp, "seconds": secs})
-            models.append(m)
-        if len(models) > 1:
-            sims = [align_topics(models[i].components_, models[j].components_)[1].mean()
-                    for i in range(len(models)) for j in range(i + 1, len(models))]
-            stab = float(np.mean(sims))
-        else:
-            stab = np.nan
-        for r in rows[-len(models):]:
-            r["stability"] = stab
+    fits = [(k, s) for k in ks for s in seeds]
+    large = len(fits) * dtm.matrix.nnz >= 2_000_000
+    models: dict[int, list[TopicModel]] = {}
+    for k, s in track(fits, progress=progress, large=large, desc="select_k", unit="fit"):
+        train = _resample_rows(n, 1 - heldout if heldout else None, s)
+        test = np.setdiff1d(np.arange(n), train)
+        t0 = time.perf_counter()
+        sub = dtm.select(train) if len(train) < n else dtm
+        m = TopicModel(k=k, seed=s, **params).fit(sub)
+        secs = time.perf_counter() - t0
+        perp = m.perplexity(dtm.select(test)) if (m.method == "lda" and len(test)) else np.nan
+        rows.append({"k": k, "seed": s, "coherence": float(m.coherence(n=n_top).mean()),
+                     "exclusivity": float(m.exclusivity(n_top).mean()),
+                     "perplexity": perp, "seconds": secs})
+        models.setdefault(k, []).append(m)
+    stab = {}
+    for k, ms in models.items():  # each k's stability: mean matched similarity over seed pairs
+        sims = [align_topics(ms[i].components_, ms[j].components_)[1].mean()
+                for i in range(len(ms)) for j in range(i + 1, len(ms))]
+        stab[k] = float(np.mean(sims)) if sims else np.nan
+    for r in rows:
+        r["stability"] = stab[r["k"]]
     out = pd.DataFrame(rows)
     return out[["k", "seed", "coherence", "exclusivity", "perplexity", "stability", "seconds"]]

@@ -310,3 +310,14 @@ def test_prevalence_on_undated_documents(corpus):
     m2 = TopicModel(k=4).fit(document_term_matrix(ck.Corpus(half)))
     with pytest.warns(UserWarning, match="10 of 155 rows have no date"):
         m2.prevalence("year")
+
+
+def test_progress_bars_only_when_asked_or_large(dtm, capsys):
+    from corpuskit._progress import wanted
+
+    assert wanted(None, large=True) is False  # not in a notebook: scripts stay quiet
+    assert wanted(True, large=False) is True and wanted(False, large=True) is False
+    select_k(dtm, ks=[3], seeds=[0, 1], progress=True)
+    assert "select_k: 100%" in capsys.readouterr().err
+    select_k(dtm, ks=[3], seeds=[0, 1])
+    assert capsys.readouterr().err == ""
