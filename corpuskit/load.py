@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import platform
 from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 import pandas as pd
 
 from ._progress import wanted
+from ._versions import library_versions
 from .arabic.normalization import get_normalizer
 from .clean import find_duplicates, repeated_blocks
 from .corpus import DOC_COLUMNS, REPORT_COLUMNS, Corpus
@@ -155,7 +155,7 @@ def load_corpus(*paths: str | Path, format: str | None = None,
                      "near_duplicate_threshold": near_duplicate_threshold,
                      "min_arabic": min_arabic,
                      "duplicate_normalization": get_normalizer("default").settings.as_dict()},
-        "versions": _versions(),
+        "versions": library_versions(),
     }
     rep = pd.DataFrame(report.rows, columns=REPORT_COLUMNS)
     corpus = Corpus(docs, rep, provenance)
@@ -298,15 +298,3 @@ def _fingerprint(src: Source) -> dict[str, Any]:
     except OSError as exc:
         return {"path": src.where, "error": str(exc)}
     return {"path": src.where, "bytes": size, "blake2b": h.hexdigest()}
-
-
-def _versions() -> dict[str, str]:
-    from importlib import metadata
-
-    out = {"python": platform.python_version()}
-    for pkg in ("corpuskit", "camel-tools", "pandas", "numpy", "pyarrow", "scikit-learn"):
-        try:
-            out[pkg] = metadata.version(pkg)
-        except metadata.PackageNotFoundError:
-            out[pkg] = "not installed"
-    return out

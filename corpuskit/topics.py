@@ -24,6 +24,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ._progress import track
+from ._versions import library_versions
 from .errors import InputError, SettingsError
 from .features import DTM
 
@@ -163,18 +164,6 @@ def _normalize_rows(a: np.ndarray) -> np.ndarray:
     a = np.asarray(a, dtype=np.float64)
     s = a.sum(axis=1, keepdims=True)
     out = np.divide(a, s, out=np.full_like(a, 1.0 / a.shape[1]), where=s > 0)
-    return out
-
-
-def _versions() -> dict[str, str]:
-    from importlib import metadata
-
-    out = {}
-    for pkg in ("corpuskit", "scikit-learn", "numpy", "scipy", "pandas"):
-        try:
-            out[pkg] = metadata.version(pkg)
-        except metadata.PackageNotFoundError:
-            out[pkg] = "not installed"
     return out
 
 
@@ -661,7 +650,7 @@ class TopicModel:
             "meta": json.loads(self.meta_.to_json(orient="split", date_format="iso",
                                                   force_ascii=False)),
             "dtm_settings": self.dtm_settings_,
-            "versions": _versions(),
+            "versions": library_versions(),
         }
         (d / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1, default=str),
                                       encoding="utf-8")
