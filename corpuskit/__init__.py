@@ -17,6 +17,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "load_corpus": "corpuskit.load",
+    "Limits": "corpuskit.limits",
     "Corpus": "corpuskit.corpus",
     "CorpuskitError": "corpuskit.errors",
     "InputError": "corpuskit.errors",
@@ -34,18 +35,19 @@ _EXPORTS = {
     "stability": "corpuskit.topics",
 }
 _SUBMODULES = {"arabic", "readers", "clean", "dates", "errors", "corpus", "load", "cli", "plot",
-               "features", "topics", "stream"}
+               "features", "topics", "stream", "limits"}
 
 __all__ = sorted(_EXPORTS) + sorted(_SUBMODULES)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import arabic, clean, dates, errors, features, plot, readers, stream, topics
+    from . import arabic, clean, dates, errors, features, limits, plot, readers, stream, topics
     from .arabic import normalize, tokenize
     from .corpus import Corpus
     from .dates import parse_date
     from .errors import (CorpuskitError, InputError, RecordError, ResourceUnavailableError,
                          SettingsError)
     from .features import DTM, ArabicAnalyzer, document_term_matrix
+    from .limits import Limits
     from .load import load_corpus
     from .topics import TopicModel, select_k, stability
 

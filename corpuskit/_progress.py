@@ -1,4 +1,4 @@
-"""Progress bars for long loops: on in notebooks for large jobs, off in scripts unless asked.
+"""Progress bars for long loops: on for large jobs in notebooks and terminals, off otherwise.
 
 Small jobs never show a bar, so notebooks on small corpora keep outputs that nbval can compare.
 """
@@ -24,9 +24,20 @@ def in_notebook() -> bool:
     return ip is not None and type(ip).__name__ == "ZMQInteractiveShell"
 
 
+def interactive() -> bool:
+    """True in a notebook, or when stderr (where bars are drawn) is a terminal."""
+    if in_notebook():
+        return True
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def wanted(progress: bool | None, large: bool) -> bool:
-    """``progress`` if given; else on for large jobs in notebooks."""
-    return (in_notebook() and large) if progress is None else bool(progress)
+    """``progress`` if given; else on for large jobs in notebooks and terminals, quiet in
+    scripts whose output goes to a file or a pipe."""
+    return (interactive() and large) if progress is None else bool(progress)
 
 
 def track(items: Iterable[T], *, progress: bool | None, large: bool, total: int | None = None,

@@ -4,8 +4,8 @@ Exit codes (stable, for scripts):
   0  success (files that were skipped are listed in the report, not errors)
   1  unexpected internal error (a bug: please report it with the traceback from --debug)
   2  usage error (bad option or argument)
-  3  input error: a path that does not exist, nothing readable, a bad record under --strict,
-     a file that is not a corpuskit corpus
+  3  input or output error: a path that does not exist, nothing readable, a bad record under
+     --strict, a file that is not a corpuskit corpus, an output that cannot be written
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from pathlib import Path
 EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
 
 _EPILOG = """\
-exit codes: 0 success; 1 internal error; 2 usage error; 3 input error (missing path,
-nothing readable, bad record with --strict, not a corpuskit file).
+exit codes: 0 success; 1 internal error (a bug); 2 usage error; 3 input or output error
+(missing path, nothing readable, bad record with --strict, not a corpuskit file, an output
+that cannot be written).
 
 examples:
   corpuskit load data/sample/ seeds/ --out build/sample.parquet
@@ -66,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
                     "effects.csv, the same as PNG figures, and the model (model/).",
         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     topics.add_argument("paths", nargs="+", metavar="CORPUS|PATH")
-    topics.add_argument("--k", type=int, required=True, help="number of topics")
+    topics.add_argument("--k", type=_at_least(2), required=True, help="number of topics (2 or more)")
     topics.add_argument("--out", "-o", required=True, metavar="DIR", help="output folder")
     topics.add_argument("--method", choices=["lda", "nmf"], default="lda")
     topics.add_argument("--init", choices=["nmf", "random"], default="nmf",
@@ -93,6 +94,30 @@ def _load_options(p: argparse.ArgumentParser) -> None:
                    help="stop at the first bad file or record instead of skipping it")
     p.add_argument("--drop-duplicates", action="store_true",
                    help="leave exact and near duplicates out (they stay in the report)")
+    p.add_argument("--include", action="append", default=[], metavar="GLOB",
+                   help="read only files matching this pattern, e.g. '*.json' (repeatable)")
+    p.add_argument("--exclude", action="append", default=[], metavar="GLOB",
+                   help="do not read files matching this pattern, e.g. 'drafts/*' (repeatable)")
+    p.add_argument("--documentation-files", action="store_true",
+                   help="also read README*, LICENSE*, CHANGELOG* ... files (passed over by default)")
+    p.add_argument("--max-record-chars", type=_at_least(1), metavar="N",
+                   help="skip records longer than N characters (default 2,000,000)")
+    p.add_argument("--no-progress", action="store_true",
+                   help="no progress bar (by default one is drawn on stderr when it is a terminal)")
+
+
+def _at_least(low: int):  # noqa: ANN202 - an argparse type
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if n < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}, not {n}")
+        return n
+
+    parse.__name__ = "number"
+    return parse
 
 
 def _version() -> str:
@@ -116,9 +141,14 @@ def _columns(pairs: list[str]) -> dict[str, str] | None:
 def _load(args: argparse.Namespace):  # noqa: ANN202
     from .load import load_corpus
 
+    from .limits import Limits
+
+    limits = Limits(max_record_chars=args.max_record_chars) if args.max_record_chars else None
     return load_corpus(*args.paths, format=args.format, columns=_columns(args.column),
-                       strict=args.strict, progress=False,
-                       duplicates="drop" if args.drop_duplicates else "flag")
+                       strict=args.strict, progress=False if args.no_progress else None,
+                       duplicates="drop" if args.drop_duplicates else "flag",
+                       include=args.include, exclude=args.exclude,
+                       documentation_files=args.documentation_files, limits=limits)
 
 
 def _cmd_load(args: argparse.Namespace) -> int:
@@ -138,17 +168,7 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
     from .corpus import Corpus
 
-    if len(args.paths) == 1 and args.paths[0].endswith(".parquet") and Path(args.paths[0]).is_file():
-        try:
-            corpus = Corpus.read_parquet(args.paths[0])
-        except Exception as exc:  # not a corpuskit file: read it as input data
-            from .errors import InputError
-
-            if not isinstance(exc, InputError) or "not a corpuskit corpus" not in str(exc):
-                raise
-            corpus = _load(args)
-    else:
-        corpus = _load(args)
+    corpus = _corpus_from(args)
     with pd.option_context("display.width", 120, "display.max_columns", 20,
                            "display.max_rows", 200):
         print(repr(corpus))
@@ -160,6 +180,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
             print(months.to_string())
         print("\nLoad report:")
         print(corpus.report_counts().to_string(index=False))
+        for note in corpus.date_notes():
+            print(f"note: {note}")
         if args.skipped:
             sk = corpus.report[corpus.report["status"] == "skipped"]
             print("\nSkipped:")
@@ -182,16 +204,11 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _corpus_from(args: argparse.Namespace):  # noqa: ANN202
-    from .corpus import Corpus
+    """A corpus file written by `corpuskit load`, or the input paths loaded now."""
+    from .corpus import Corpus, is_corpus_file
 
-    if len(args.paths) == 1 and args.paths[0].endswith(".parquet") and Path(args.paths[0]).is_file():
-        try:
-            return Corpus.read_parquet(args.paths[0])
-        except Exception as exc:
-            from .errors import InputError
-
-            if not isinstance(exc, InputError) or "not a corpuskit corpus" not in str(exc):
-                raise
+    if len(args.paths) == 1 and is_corpus_file(args.paths[0]):
+        return Corpus.read_parquet(args.paths[0])
     return _load(args)
 
 
@@ -208,6 +225,11 @@ def _cmd_topics(args: argparse.Namespace) -> int:
     from .topics import TopicModel
 
     corpus = _corpus_from(args)
+    if args.by not in corpus.docs.columns:
+        from .errors import SettingsError
+
+        raise SettingsError(f"--by {args.by}: the corpus has no column {args.by!r}; its columns "
+                            f"are {', '.join(map(str, corpus.docs.columns))}")
     if not args.keep_duplicates:
         corpus = corpus.drop_duplicates()
     as_df = (lambda v: int(v) if float(v).is_integer() and v >= 1 else float(v))
@@ -249,7 +271,8 @@ def _cmd_topics(args: argparse.Namespace) -> int:
                                 else [])
             table(model.estimate_effect(covs), "effects.csv")
         else:
-            notes.append(f"no metadata column {args.by!r}: prevalence by it left out")
+            notes.append(f"column {args.by!r} is empty for every document: prevalence by it "
+                         "left out")
     notes += [str(w.message) for w in caught]
     model.save(out / "model")
     written.append("model/")
@@ -288,6 +311,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INPUT
     except CorpuskitError as exc:
         print(f"corpuskit {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except OSError as exc:  # an output that cannot be written (or an input that vanished)
+        where = f" {exc.filename}" if getattr(exc, "filename", None) else ""
+        print(f"corpuskit {args.command}: error:{where}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("corpuskit: interrupted", file=sys.stderr)

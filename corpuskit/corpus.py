@@ -18,10 +18,11 @@ from .errors import InputError, SettingsError
 __all__ = ["Corpus", "DOC_COLUMNS", "UNIT_COLUMNS", "REPORT_COLUMNS"]
 
 DOC_COLUMNS = ["doc_id", "date", "source", "title", "text", "url", "author", "path", "record",
-               "format", "date_raw", "duplicate", "duplicate_of"]
+               "format", "date_raw", "date_field", "date_kind", "source_field", "duplicate",
+               "duplicate_of"]
 UNIT_COLUMNS = ["doc_id", "unit_id", "kind", "field", "start", "end", "text"]
 REPORT_COLUMNS = ["path", "member", "record", "format", "encoding", "status", "reason", "doc_id",
-                  "duplicate_of"]
+                  "duplicate_of", "note"]
 _PARQUET_KEY = b"corpuskit"
 _FORMAT_VERSION = 1
 
@@ -63,8 +64,10 @@ class Corpus:
         dates = self.docs["date"].dropna() if "date" in self.docs else pd.Series(dtype=object)
         span = f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "no dates"
         srcs = self.docs["source"].nunique() if "source" in self.docs else 0
+        crawl = [n for n in self.date_notes() if "crawl" in n]
         return (f"<Corpus: {s['documents']} documents from {srcs} sources, {span}; "
-                f"{s['skipped']} skipped, {s['duplicates']} flagged duplicates>")
+                f"{s['skipped']} skipped, {s['duplicates']} flagged duplicates"
+                + (f"; {crawl[0].split(' (')[0]}" if crawl else "") + ">")
 
     def summary_counts(self) -> dict[str, int]:
         """Counts for a one-line summary: documents, files, records skipped, duplicates."""
@@ -73,7 +76,7 @@ class Corpus:
         dup = self.docs["duplicate"].notna().sum() if "duplicate" in self.docs else 0
         return {"documents": len(self.docs),
                 "files": int(rep["path"].nunique()) if "path" in rep else 0,
-                "skipped": int((status == "skipped").sum()),
+                "skipped": int(status.isin(["skipped", "error"]).sum()),
                 "duplicates": int(dup)}
 
     def by_source(self) -> pd.DataFrame:
@@ -98,6 +101,40 @@ class Corpus:
         month = d["date"].dt.to_period("M").rename("month")
         return (d.groupby([month, d["source"].fillna("(unknown)")]).size()
                 .unstack(fill_value=0).sort_index())
+
+    def date_origins(self) -> pd.DataFrame:
+        """Where the documents' dates came from: one row per field and kind (``published``,
+        ``crawled``, ``modified``), with counts; undated documents as ``(none)``.
+
+        A crawl time is when a page was fetched, not when it was published: analyses over time
+        on crawl dates say when the scraper ran.
+        """
+        d = self.docs
+        if d.empty:
+            return pd.DataFrame(columns=["date_field", "date_kind", "documents"])
+        field = d["date_field"] if "date_field" in d else pd.Series([None] * len(d))
+        kind = d["date_kind"] if "date_kind" in d else pd.Series([None] * len(d))
+        dated = d["date"].notna().to_numpy() if "date" in d else np.zeros(len(d), bool)
+        t = pd.DataFrame({"date_field": field.where(dated, "(none)").fillna("(unknown)").to_numpy(),
+                          "date_kind": kind.where(dated, "undated").fillna("published").to_numpy()})
+        return (t.groupby(["date_field", "date_kind"]).size().rename("documents").reset_index()
+                .sort_values("documents", ascending=False).reset_index(drop=True))
+
+    def date_notes(self) -> list[str]:
+        """Plain sentences about dates a reader must know, e.g. ``"30,672 dates are crawl times
+        (date_extracted), not publication dates"``."""
+        notes = []
+        o = self.date_origins()
+        for kind, what in (("crawled", "crawl times"), ("modified", "modification times")):
+            rows = o[o["date_kind"] == kind]
+            if len(rows):
+                fields = ", ".join(rows["date_field"].astype(str))
+                notes.append(f"{int(rows['documents'].sum()):,} dates are {what} ({fields}), "
+                             "not publication dates")
+        undated = int(o.loc[o["date_kind"] == "undated", "documents"].sum())
+        if undated:
+            notes.append(f"{undated:,} documents have no date")
+        return notes
 
     def report_counts(self) -> pd.DataFrame:
         """The load report summed up: rows per status and reason."""
@@ -250,27 +287,82 @@ class Corpus:
     def read_parquet(cls, path: str | Path) -> Corpus:
         """Read a corpus written by :meth:`to_parquet` (docs, units, report and provenance)."""
         path = Path(path)
-        table = open_parquet(path).read()
-        raw = (table.schema.metadata or {}).get(_PARQUET_KEY)
+        pf = open_parquet(path)
+        raw = (pf.schema_arrow.metadata or {}).get(_PARQUET_KEY)
         if raw is None:
             raise InputError(f"{path}: a Parquet file, but not a corpuskit corpus (no corpuskit "
                              "metadata); load it as input data with load_corpus() instead")
-        meta = json.loads(raw)
-        if meta.get("format_version", 0) > _FORMAT_VERSION:
-            raise InputError(f"{path}: written by a newer corpuskit (format "
-                             f"{meta['format_version']}); upgrade corpuskit to read it")
-        docs = table.to_pandas()
-        paras = docs.pop("_paragraphs") if "_paragraphs" in docs else None
-        sents = docs.pop("_sentences") if "_sentences" in docs else None
-        if "date" in docs:
-            docs["date"] = pd.to_datetime(docs["date"])
-        report = pd.DataFrame(meta.get("report", []), columns=meta.get("report_columns"))
-        corpus = cls(docs, report, meta.get("provenance", {}))
-        if paras is not None:
-            corpus._units["paragraph:False"] = _units_from_spans(docs, paras, "paragraph")
-        if sents is not None and paras is not None:
-            corpus._units["sentence:False"] = _units_from_spans(docs, sents, "sentence", paras)
+        meta = _corpus_meta(path, raw)
+        try:
+            table = pf.read()
+            docs = table.to_pandas()
+            paras = docs.pop("_paragraphs") if "_paragraphs" in docs else None
+            sents = docs.pop("_sentences") if "_sentences" in docs else None
+            if "doc_id" not in docs or "text" not in docs:
+                raise ValueError("the documents table has no doc_id or text column")
+            if "date" in docs:
+                docs["date"] = pd.to_datetime(docs["date"])
+            report = pd.DataFrame(meta["report"], columns=meta["report_columns"])
+            corpus = cls(docs, report, meta["provenance"])
+            if paras is not None:
+                corpus._units["paragraph:False"] = _units_from_spans(docs, paras, "paragraph")
+            if sents is not None and paras is not None:
+                corpus._units["sentence:False"] = _units_from_spans(docs, sents, "sentence",
+                                                                    paras)
+        except InputError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - every way a file can be damaged
+            raise InputError(f"{path}: a damaged corpuskit corpus file ({type(exc).__name__}: "
+                             f"{str(exc)[:200]}); write it again with `corpuskit load`") from None
         return corpus
+
+
+def _corpus_meta(path: Path, raw: bytes) -> dict[str, Any]:
+    """The corpuskit metadata of a corpus file, checked; a damaged one is an InputError."""
+    def bad(what: str) -> InputError:
+        return InputError(f"{path}: a damaged corpuskit corpus file ({what}); write it again "
+                          "with `corpuskit load`")
+
+    try:
+        meta = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise bad("its metadata is not UTF-8") from None
+    except RecursionError:
+        raise bad("its metadata is nested too deeply") from None
+    except ValueError as exc:
+        raise bad(f"its metadata is not valid JSON: {exc}") from None
+    if not isinstance(meta, dict):
+        raise bad(f"its metadata is a JSON {type(meta).__name__}, not an object")
+    version = meta.get("format_version", 0)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise bad(f"format_version is {version!r}")
+    if version > _FORMAT_VERSION:
+        raise InputError(f"{path}: written by a newer corpuskit (format {version}); upgrade "
+                         "corpuskit to read it")
+    report = meta.get("report", [])
+    columns = meta.get("report_columns")
+    if not isinstance(report, list) or not all(isinstance(r, dict) for r in report):
+        raise bad("its load report is not a list of rows")
+    if columns is not None and (not isinstance(columns, list)
+                                or not all(isinstance(c, str) for c in columns)):
+        raise bad("its report columns are not a list of names")
+    provenance = meta.get("provenance", {})
+    if not isinstance(provenance, dict):
+        raise bad("its provenance is not an object")
+    return {"report": report, "report_columns": columns, "provenance": provenance}
+
+
+def is_corpus_file(path: str | Path) -> bool:
+    """True for a Parquet file that carries corpuskit's metadata (written by ``to_parquet``)."""
+    p = Path(path)
+    if not p.is_file() or p.suffix.lower() not in (".parquet", ".pq"):
+        return False
+    try:
+        import pyarrow.parquet as pq
+
+        return _PARQUET_KEY in (pq.read_schema(p).metadata or {})
+    except Exception:  # noqa: BLE001 - unreadable: not a corpus file; the loader will report it
+        return False
 
 
 def open_parquet(path: str | Path):  # noqa: ANN201 - pyarrow.parquet.ParquetFile

@@ -10,6 +10,7 @@ not converted to UTC. Anything unparseable is ``None``, never a guess.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 
 import pandas as pd
@@ -109,8 +110,10 @@ def parse_date(value: object) -> pd.Timestamp | None:
         return pd.Timestamp(value.replace(tzinfo=None))
     if isinstance(value, dt.date):
         return pd.Timestamp(value)
+    if isinstance(value, bool):
+        return None
     if isinstance(value, (int, float)):
-        if value != value:  # NaN
+        if isinstance(value, float) and not math.isfinite(value):  # NaN, Infinity, 1e400
             return None
         v = int(value)
         if 19000101 <= v <= 21001231:  # YYYYMMDD as a number

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+import warnings
 from collections import defaultdict
 from collections.abc import Mapping
 from pathlib import Path
@@ -22,8 +24,11 @@ from .clean import find_duplicates, repeated_blocks
 from .corpus import DOC_COLUMNS, REPORT_COLUMNS, Corpus
 from .dates import parse_date
 from .errors import CorpuskitError, InputError, RecordError, SettingsError
-from .readers import READERS, ReadContext, Record, Source, detect_format, discover, expand_source
-from .readers.base import arabic_share
+from .limits import DEFAULT_LIMITS, Limits
+from .readers import (READERS, ReadContext, Record, Selection, Source, detect_format, discover,
+                      expand_source)
+from .readers.base import IO_ERRORS, arabic_share, describe_io_error
+from .readers.fields import date_kind
 from .readers.page import finish_page
 
 __all__ = ["load_corpus"]
@@ -50,12 +55,14 @@ class _Report:
             path, _, member = (err.path or "").partition("!")
         self.rows.append({"path": path, "member": member or None, "record": err.where or None,
                           "format": fmt, "encoding": None, "status": err.status,
-                          "reason": err.reason, "doc_id": None, "duplicate_of": None})
+                          "reason": err.reason, "doc_id": None, "duplicate_of": None,
+                          "note": None})
 
     def loaded(self, source: Source, rec: Record) -> dict[str, Any]:
         row = {"path": source.path, "member": source.member, "record": rec.locator,
                "format": rec.fmt, "encoding": rec.encoding, "status": "loaded", "reason": None,
-               "doc_id": None, "duplicate_of": None}
+               "doc_id": None, "duplicate_of": None,
+               "note": "; ".join(rec.notes) if rec.notes else None}
         self.rows.append(row)
         return row
 
@@ -63,7 +70,9 @@ class _Report:
 def load_corpus(*paths: str | Path, format: str | None = None,
                 columns: Mapping[str, str] | None = None, strict: bool = False,
                 progress: bool | None = None, duplicates: str = "flag",
-                near_duplicate_threshold: float = 0.5, min_arabic: float = 0.2) -> Corpus:
+                near_duplicate_threshold: float = 0.5, min_arabic: float = 0.2,
+                include: str | list[str] | None = None, exclude: str | list[str] | None = None,
+                documentation_files: bool = False, limits: Limits | None = None) -> Corpus:
     """Load Arabic news from files, folders and archives into a :class:`Corpus`.
 
     Args:
@@ -74,14 +83,21 @@ def load_corpus(*paths: str | Path, format: str | None = None,
             common names (text/content/body, title/headline, date/published, ...) need no mapping.
         strict: raise :class:`~corpuskit.errors.RecordError` on the first bad file or record
             (naming file and place) instead of skipping and reporting it.
-        progress: show a progress bar; ``None`` shows one in notebooks for large loads (500+
-            files or 100+ MB).
+        progress: show a progress bar (on stderr); ``None`` shows one for large loads (500+
+            files or 100+ MB) in notebooks and terminals, none when stderr is a file or pipe.
         duplicates: ``"flag"`` (keep them, marked in ``docs.duplicate``/``duplicate_of``) or
             ``"drop"`` (leave them out of ``docs``; the report still lists them).
         near_duplicate_threshold: Jaccard similarity of word 3-shingles above which a document is
             a near duplicate of an earlier one (wire copies with small edits score 0.65-0.85).
         min_arabic: documents whose letters are less than this share Arabic are skipped as
             "not Arabic".
+        include, exclude: glob patterns (``"*.json"``, ``"drafts/*"``) matched against file
+            names and their paths below the folders given (and inside archives): only files
+            matching ``include`` are read, none matching ``exclude``. Both are reported.
+        documentation_files: read README*, LICENSE*, CHANGELOG* ... files too (by default they
+            are passed over and reported: a README is not an article).
+        limits: size, nesting and expansion limits (:class:`~corpuskit.limits.Limits`); what
+            passes one is skipped and reported with its size.
 
     Returns:
         The corpus; see ``corpus.report`` for what happened to every file and record.
@@ -94,8 +110,14 @@ def load_corpus(*paths: str | Path, format: str | None = None,
         raise SettingsError("near_duplicate_threshold must be in (0, 1]")
     if not 0 <= min_arabic <= 1:
         raise SettingsError("min_arabic must be between 0 and 1")
-    ctx = ReadContext(columns=dict(columns) if columns else None)
-    sources, passed_over = discover(list(paths))
+    if limits is not None and not isinstance(limits, Limits):
+        raise SettingsError("limits= takes a corpuskit.Limits(...)")
+    limits = limits or DEFAULT_LIMITS
+    as_tuple = (lambda v: (v,) if isinstance(v, str) else tuple(v or ()))
+    selection = Selection(include=as_tuple(include), exclude=as_tuple(exclude),
+                          documentation_files=documentation_files)
+    ctx = ReadContext(columns=dict(columns) if columns else None, limits=limits)
+    sources, passed_over = discover(list(paths), selection)
     report = _Report(strict)
     for err in passed_over:
         report.skip(err)
@@ -113,9 +135,13 @@ def load_corpus(*paths: str | Path, format: str | None = None,
     inputs: list[dict[str, Any]] = []
     for src in sources:
         inputs.append(_fingerprint(src))
-        for item in expand_source(src):
+        for item in expand_source(src, limits=limits):
             if isinstance(item, RecordError):
                 report.skip(item)
+                continue
+            why = selection.why_not(item.member) if item.member else None
+            if why:
+                report.skip(RecordError(why, status="passed over"), item)
                 continue
             _read_one(item, format, ctx, report, loaded)
         if bar is not None:
@@ -124,7 +150,8 @@ def load_corpus(*paths: str | Path, format: str | None = None,
         bar.close()
     if not sources:
         raise InputError(f"nothing to read in {', '.join(map(str, paths))}: no files found"
-                         + (f" ({len(passed_over)} hidden or system files passed over)"
+                         + (f" ({len(passed_over)} files passed over or skipped: "
+                            + "; ".join(sorted({e.reason for e in passed_over}))[:300] + ")"
                             if passed_over else ""))
 
     _finish_pages(loaded, report)
@@ -153,7 +180,9 @@ def load_corpus(*paths: str | Path, format: str | None = None,
         "settings": {"format": format, "columns": dict(columns) if columns else None,
                      "strict": strict, "duplicates": duplicates,
                      "near_duplicate_threshold": near_duplicate_threshold,
-                     "min_arabic": min_arabic,
+                     "min_arabic": min_arabic, "include": list(selection.include),
+                     "exclude": list(selection.exclude),
+                     "documentation_files": documentation_files, "limits": limits.as_dict(),
                      "duplicate_normalization": get_normalizer("default").settings.as_dict()},
         "versions": library_versions(),
     }
@@ -170,17 +199,27 @@ def _read_one(src: Source, format: str | None, ctx: ReadContext, report: _Report
     except RecordError as exc:
         report.skip(exc, src)
         return
-    except OSError as exc:
-        report.skip(RecordError(f"unreadable: {exc.strerror or exc}"), src)
+    except IO_ERRORS as exc:
+        report.skip(RecordError(describe_io_error(exc), path=src.where), src)
         return
     n = 0
+    max_chars = ctx.limits.max_record_chars
     try:
         for item in READERS[fmt](src, ctx):
             n += 1
             if isinstance(item, RecordError):
                 report.skip(item, src, fmt)
-            else:
-                loaded.append((item, report.loaded(src, item)))
+                continue
+            size = len(item.text) + len(str(item.canonical.get("title") or ""))
+            if size > max_chars:
+                report.skip(RecordError(
+                    f"record too large ({size:,} characters; the limit is Limits("
+                    f"max_record_chars={max_chars:,}))", path=src.where, where=item.locator),
+                    src, fmt)
+                continue
+            if item.damaged and report.strict:
+                raise RecordError("; ".join(item.notes), path=src.where, where=item.locator)
+            loaded.append((item, report.loaded(src, item)))
     except SettingsError:
         raise
     except RecordError as exc:
@@ -188,12 +227,26 @@ def _read_one(src: Source, format: str | None, ctx: ReadContext, report: _Report
         return
     except CorpuskitError:
         raise
-    except (OSError, ValueError, UnicodeError, KeyError, TypeError, IndexError) as exc:
-        # A reader met something it did not foresee: report it against the file, keep going.
-        err = RecordError(f"{fmt} reader failed: {type(exc).__name__}: {exc}", path=src.where)
+    except IO_ERRORS as exc:  # damaged input found while streaming it: the rest is unreadable
+        after = f" after {n} records" if n else ""
+        report.skip(RecordError(f"{describe_io_error(exc)}{after}; the rest of the file could "
+                                "not be read", path=src.where), src, fmt)
+        return
+    except RecursionError:
+        report.skip(RecordError("nested too deeply to read", path=src.where), src, fmt)
+        return
+    except MemoryError:
+        report.skip(RecordError("too large to read into memory", path=src.where), src, fmt)
+        return
+    except Exception as exc:
+        # A reader met something nobody foresaw: that is a bug, not bad input. It is reported
+        # with its own status (never a quiet "skipped"), warned about, and raised under strict.
+        reason = (f"reader error (a bug in corpuskit's {fmt} reader; please report it): "
+                  f"{type(exc).__name__}: {exc}")
         if report.strict:
-            raise err from exc
-        report.skip(err, src, fmt)
+            raise RecordError(reason, path=src.where) from exc
+        warnings.warn(f"{src.where}: {reason}", RuntimeWarning, stacklevel=3)
+        report.skip(RecordError(reason, path=src.where, status="error"), src, fmt)
         return
     if n == 0:
         report.skip(RecordError("no records in this file", path=src.where), src, fmt)
@@ -215,7 +268,7 @@ def _finish_pages(loaded: list[tuple[Record, dict[str, Any]]], report: _Report) 
                 failed.add(i)
                 row.update(status="skipped", reason=exc.reason)
                 if report.strict:
-                    raise RecordError(exc.reason, path=row["path"], where=row["record"]) from None
+                    raise RecordError(exc.reason, path=_where(row), where=row["record"]) from None
             if repeated:
                 rec.extra["chrome_lines_removed"] = len(repeated)
     if failed:
@@ -229,21 +282,26 @@ def _build_docs(loaded: list[tuple[Record, dict[str, Any]]], report: _Report,
     for rec, row in loaded:
         title = str(rec.canonical.get("title") or "").strip()
         text = rec.text.strip()
-        if not text:
-            row.update(status="skipped", reason="empty text")
+        if not _has_content(text):
+            reason = "empty text" if not text else \
+                "empty text (no letters or digits: only tatweel, punctuation or symbols)"
+            row.update(status="skipped", reason=reason)
+            if report.strict:
+                raise RecordError(reason, path=_where(row), where=row["record"] or "")
             continue
         share = arabic_share(f"{title} {text}")
         if share < min_arabic:
             reason = f"not Arabic ({share:.0%} of letters are Arabic; min_arabic={min_arabic})"
             row.update(status="skipped", reason=reason)
             if report.strict:
-                raise RecordError(reason, path=row["path"], where=row["record"] or "")
+                raise RecordError(reason, path=_where(row), where=row["record"] or "")
             continue
         base = _doc_hash(title, text)
         seen[base] = seen.get(base, 0) + 1
         doc_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
         row["doc_id"] = doc_id
         raw_date = rec.canonical.get("date")
+        date_field = rec.origin.get("date") if raw_date is not None else None
         rows.append({
             "doc_id": doc_id,
             "date": parse_date(raw_date),
@@ -256,6 +314,9 @@ def _build_docs(loaded: list[tuple[Record, dict[str, Any]]], report: _Report,
             "record": rec.locator,
             "format": rec.fmt,
             "date_raw": None if raw_date is None else str(raw_date),
+            "date_field": date_field,
+            "date_kind": None if date_field is None else date_kind(date_field),
+            "source_field": rec.origin.get("source") if rec.canonical.get("source") else None,
             **rec.extra,
         })
     docs = pd.DataFrame(rows)
@@ -264,6 +325,18 @@ def _build_docs(loaded: list[tuple[Record, dict[str, Any]]], report: _Report,
     docs["date"] = pd.to_datetime(docs["date"])
     front = [c for c in DOC_COLUMNS if c in docs.columns and c not in ("duplicate", "duplicate_of")]
     return docs[front + [c for c in docs.columns if c not in front]]
+
+
+def _where(row: dict[str, Any]) -> str:
+    return row["path"] + (f"!{row['member']}" if row["member"] else "")
+
+
+_CONTENT = re.compile(r"[^\W_]", re.UNICODE)
+
+
+def _has_content(text: str) -> bool:
+    """True when ``text`` has a letter or digit other than tatweel (a stretching mark)."""
+    return _CONTENT.search(text.replace("\u0640", "")) is not None
 
 
 def _flag_duplicates(docs: pd.DataFrame, threshold: float) -> tuple[pd.DataFrame, pd.Series]:

@@ -8,18 +8,23 @@ holding ``<DOC>`` records is SGML), or forced with ``load_corpus(format=...)``.
 
 from __future__ import annotations
 
-import gzip
-import io
+import dataclasses
+import errno
+import fnmatch
+import os
+import re
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError, RecordError
 from . import html, page, sgml, tabular  # noqa: F401  (registers the readers)
-from .archive import is_archive_name, iter_archive
+from ..limits import DEFAULT_LIMITS, Limits
+from .archive import gunzip, is_archive_name, iter_archive
 from .base import READERS, ReadContext, Record, Source, decode_bytes, register
 
-__all__ = ["READERS", "ReadContext", "Record", "Source", "detect_format", "discover", "register",
-           "expand_source"]
+__all__ = ["READERS", "ReadContext", "Record", "Selection", "Source", "detect_format", "discover",
+           "register", "expand_source"]
 
 _BY_SUFFIX = {
     ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonlines": "jsonl",
@@ -29,11 +34,10 @@ _BY_SUFFIX = {
 }
 _TEXTLIKE = {".txt", ".text", ".md", ".xml", ""}
 _SYSTEM_FILES = {"thumbs.db", "desktop.ini", ".ds_store"}
-_MAX_GZ_BYTES = 512 * 1024 * 1024
 
 
 def _head(source: Source, n: int = 8192) -> bytes:
-    with source.opener() as fh:
+    with source.open() as fh:
         return fh.read(n)
 
 
@@ -64,76 +68,159 @@ def detect_format(source: Source) -> str:
     return "page"
 
 
-def _gunzip(source: Source) -> Source:
-    def opener() -> io.BytesIO:
-        with source.opener() as fh, gzip.GzipFile(fileobj=fh) as gz:
-            data = gz.read(_MAX_GZ_BYTES + 1)
-        if len(data) > _MAX_GZ_BYTES:
-            raise RecordError(f"gzip file expands past {_MAX_GZ_BYTES} bytes", path=source.where)
-        return io.BytesIO(data)
-
-    inner = source.name[:-3]
-    return Source(path=source.path, name=inner, opener=opener, size=None, member=source.member)
-
-
-def expand_source(source: Source, depth: int = 0) -> Iterator[Source | RecordError]:
+def expand_source(source: Source, depth: int = 0, limits: Limits = DEFAULT_LIMITS
+                  ) -> Iterator[Source | RecordError]:
     """A source, or the members of an archive (nested archives opened two levels deep)."""
     name = source.name.lower()
     if is_archive_name(name):
         if depth >= 2:
             yield RecordError("archive nested too deeply (more than two levels)", path=source.where)
             return
-        for item in iter_archive(source):
+        for item in iter_archive(source, limits):
             if isinstance(item, RecordError):
                 yield item
             else:
-                yield from expand_source(item, depth + 1)
+                yield from expand_source(item, depth + 1, limits)
     elif name.endswith(".gz"):
-        yield _gunzip(source)
+        for item in gunzip(source, limits):
+            if isinstance(item, RecordError) or not is_archive_name(item.name.lower()):
+                yield item
+            else:
+                yield from expand_source(item, depth + 1, limits)
     else:
         yield source
 
 
 def _is_hidden(name: str) -> bool:
-    return name.startswith(".") or name.lower() in _SYSTEM_FILES or name.startswith("~$")
+    return name.startswith(".") or name.lower() in _SYSTEM_FILES or name.startswith("~$") \
+        or name == "__MACOSX"
 
 
-def discover(paths: list[str | Path]) -> tuple[list[Source], list[RecordError]]:
-    """All input files under ``paths`` (folders recursively, sorted), and the ones passed over.
+# Documentation and licence files that live beside the data in corpus folders and archives.
+_DOC_FILE = re.compile(r"^(?:readme|read_me|licen[cs]e|changelog|changes|copying|authors|"
+                       r"contributors|contributing|notice|citation|code_of_conduct|history)"
+                       r"(?:[._ -].*)?$", re.IGNORECASE)
+
+
+@dataclasses.dataclass(frozen=True)
+class Selection:
+    """Which files of a folder or archive are read.
+
+    ``include``/``exclude`` are glob patterns (``*.json``, ``drafts/*``) matched against the file
+    name and against its path below the folder given (or inside the archive). Documentation
+    and licence files (README*, LICENSE*, CHANGELOG*, ...) are passed over unless
+    ``documentation_files`` is true: a README that shows an example record is not an article.
+    """
+
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    documentation_files: bool = False
+
+    def why_not(self, rel: str) -> str | None:
+        """Why a file at ``rel`` (posix path below the root) is passed over, or None."""
+        name = rel.rsplit("/", 1)[-1]
+        for pat in self.exclude:
+            if fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(name, pat):
+                return f"excluded by the pattern {pat!r}"
+        if self.include and not any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p)
+                                    for p in self.include):
+            return f"not matched by include={list(self.include)}"
+        if not self.documentation_files and _DOC_FILE.match(name):
+            return ("documentation or licence file, not an article (documentation_files=True "
+                    "reads it)")
+        return None
+
+
+def _passed(path: str, reason: str) -> RecordError:
+    return RecordError(reason, path=path, status="passed over")
+
+
+def _special_kind(mode: int) -> str:
+    for test, what in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")):
+        if test(mode):
+            return what
+    return "not a regular file"
+
+
+def discover(paths: list[str | Path], selection: Selection | None = None
+             ) -> tuple[list[Source], list[RecordError]]:
+    """All input files under ``paths`` (folders recursively, sorted), and every path met that is
+    not read, with the reason.
 
     A path that does not exist is an :class:`InputError` at once. Hidden and system files and
-    folders (``.git``, ``.DS_Store``, ``__MACOSX``) are passed over and reported.
+    folders (``.git``, ``.DS_Store``, ``__MACOSX``), documentation files and files left out by
+    ``include``/``exclude`` are passed over; folders that cannot be read, broken symbolic links,
+    link loops, FIFOs, sockets and devices are skipped. Each gets a row in the report.
     """
     if not paths:
         raise InputError("no input paths given: pass files, folders or archives to load")
+    sel = selection or Selection()
     found: list[Source] = []
-    passed: list[RecordError] = []
+    other: list[RecordError] = []
     for p in map(Path, paths):
-        if not p.exists():
+        if not p.exists() and not p.is_symlink():
             hint = " (check the path; relative paths start at the current folder, " \
                    f"{Path.cwd()})" if not p.is_absolute() else ""
             raise InputError(f"{p}: no such file or folder{hint}")
-        if p.is_file():
-            found.append(Source.from_path(p))
+        if p.is_dir():
+            _walk(p, p, sel, found, other, {os.path.realpath(p)})
+        else:
+            _visit_file(p, p.name, sel, found, other, explicit=True)
+    return found, other
+
+
+def _visit_file(p: Path, rel: str, sel: Selection, found: list[Source],
+                other: list[RecordError], explicit: bool = False) -> None:
+    try:
+        st = p.stat()
+    except OSError as exc:
+        if p.is_symlink():
+            what = "symbolic link loop" if exc.errno == errno.ELOOP else \
+                "broken symbolic link (its target does not exist)"
+            other.append(RecordError(what, path=str(p)))
+        else:
+            other.append(RecordError(f"unreadable: {exc.strerror or exc}", path=str(p)))
+        return
+    if not stat.S_ISREG(st.st_mode):
+        other.append(RecordError(f"{_special_kind(st.st_mode)}, not read", path=str(p)))
+        return
+    why = None if explicit else sel.why_not(rel)
+    if why:
+        other.append(_passed(str(p), why))
+        return
+    found.append(Source(path=str(p), name=p.name, opener=lambda: open(p, "rb"),
+                        size=st.st_size))
+
+
+def _walk(root: Path, folder: Path, sel: Selection, found: list[Source],
+          other: list[RecordError], seen: set[str]) -> None:
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        other.append(RecordError(f"folder not readable: {exc.strerror or exc}", path=str(folder)))
+        return
+    for e in entries:
+        sub = Path(e.path)
+        rel = sub.relative_to(root).as_posix()
+        if _is_hidden(e.name):
+            kind = "folder" if e.is_dir() else "file"
+            other.append(_passed(str(sub), f"hidden or system {kind}, not read"))
             continue
-        for sub in sorted(p.rglob("*")):
-            rel = sub.relative_to(p)
-            hidden_parent = next((part for part in rel.parts[:-1]
-                                  if _is_hidden(part) or part == "__MACOSX"), None)
-            if hidden_parent is not None:
-                continue  # reported once, for the folder itself
-            if sub.is_dir():
-                if _is_hidden(sub.name) or sub.name == "__MACOSX":
-                    passed.append(RecordError("hidden or system folder, not read", path=str(sub),
-                                              status="passed over"))
+        try:
+            is_dir = e.is_dir()  # follows symbolic links
+        except OSError:
+            is_dir = False
+        if is_dir:
+            real = os.path.realpath(sub)
+            if real in seen:  # a link back to a folder above: reading it would never end
+                other.append(RecordError("symbolic link loop (its target folder is already "
+                                         "being read)", path=str(sub)))
                 continue
-            if _is_hidden(sub.name):
-                passed.append(RecordError("hidden or system file, not read", path=str(sub),
-                                          status="passed over"))
-                continue
-            if sub.is_file():
-                found.append(Source.from_path(sub))
-    return found, passed
+            _walk(root, sub, sel, found, other, seen | {real})
+        else:
+            _visit_file(sub, rel, sel, found, other)
 
 
 def formats() -> list[str]:

@@ -6,7 +6,7 @@ import re
 import warnings
 from collections.abc import Iterator
 
-from .base import ReadContext, Record, RecordError, Source, decode_bytes, register
+from .base import ReadContext, Record, RecordError, Source, decode, register
 
 __all__ = ["read_html", "looks_like_html"]
 
@@ -41,7 +41,8 @@ def read_html(source: Source, ctx: ReadContext) -> Iterator[Record | RecordError
     author, site and URL from the page's metadata."""
     import trafilatura
 
-    html_text, encoding = decode_bytes(source.read_bytes(), source.where)
+    dec = decode(source.read_bytes(ctx.limits.max_page_bytes, "HTML page"), source.where)
+    html_text = dec.text
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         doc = trafilatura.bare_extraction(html_text, with_metadata=True, include_comments=False,
@@ -54,21 +55,27 @@ def read_html(source: Source, ctx: ReadContext) -> Iterator[Record | RecordError
     if not lines:
         raise RecordError("no article text found in this HTML page", path=source.where)
     canonical: dict[str, object] = {}
+    origin: dict[str, str] = {}
     if title:
         canonical["title"] = title
-    date = _meta(_META_TIME, html_text) or data.get("date")
+    meta_time = _meta(_META_TIME, html_text)
+    date = meta_time or data.get("date")
     if date:
         canonical["date"] = date
+        origin["date"] = "meta published_time" if meta_time else "page (trafilatura)"
     author = data.get("author") or _meta(_META_AUTHOR, html_text)
     if author:
         canonical["author"] = author
     if data.get("url"):
         canonical["url"] = data["url"]
-    site = _meta(_META_SITE, html_text) or data.get("sitename") or data.get("hostname") \
-        or source.folder
-    if site:
-        canonical["source"] = site
+    for value, how in ((_meta(_META_SITE, html_text), "meta og:site_name"),
+                       (data.get("sitename"), "page (trafilatura sitename)"),
+                       (data.get("hostname"), "URL host name"), (source.folder, "folder name")):
+        if value:
+            canonical["source"], origin["source"] = value, how
+            break
     extra = {k: data[k] for k in ("description", "categories", "tags") if data.get(k)}
     yield Record(text="\n\n".join(lines), locator="", fmt="html", canonical=canonical,
                  extra={k: (", ".join(v) if isinstance(v, list) else v) for k, v in extra.items()},
-                 encoding=encoding)
+                 encoding=dec.encoding, origin=origin, notes=[dec.note] if dec.note else [],
+                 damaged=bool(dec.damaged))

@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..dates import date_from_filename, find_date
 from ..errors import RecordError
-from .base import ReadContext, Record, Source, decode_bytes, register
+from .base import ReadContext, Record, Source, decode, register
 
 __all__ = ["read_page", "finish_page", "is_chrome_line", "split_blocks"]
 
@@ -71,16 +71,20 @@ def split_blocks(text: str) -> list[str]:
 @register("page")
 def read_page(source: Source, ctx: ReadContext) -> Iterator[Record | RecordError]:
     """A scraped page saved as text: one document per file, finished by :func:`finish_page`."""
-    text, encoding = decode_bytes(source.read_bytes(), source.where)
-    blocks = split_blocks(text)
+    dec = decode(source.read_bytes(ctx.limits.max_page_bytes, "page"), source.where)
+    blocks = split_blocks(dec.text)
     if not blocks:
         raise RecordError("no content lines (only page chrome or blank lines)", path=source.where)
-    canonical = {"source": source.folder or None}
+    canonical: dict[str, str] = {}
+    origin: dict[str, str] = {}
+    if source.folder:
+        canonical["source"], origin["source"] = source.folder, "folder name"
     if date_from_filename(source.name) is not None:
         canonical["date"] = source.name  # parsed later; date_raw keeps where the date came from
-    yield Record(text="\n\n".join(blocks), locator="", fmt="page",
-                 canonical={k: v for k, v in canonical.items() if v is not None},
-                 encoding=encoding)
+        origin["date"] = "file name"
+    yield Record(text="\n\n".join(blocks), locator="", fmt="page", canonical=canonical,
+                 encoding=dec.encoding, origin=origin, notes=[dec.note] if dec.note else [],
+                 damaged=bool(dec.damaged))
 
 
 def _date_line(block: str) -> pd.Timestamp | None:
@@ -105,7 +109,8 @@ def finish_page(record: Record, repeated: frozenset[str]) -> Record:
         if 0 <= idx < len(blocks):
             ts = _date_line(blocks[idx])
             if ts is not None:
-                record.canonical.setdefault("date", blocks[idx])
+                if "date" not in record.canonical:
+                    record.canonical["date"], record.origin["date"] = blocks[idx], "date line"
                 del blocks[idx]
                 break
     if not blocks:
