@@ -1,7 +1,7 @@
 # corpuskit: every target creates or updates the local virtual environment (.venv) by itself.
 #   make demo    load the sample corpus and the seed, print their summary, draw the first figure,
 #                fit a topic model and write its tables and figures to build/topics/
-#   make test    the whole test suite, notebooks included (validated by nbval)
+#   make test    the linter (ruff) and the whole test suite, notebooks included (strict nbval)
 #   make bench   the speed and memory benchmarks (figures in README.md; installs gensim too)
 
 PYTHON ?= python3
@@ -31,6 +31,7 @@ demo: $(STAMP)
 	$(VENV)/bin/corpuskit topics build/sample.parquet --k 6 --out build/topics
 
 test: $(STAMP)
+	$(PY) -m ruff check corpuskit tests benchmarks data
 	$(PY) -m pytest tests notebooks corpuskit --doctest-modules --nbval --nbval-current-env -q
 
 bench: $(STAMP)

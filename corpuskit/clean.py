@@ -3,8 +3,9 @@
 Near duplicates (wire copies republished with small edits) are found with MinHash over word
 shingles: every word type is hashed once with a stable hash (CRC32, so results do not depend on
 Python's per-process string hashing), shingle hashes are combined from word hashes with NumPy,
-MinHash signatures are computed for all documents at once, LSH banding proposes candidate pairs, and every candidate is confirmed by its
-exact Jaccard similarity. Nothing is random: the permutations come from a fixed seed.
+MinHash signatures are computed for all documents at once, LSH banding proposes candidate pairs,
+and every candidate is confirmed by its exact Jaccard similarity. Nothing is random: the
+permutations come from a fixed seed.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def jaccard(a: set[str], b: set[str]) -> float:
 
 
 _PRIME = (1 << 61) - 1
+_ALL_PAIRS = 200  # buckets up to this size propose all their pairs; larger ones a linear set
 _MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
 
 
@@ -120,7 +122,8 @@ def find_duplicates(texts: Sequence[str], ids: Sequence[str], *, tokens: Sequenc
     proposed with probability 0.98 and one at 0.6 with 0.999, one at 0.05 with 0.004; every
     proposal is then checked exactly. Wire copies with small edits score 0.65-0.85 on
     3-shingles, unrelated news below 0.05. The original of a group is its earliest document by
-    ``dates`` (undated ones last; input order breaks ties); every other one points to it. Returns a DataFrame indexed by ``ids`` with ``duplicate`` ("exact",
+    ``dates`` (undated ones last; input order breaks ties); every other one points to it.
+    Returns a DataFrame indexed by ``ids`` with ``duplicate`` ("exact",
     "near" or None), ``duplicate_of`` (the original's id) and ``similarity``.
     """
     n = len(texts)
@@ -153,11 +156,21 @@ def find_duplicates(texts: Sequence[str], ids: Sequence[str], *, tokens: Sequenc
             skey = key[order]
             cuts = np.flatnonzero(np.diff(skey)) + 1
             for grp in np.split(order, cuts):
-                if 1 < len(grp) <= 200:  # a huge bucket is boilerplate, not copies
-                    members = sorted(has[grp].tolist())
+                if len(grp) < 2:
+                    continue
+                members = sorted(has[grp].tolist())
+                if len(members) <= _ALL_PAIRS:
                     for x in range(len(members)):
                         for y in range(x + 1, len(members)):
                             pairs.add((members[x], members[y]))
+                else:
+                    # A large bucket: hundreds of copies of one wire story, or boilerplate that
+                    # many documents share. Checking every pair would be quadratic; checking each
+                    # member against the bucket's first (earliest) member and its neighbour is
+                    # linear, and copies of one story all match the first, so they still unite.
+                    for x in range(1, len(members)):
+                        pairs.add((members[0], members[x]))
+                        pairs.add((members[x - 1], members[x]))
     # Union the confirmed pairs; each group's earliest document is its original.
     parent = list(range(len(candidates)))
 

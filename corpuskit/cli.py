@@ -64,7 +64,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Fit a topic model (LDA started from NMF by default) on a corpus file written "
                     "by `corpuskit load` or on input paths, and write: summary.csv, "
                     "top_terms.csv, doc_topics.csv, prevalence_<bin>.csv, prevalence_<by>.csv, "
-                    "effects.csv, the same as PNG figures, and the model (model/).",
+                    "effects.csv (with the reference level of each term), the figures (PNG, "
+                    "or SVG/PDF with --figure-format), and the model (model/).",
         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     topics.add_argument("paths", nargs="+", metavar="CORPUS|PATH")
     topics.add_argument("--k", type=_at_least(2), required=True, help="number of topics (2 or more)")
@@ -81,6 +82,10 @@ def _parser() -> argparse.ArgumentParser:
     topics.add_argument("--by", default="source", help="metadata column to compare (default: source)")
     topics.add_argument("--keep-duplicates", action="store_true",
                         help="keep flagged duplicates (they are left out by default)")
+    topics.add_argument("--figure-format", default="png", metavar="png,svg,pdf",
+                        type=_figure_formats,
+                        help="figure file formats, comma-separated (default: png; svg and pdf "
+                             "for papers)")
     _load_options(topics)
     return p
 
@@ -104,6 +109,14 @@ def _load_options(p: argparse.ArgumentParser) -> None:
                    help="skip records longer than N characters (default 2,000,000)")
     p.add_argument("--no-progress", action="store_true",
                    help="no progress bar (by default one is drawn on stderr when it is a terminal)")
+
+
+def _figure_formats(value: str) -> list[str]:
+    formats = [f.strip().lower().lstrip(".") for f in value.split(",") if f.strip()]
+    bad = [f for f in formats if f not in ("png", "svg", "pdf")]
+    if bad or not formats:
+        raise argparse.ArgumentTypeError(f"{value!r}: choose from png, svg, pdf (comma-separated)")
+    return formats
 
 
 def _at_least(low: int):  # noqa: ANN202 - an argparse type
@@ -166,7 +179,6 @@ def _cmd_load(args: argparse.Namespace) -> int:
 def _cmd_info(args: argparse.Namespace) -> int:
     import pandas as pd
 
-    from .corpus import Corpus
 
     corpus = _corpus_from(args)
     with pd.option_context("display.width", 120, "display.max_columns", 20,
@@ -245,9 +257,11 @@ def _cmd_topics(args: argparse.Namespace) -> int:
         written.append(name)
 
     def figure(fig, name):  # noqa: ANN001, ANN202
-        fig.savefig(out / name, dpi=130)
+        stem = name.rsplit(".", 1)[0]
+        for fmt in args.figure_format:
+            fig.savefig(out / f"{stem}.{fmt}", dpi=130)
+            written.append(f"{stem}.{fmt}")
         plt.close(fig)
-        written.append(name)
 
     summary = model.summary()
     table(summary, "summary.csv")

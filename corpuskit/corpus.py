@@ -94,13 +94,17 @@ class Corpus:
         return out.reset_index()
 
     def by_month(self) -> pd.DataFrame:
-        """Documents per month and source (rows: months; columns: sources; undated left out)."""
+        """Documents per month and source (rows: every month from the first to the last, months
+        without documents as zeros; columns: sources; undated documents left out)."""
         d = self.docs.dropna(subset=["date"])
         if d.empty:
             return pd.DataFrame()
         month = d["date"].dt.to_period("M").rename("month")
-        return (d.groupby([month, d["source"].fillna("(unknown)")]).size()
-                .unstack(fill_value=0).sort_index())
+        table = (d.groupby([month, d["source"].fillna("(unknown)")]).size()
+                 .unstack(fill_value=0).sort_index())
+        # Every month between the first and the last, months without documents as zeros.
+        full = pd.period_range(table.index.min(), table.index.max(), freq="M", name="month")
+        return table.reindex(full, fill_value=0)
 
     def date_origins(self) -> pd.DataFrame:
         """Where the documents' dates came from: one row per field and kind (``published``,
@@ -228,7 +232,7 @@ class Corpus:
         settings = NormalizeSettings.resolve(preset, **switches)
         if settings not in self._normalized:
             norm = get_normalizer(settings)
-            full = self._full_texts()
+            full = self.full_texts()
             self._normalized[settings] = pd.Series([norm(t) for t in full],
                                                    index=self.docs["doc_id"], name="normalized")
         return self._normalized[settings]
@@ -243,9 +247,12 @@ class Corpus:
                                                name="tokens")
         return self._tokens[settings]
 
-    def _full_texts(self) -> list[str]:
-        titles = self.docs["title"].fillna("") if "title" in self.docs else [""] * len(self.docs)
-        return [f"{t}\n\n{x}" if t else x for t, x in zip(titles, self.docs["text"])]
+    def full_texts(self, include_title: bool = True) -> list[str]:
+        """Each document's title and text as one string (``title``, a blank line, ``text``):
+        the one place where corpuskit joins them, for every analysis of whole documents."""
+        if not include_title or "title" not in self.docs:
+            return list(self.docs["text"])
+        return [join_title(t, x) for t, x in zip(self.docs["title"], self.docs["text"])]
 
     def _tokens_full(self, norm) -> list[list[str]]:  # noqa: ANN001
         titles = self.docs["title"].fillna("") if "title" in self.docs else [""] * len(self.docs)
@@ -315,6 +322,11 @@ class Corpus:
             raise InputError(f"{path}: a damaged corpuskit corpus file ({type(exc).__name__}: "
                              f"{str(exc)[:200]}); write it again with `corpuskit load`") from None
         return corpus
+
+
+def join_title(title: object, text: str) -> str:
+    """``title``, a blank line and ``text``; just ``text`` when there is no title."""
+    return f"{title}\n\n{text}" if isinstance(title, str) and title else text
 
 
 def _corpus_meta(path: Path, raw: bytes) -> dict[str, Any]:

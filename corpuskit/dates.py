@@ -46,7 +46,8 @@ _ISO = re.compile(
 _DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})[/.\-](?P<m>\d{1,2})[/.\-](?P<y>\d{4})(?!\d)")
 _YMD_SLASH = re.compile(r"(?<!\d)(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)")
 _COMPACT = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
-_NAMED_DMY = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?{_MONTH_PAIR}\s*,?\s*(?:عام\s+|سنة\s+)?(?P<y>\d{{4}})",
+_NAMED_DMY = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*(?:من\s+)?{_MONTH_PAIR}\s*,?\s*"
+                        rf"(?:عام\s+|سنة\s+)?(?P<y>\d{{4}})",
                         re.IGNORECASE)
 _NAMED_MDY = re.compile(rf"{_MONTH_PAIR}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}})", re.IGNORECASE)
 _TIME = re.compile(r"(?<!\d)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?")

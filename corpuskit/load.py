@@ -38,7 +38,7 @@ _PROGRESS_MIN_BYTES = 100 * 1024 * 1024
 
 
 def _doc_hash(title: str, text: str) -> str:
-    return hashlib.blake2b(f"{title}\x1f{text}".encode("utf-8"), digest_size=8).hexdigest()
+    return hashlib.blake2b(f"{title}\x1f{text}".encode(), digest_size=8).hexdigest()
 
 
 class _Report:

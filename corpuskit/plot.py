@@ -22,7 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .corpus import Corpus
     from .topics import TopicModel
 
-__all__ = ["shape", "native_shaping", "arabic_font", "documents_over_time", "top_terms", "prevalence_over_time", "prevalence_by",
+__all__ = ["shape", "native_shaping", "arabic_font", "documents_over_time", "top_terms",
+           "prevalence_over_time", "prevalence_by",
            "select_k"]
 
 _FONT_CANDIDATES = ("Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "DejaVu Sans")
@@ -102,13 +103,14 @@ def documents_over_time(corpus: Corpus, by: str = "source", freq: str = "M",
     return ax
 
 
-def _grid(n: int, ncols: int, width: float = 3.2, height: float = 2.6):  # noqa: ANN202
+def _grid(n: int, ncols: int, width: float = 3.2, height: float = 2.6,
+          layout: str | None = "constrained"):  # noqa: ANN202
     import matplotlib.pyplot as plt
 
     ncols = max(1, min(ncols, n))
     nrows = -(-n // ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(width * ncols, height * nrows),
-                             squeeze=False)
+                             squeeze=False, layout=layout)
     for ax in axes.ravel()[n:]:
         ax.set_visible(False)
     return fig, axes.ravel()[:n]
@@ -118,10 +120,19 @@ def _topic_title(topic: int, label: str) -> str:
     return f"{topic}: {shape(label)}"
 
 
+_MEASURE = {"prob": "probability of the word in the topic", "frex": "FREX (frequency and "
+            "exclusivity, 0-1)", "lift": "lift (probability in the topic / in the corpus)",
+            "score": "labelling score (stm)"}
+
+
 def top_terms(model: TopicModel, n: int = 10, by: str = "frex", topics: list[int] | None = None,
               ncols: int = 4) -> Figure:
-    """One panel per topic: its top ``n`` words (as usually written) and their probability."""
+    """One panel per topic: its top ``n`` words (as usually written), in the order of the
+    ranking ``by`` (``prob``, ``frex``, ``lift``, ``score``), each word at its value on that
+    ranking (named on the axis): bars for probabilities, dots for the other measures, which
+    have no meaningful zero. Panel titles are the topics' labels (yours, if set)."""
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     tt = model.top_terms(n, by=by)
     labels = model.labels()
@@ -129,20 +140,26 @@ def top_terms(model: TopicModel, n: int = 10, by: str = "frex", topics: list[int
     with plt.rc_context({"font.family": [arabic_font(), "sans-serif"]}):
         fig, axes = _grid(len(topics), ncols, height=0.28 * n + 0.9)
         for ax, t in zip(axes, topics):
-            g = tt[tt["topic"] == t].iloc[::-1]
-            ax.barh([shape(w) for w in g["surface"]], g["prob"], color="#4c72b0")
+            g = tt[tt["topic"] == t].sort_values("rank", ascending=False)  # rank 1 on top
+            words = [shape(w) for w in g["surface"]]
+            if by == "prob":  # a probability starts at zero: bars
+                ax.barh(words, g["value"], color="#4c72b0")
+            else:  # FREX, lift and score have no meaningful zero: dots show the order honestly
+                ax.hlines(words, g["value"].min(), g["value"], color="#c9d3e6", lw=1)
+                ax.plot(g["value"], words, "o", color="#4c72b0", ms=4)
             ax.set_title(_topic_title(t, labels[t - 1]), fontsize=10)
             ax.tick_params(axis="y", labelsize=9)
             ax.tick_params(axis="x", labelsize=7)
-        fig.supxlabel("probability of the word in the topic", fontsize=9)
-        fig.suptitle(f"Top words per topic (ranked by {'FREX' if by == 'frex' else 'probability'})")
-        fig.tight_layout()
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=3))
+        fig.supxlabel(_MEASURE[by], fontsize=9)
+        fig.suptitle(f"Top words per topic, ranked by {by if by != 'prob' else 'probability'}")
     return fig
 
 
 def prevalence_over_time(prevalence: pd.DataFrame, topics: list[int] | None = None,
                          ncols: int = 3) -> Figure:
-    """Small multiples: each topic's share per time bin, with its confidence band."""
+    """Small multiples: each topic's share per time bin, with its confidence band. Bins
+    without documents (missing shares in the table) are gaps in the line, never bridged."""
     import matplotlib.pyplot as plt
 
     when = prevalence.columns[0]
@@ -168,7 +185,6 @@ def prevalence_over_time(prevalence: pd.DataFrame, topics: list[int] | None = No
             ax.tick_params(axis="y", labelsize=7)
         fig.supylabel("share of documents' words", fontsize=9)
         fig.suptitle(f"Topic prevalence by {when} (bands: bootstrap confidence intervals)")
-        fig.tight_layout()
     return fig
 
 
@@ -195,7 +211,6 @@ def prevalence_by(prevalence: pd.DataFrame, topics: list[int] | None = None,
             ax.tick_params(axis="x", labelsize=7)
         fig.supxlabel("topic share (bars: bootstrap confidence intervals)", fontsize=9)
         fig.suptitle(f"Topic prevalence by {by}")
-        fig.tight_layout()
     return fig
 
 
@@ -216,5 +231,4 @@ def select_k(table: pd.DataFrame) -> Figure:
         ax.set_xlabel("k")
         ax.set_title(title, fontsize=9)
     fig.suptitle("Choosing the number of topics")
-    fig.tight_layout()
     return fig

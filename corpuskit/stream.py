@@ -17,7 +17,7 @@ import pandas as pd
 
 from .corpus import Corpus, open_parquet
 from .errors import InputError, SettingsError
-from .features import ArabicAnalyzer, document_term_matrix
+from .features import ArabicAnalyzer, df_bounds, document_term_matrix
 from .topics import TopicModel
 
 __all__ = ["iter_parquet_corpus", "stream_vocabulary", "fit_topics_streaming"]
@@ -49,23 +49,30 @@ def stream_vocabulary(path: str | Path, *, min_df: int | float = 5, max_df: int 
                       max_terms: int | None = None) -> list[str]:
     """The vocabulary of a Parquet corpus by document frequency, counted batch by batch.
 
-    ``min_df`` and ``max_df`` are counts (int) or shares of the documents (float below 1).
+    ``min_df`` and ``max_df`` are counts (int) or shares of the documents (float in [0, 1]),
+    read exactly as :func:`~corpuskit.features.document_term_matrix` reads them.
     """
+    return _stream_vocabulary(path, min_df=min_df, max_df=max_df, batch_size=batch_size,
+                              analyzer=analyzer, max_terms=max_terms)[0]
+
+
+def _stream_vocabulary(path: str | Path, *, min_df: int | float, max_df: int | float,
+                       batch_size: int, analyzer: ArabicAnalyzer | None,
+                       max_terms: int | None) -> tuple[list[str], int]:
     analyzer = analyzer or ArabicAnalyzer()
     df: Counter[str] = Counter()
     n = 0
     for corpus in iter_parquet_corpus(path, batch_size):
-        for text in corpus._full_texts():
+        for text in corpus.full_texts():
             df.update(set(analyzer(text)))
         n += len(corpus)
-    lo = min_df * n if isinstance(min_df, float) and min_df < 1 else min_df
-    hi = max_df * n if isinstance(max_df, float) and max_df <= 1 else max_df
+    lo, hi = df_bounds(min_df, max_df, n)
     terms = [t for t, c in df.items() if lo <= c <= hi]
     if not terms:
         raise SettingsError(f"min_df={min_df} and max_df={max_df} leave no terms in {path}")
     if max_terms is not None:
         terms = sorted(terms, key=lambda t: (-df[t], t))[:max_terms]
-    return sorted(terms)
+    return sorted(terms), n
 
 
 def fit_topics_streaming(path: str | Path, k: int, *, passes: int = 1, batch_size: int = 2000,
@@ -79,13 +86,15 @@ def fit_topics_streaming(path: str | Path, k: int, *, passes: int = 1, batch_siz
     if passes < 1:
         raise SettingsError("passes must be at least 1")
     analyzer = ArabicAnalyzer()
-    vocab = stream_vocabulary(path, min_df=min_df, max_df=max_df, batch_size=batch_size,
-                              analyzer=analyzer)
+    vocab, n_docs = _stream_vocabulary(path, min_df=min_df, max_df=max_df,
+                                       batch_size=batch_size, analyzer=analyzer, max_terms=None)
     model = TopicModel(k=k, learning_method="online", batch_size=batch_size, **model_params)
     for _ in range(passes):
         for corpus in iter_parquet_corpus(path, batch_size):
             dtm = document_term_matrix(corpus, vocabulary=vocab, analyzer=analyzer, meta=[])
-            model.partial_fit(dtm)
+            # Each online update is scaled by the corpus size over the batch size: the corpus
+            # size is the number of documents the vocabulary pass counted, not this batch's.
+            model.partial_fit(dtm, total_samples=n_docs)
     model.meta_ = pd.DataFrame()
     model.doc_ids_ = np.asarray([], dtype=object)
     return model

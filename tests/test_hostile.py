@@ -12,7 +12,6 @@ import io
 import json
 import os
 import signal
-import tarfile
 import zipfile
 from pathlib import Path
 

@@ -106,7 +106,7 @@ def test_dtm_by_paragraph_and_as_sklearn_analyzer(corpus):
     assert set(para.doc_ids) == set(corpus.docs["doc_id"])
     from sklearn.feature_extraction.text import CountVectorizer
 
-    texts = corpus._full_texts()[:20]
+    texts = corpus.full_texts()[:20]
     cv = CountVectorizer(analyzer=ArabicAnalyzer())
     X = cv.fit_transform(texts)
     ours = document_term_matrix(corpus.select(np.arange(len(corpus)) < 20), min_df=1, max_df=1.0)
@@ -139,10 +139,11 @@ def test_topics_recover_the_writers_themes(model):
     section = dt["section"].fillna(dt["category"])
     shares = dt[[f"topic_{t}" for t in range(1, 7)]].groupby(section).mean()
     humanitarian_topic = int(shares.loc["humanitarian"].to_numpy().argmax()) + 1
-    words = model.top_terms(10).query("topic == @humanitarian_topic")["surface"].tolist()
+    tt = model.top_terms(10)
+    words = tt.loc[tt["topic"] == humanitarian_topic, "surface"].tolist()
     assert {"اللاجئين", "المخيم"} & set(words)
     opposition_topic = int(shares.loc["opposition"].to_numpy().argmax()) + 1
-    words = model.top_terms(10).query("topic == @opposition_topic")["surface"].tolist()
+    words = tt.loc[tt["topic"] == opposition_topic, "surface"].tolist()
     assert {"الائتلاف", "المعارضة", "الخطيب", "غليون", "المجلس"} & set(words)
 
 
@@ -179,7 +180,7 @@ def test_transform_texts_and_corpora(model, corpus):
 
 def test_top_terms_summary_and_doc_topics(model):
     tt = model.top_terms(5, by="frex")
-    assert list(tt.columns) == ["topic", "rank", "term", "surface", "prob", "frex"]
+    assert list(tt.columns) == ["topic", "rank", "term", "surface", "prob", "frex", "value"]
     assert len(tt) == 30 and tt.groupby("topic")["rank"].max().eq(5).all()
     s = model.summary()
     assert list(s["topic"]) == [1, 2, 3, 4, 5, 6]

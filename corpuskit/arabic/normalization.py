@@ -32,7 +32,8 @@ __all__ = [
 # keeps camel-tools' own order for the steps the "camel" preset shares with it.
 STEPS: tuple[str, ...] = (
     "nfkc",          # Unicode NFKC: presentation forms and ligatures (ﻻ ﷲ) to letters
-    "invisible",     # zero-width and bidi controls removed: ZWSP ZWNJ ZWJ LRM RLM ALM LRE..RLO LRI..PDI BOM SHY
+    "invisible",     # zero-width and bidi controls removed:
+                     # ZWSP ZWNJ ZWJ LRM RLM ALM LRE..RLO LRI..PDI BOM SHY
     "arclean",       # camel-tools' arclean charmap (spaces, dashes, quotes, Latin letters, digits)
     "diacritics",    # harakat, tanwin, shadda, sukun, dagger alef (camel-tools' AR_DIAC_CHARSET)
     "quranic",       # Quranic annotation signs and small high marks (U+0610-061A, 0656-065F, 06D6-06ED)

@@ -87,7 +87,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[Sp
     """Sentences of ``text[start:end]`` as spans into ``text`` (offsets stay those of ``text``).
 
     Splits after . ! ? ؟ … (with any closing quotes or brackets) followed by whitespace, and at
-    line breaks, but not after a single letter or initials (U.N., د. for Dr.); a sentence never crosses a paragraph if you segment paragraph by paragraph.
+    line breaks, but not after a single letter or initials (U.N., د. for Dr.); a sentence never
+    crosses a paragraph if you segment paragraph by paragraph.
     """
     end = len(text) if end is None else end
     out = []

@@ -10,6 +10,9 @@ from .normalization import NormalizeSettings, get_normalizer
 __all__ = ["stopwords"]
 
 _PREFIXES = ("", "و", "ف")
+# ب ل ك attach to longer function words only: on two-letter ones they make content words
+# (ب + كي = بكي "cried", ل + له = لله).
+_LONG_PREFIXES = ("ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
 _VERB_SUFFIXES = ("", "ت", "وا", "ا")
 
 
@@ -35,14 +38,18 @@ def _stopwords(settings: NormalizeSettings) -> frozenset[str]:
     words: set[str] = set()
     for w in sections.get("function", []):
         words.update(p + w for p in _PREFIXES)
+        if len(w) >= 3:
+            words.update(p + w for p in _LONG_PREFIXES)
     for v in sections.get("reporting", []):
         words.update(p + v + s for p in _PREFIXES for s in _VERB_SUFFIXES)
+    words.update(w.lower() for w in sections.get("markup", []))
     return frozenset(t for w in words for t in norm.tokens(w))
 
 
 def stopwords(preset: str | NormalizeSettings | None = "default", **switches: bool) -> frozenset[str]:
-    """Arabic stop words (function words and news reporting verbs with their clitic forms),
-    normalized with the given settings so that they match text normalized the same way.
+    """Arabic stop words (function words and news reporting verbs with their clitic forms,
+    colloquial function words, the names of HTML entities), normalized with the given settings
+    so that they match text normalized the same way.
 
     >>> "وقالت" in stopwords(), "واضاف" in stopwords(), "دمشق" in stopwords()
     (True, True, False)

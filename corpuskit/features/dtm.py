@@ -1,10 +1,8 @@
 """Document-term matrices built on corpuskit's Arabic analyzer.
 
-The analyzer tokenizes text *lightly* normalized (diacritics, tatweel and invisible characters
-removed, letters as written), then maps each word type once, through a cache, to its term:
-fully normalized with the chosen settings, stop words dropped, light10-stemmed. Counting the
-light forms on the side gives every stem a readable **surface form**: its most frequent word as
-written (المعارضة rather than the stem معارض or the normalized المعارضه).
+Counting the lightly normalized word forms on the side gives every term a readable **surface
+form**: its most frequent word as written (المعارضة rather than the stem معارض or the normalized
+المعارضه).
 """
 
 from __future__ import annotations
@@ -19,125 +17,15 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from ._progress import track
-from .arabic.normalization import PRESETS, NormalizeSettings, get_normalizer
-from .arabic.stemming import stem as light10
-from .arabic.stoplists import stopwords
-from .errors import SettingsError
+from .._progress import track
+from ..arabic.normalization import NormalizeSettings
+from ..errors import SettingsError
+from .analyzer import ArabicAnalyzer
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .corpus import Corpus
+    from ..corpus import Corpus
 
-__all__ = ["ArabicAnalyzer", "DTM", "document_term_matrix"]
-
-
-class _TermCache(dict):  # type: ignore[type-arg]
-    """token → term (or None), computed on first sight; lookups stay in C."""
-
-    def __init__(self, compute, limit: int = 2_000_000):  # noqa: ANN001
-        super().__init__()
-        self.compute, self.limit = compute, limit
-
-    def __missing__(self, token: str) -> str | None:
-        value = self.compute(token)
-        if len(self) < self.limit:
-            self[token] = value
-        return value
-
-
-class ArabicAnalyzer:
-    """Text → terms: normalized, stop words out, stemmed, optionally n-grams.
-
-    Usable on its own (``analyzer(text)``) or inside scikit-learn:
-    ``CountVectorizer(analyzer=ArabicAnalyzer())``. Words shorter than ``min_length`` letters,
-    numbers and punctuation are dropped. The settings are plain values, so the analyzer pickles
-    and its ``settings()`` go into provenance.
-    """
-
-    def __init__(self, normalize: str | NormalizeSettings | Mapping[str, Any] = "default",
-                 stem: bool = True, stop_words: bool | Iterable[str] = True,
-                 ngrams: tuple[int, int] = (1, 1), min_length: int = 2):
-        self.normalize = normalize
-        self.stem = stem
-        self.stop_words = stop_words
-        self.ngrams = tuple(ngrams)
-        self.min_length = min_length
-        lo, hi = self.ngrams
-        if not (1 <= lo <= hi):
-            raise SettingsError(f"ngrams={ngrams!r}: give (min_n, max_n) with 1 <= min_n <= max_n")
-        self._settings = NormalizeSettings.resolve(normalize)
-        # Tokens come from the lighter of the two settings, so surface forms stay as written.
-        self._surface = get_normalizer(NormalizeSettings(self._settings.steps & PRESETS["light"],
-                                                         "surface"))
-        self._norm = get_normalizer(self._settings)
-        if stop_words is True:
-            self._stop = stopwords(self._settings)
-        elif stop_words:
-            self._stop = frozenset(t for w in stop_words for t in self._norm.tokens(w))
-        else:
-            self._stop = frozenset()
-        self._cache = _TermCache(self._compute_term)
-
-    def settings(self) -> dict[str, Any]:
-        """The analyzer's settings as plain JSON (for provenance and saved models)."""
-        return {"normalize": self._settings.as_dict(), "stem": self.stem,
-                "stop_words": self.stop_words if isinstance(self.stop_words, bool)
-                else sorted(self._stop), "ngrams": list(self.ngrams),
-                "min_length": self.min_length}
-
-    def term(self, token: str) -> str | None:
-        """The term of one (lightly normalized) token, or None when it is dropped."""
-        return self._cache[token]
-
-    def _compute_term(self, token: str) -> str | None:
-        n = self._norm(token)
-        if len(n) < self.min_length or not n.isalpha() or n in self._stop:
-            return None
-        t = light10(n) if self.stem else n
-        return None if t in self._stop or len(t) < min(2, self.min_length) else t
-
-    def surface_tokens(self, text: str) -> list[str]:
-        """The lightly normalized tokens of ``text`` (before terms are made of them)."""
-        return self._surface.tokens(text)
-
-    def terms_of_tokens(self, tokens: Sequence[str]) -> list[str]:
-        out = [x for x in map(self._cache.__getitem__, tokens) if x]
-        lo, hi = self.ngrams
-        if hi == 1:
-            return out
-        grams = [] if lo > 1 else list(out)
-        for n in range(max(2, lo), hi + 1):
-            grams += [" ".join(out[i:i + n]) for i in range(len(out) - n + 1)]
-        return grams
-
-    def terms_and_surfaces(self, tokens: Sequence[str]) -> tuple[list[str], list[str]]:
-        """Terms with the words they were made from (n-grams: the phrase as written)."""
-        pairs = [(t, tok) for tok in tokens if (t := self._cache[tok])]
-        lo, hi = self.ngrams
-        terms: list[str] = []
-        surfaces: list[str] = []
-        for n in range(lo, hi + 1):
-            for i in range(len(pairs) - n + 1):
-                chunk = pairs[i:i + n]
-                terms.append(" ".join(p[0] for p in chunk))
-                surfaces.append(" ".join(p[1] for p in chunk))
-        return terms, surfaces
-
-    def __call__(self, text: str) -> list[str]:
-        return self.terms_of_tokens(self.surface_tokens(text))
-
-    def __getstate__(self) -> dict[str, Any]:
-        state = self.__dict__.copy()
-        del state["_cache"]  # rebuilt on unpickling
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self._cache = _TermCache(self._compute_term)
-
-    def __repr__(self) -> str:
-        return (f"ArabicAnalyzer(normalize={self._settings.preset!r}, stem={self.stem}, "
-                f"stop_words={bool(self.stop_words)}, ngrams={self.ngrams})")
+__all__ = ["DTM", "document_term_matrix", "df_bounds"]
 
 
 @dataclasses.dataclass
@@ -204,17 +92,23 @@ def _corpus_hash(ids: Iterable[str]) -> str:
     return h.hexdigest()
 
 
-def _bound(value: float | int, n: int, name: str) -> int:
-    """A document-frequency bound as a count: an int is a count, a float a share of ``n`` rows
-    (as in scikit-learn)."""
-    if isinstance(value, float):
-        if not 0 < value <= 1:
-            raise SettingsError(f"{name}={value}: a float is a share of the rows and must be in "
-                                "(0, 1]; give an int for a count")
-        return int(np.ceil(value * n)) if name == "min_df" else int(np.floor(value * n))
-    if value < 0:
-        raise SettingsError(f"{name}={value} must not be negative")
-    return int(value)
+def df_bounds(min_df: float | int, max_df: float | int, n: int) -> tuple[int, int]:
+    """Document-frequency bounds as counts, as scikit-learn reads them: an int is a count, a
+    float in [0, 1] a share of the ``n`` rows (so ``min_df=1.0`` means every row, ``1`` one
+    row). Used wherever a vocabulary is chosen, so that every path agrees."""
+    def one(value: float | int, name: str) -> int:
+        if isinstance(value, bool):
+            raise SettingsError(f"{name}={value!r}: give a count (int) or a share (float)")
+        if isinstance(value, (float, np.floating)):
+            if not 0 <= value <= 1:
+                raise SettingsError(f"{name}={value}: a float is a share of the rows and must be "
+                                    "in [0, 1]; give an int for a count")
+            return int(np.ceil(value * n)) if name == "min_df" else int(np.floor(value * n))
+        if value < 0:
+            raise SettingsError(f"{name}={value} must not be negative")
+        return int(value)
+
+    return one(min_df, "min_df"), one(max_df, "max_df")
 
 
 def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int | float = 2,
@@ -250,9 +144,7 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
                                   ngrams=ngrams)
     docs = corpus.docs
     if unit == "document":
-        titles = docs["title"].fillna("") if (include_title and "title" in docs) \
-            else pd.Series([""] * len(docs))
-        texts = [f"{t}\n\n{x}" if t else x for t, x in zip(titles, docs["text"])]
+        texts = corpus.full_texts(include_title=include_title)
         doc_ids = docs["doc_id"].to_numpy()
         unit_ids = None
         row_doc_pos = np.arange(len(docs))
@@ -300,7 +192,7 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
             raise SettingsError("the document-term matrix is empty: the corpus has no words "
                                 "left after normalization and stop-word removal")
         df = np.bincount(mat.indices, minlength=mat.shape[1])
-        lo, hi = _bound(min_df, n_rows, "min_df"), _bound(max_df, n_rows, "max_df")
+        lo, hi = df_bounds(min_df, max_df, n_rows)
         keep = (df >= lo) & (df <= hi)
         if not keep.any():
             raise SettingsError(

@@ -1,0 +1,628 @@
+"""``TopicModel``: LDA (started from NMF by default) or NMF, as a scikit-learn estimator."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from ..errors import SettingsError
+from ..features import DTM
+from .diagnostics import (exclusivity, frex, label_score, lift, npmi_coherence, top_indices)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..corpus import Corpus
+
+__all__ = ["TopicModel"]
+
+LABEL_POOL = 30  # label words are chosen among each topic's this many most probable words
+RANKINGS = ("prob", "frex", "lift", "score")
+
+
+def _lda_class():  # noqa: ANN202
+    from sklearn.decomposition import LatentDirichletAllocation
+    from sklearn.decomposition._lda import _dirichlet_expectation_2d
+
+    class _LDA(LatentDirichletAllocation):
+        """scikit-learn's LDA, able to start from given topic-word weights."""
+
+        init_components: np.ndarray | None = None
+
+        def _e_step(self, X, cal_sstats, random_init, parallel=None):  # noqa: ANN001, ANN202
+            out = super()._e_step(X, cal_sstats, random_init, parallel=parallel)
+            if not cal_sstats and not random_init:
+                # fit() ends with this very E-step (for its bound); it is what transform(X)
+                # computes, so keep it instead of running it again.
+                self._final_doc_topic = out[0]
+            return out
+
+        def _init_latent_vars(self, n_features, dtype=np.float64):  # noqa: ANN001
+            super()._init_latent_vars(n_features, dtype)
+            if self.init_components is not None:
+                self.components_ = np.asarray(self.init_components, dtype=dtype).copy()
+                self.exp_dirichlet_component_ = np.exp(
+                    _dirichlet_expectation_2d(self.components_))
+
+    return _LDA
+
+
+def _tfidf(X: sp.spmatrix):  # noqa: ANN202
+    from sklearn.feature_extraction.text import TfidfTransformer
+
+    tf = TfidfTransformer(sublinear_tf=True)
+    return tf, tf.fit_transform(X)
+
+
+def _normalize_rows(a: np.ndarray) -> np.ndarray:
+    a = np.asarray(a, dtype=np.float64)
+    s = a.sum(axis=1, keepdims=True)
+    return np.divide(a, s, out=np.full_like(a, 1.0 / a.shape[1]), where=s > 0)
+
+
+def as_dtm(X: Any) -> DTM:
+    """A DTM, or a plain matrix (sparse or dense counts, e.g. from ``CountVectorizer`` in a
+    ``Pipeline``) wrapped as one, with columns named ``w0``, ``w1`` ..."""
+    if isinstance(X, DTM):
+        return X
+    if sp.issparse(X) or isinstance(X, np.ndarray):
+        m = sp.csr_matrix(X, dtype=np.float64)
+        n, v = m.shape
+        names = np.asarray([f"w{j}" for j in range(v)])
+        return DTM(matrix=m, vocabulary=names, surface=names.copy(),
+                   doc_ids=np.asarray([str(i) for i in range(n)], dtype=object),
+                   meta=pd.DataFrame(index=range(n)), settings={"unit": "row", "analyzer": None})
+    raise SettingsError(f"TopicModel takes a DTM from corpuskit.document_term_matrix() or a "
+                        f"matrix of counts, not {type(X).__name__}")
+
+
+class TopicModel(TransformerMixin, BaseEstimator):
+    """A topic model of a :class:`~corpuskit.features.DTM` (or of any count matrix).
+
+    Args:
+        k: number of topics (at least 2, at most the vocabulary size).
+        method: ``"lda"`` (variational Bayes LDA, scikit-learn) or ``"nmf"`` (NMF on TF-IDF).
+        seed: the seed of every random choice (random starts, LDA's per-document starts).
+        init: for LDA, ``"nmf"`` (start from NMF topics: deterministic, coherent, fast) or
+            ``"random"`` (scikit-learn's random Gamma start).
+        max_iter: passes over the data (LDA default 2 from an NMF start, 10 from a random one;
+            NMF default 400).
+        alpha, eta: LDA's document-topic and topic-word priors (default 1/k each).
+        learning_method: ``"batch"`` or ``"online"`` variational Bayes (LDA).
+        batch_size: documents per online update (LDA, and ``partial_fit``).
+
+    A scikit-learn estimator: ``clone``, ``get_params``/``set_params``, ``Pipeline`` (after a
+    ``CountVectorizer(analyzer=ArabicAnalyzer())``) and ``GridSearchCV`` (``score`` is LDA's
+    approximate log-likelihood, or minus NMF's reconstruction error) work.
+
+    Learned attributes: ``components_`` (k × terms, rows sum to 1: topic-word probabilities),
+    ``doc_topic_`` (rows × k, rows sum to 1, in ``dtm.row_ids`` order),
+    ``doc_topic_concentration_`` (LDA: each row's variational Dirichlet parameters),
+    ``vocabulary_``, ``surface_`` (readable form of each term), ``term_freq_``, ``doc_ids_``,
+    ``unit_ids_``, ``meta_``, ``dtm_settings_``, ``estimator_``, ``n_iter_``,
+    ``topic_labels_`` (labels set with :meth:`set_labels`).
+    """
+
+    def __init__(self, k: int = 10, method: str = "lda", seed: int = 0, init: str = "nmf",
+                 max_iter: int | None = None, alpha: float | None = None,
+                 eta: float | None = None, learning_method: str = "batch",
+                 batch_size: int = 512):
+        self.k = k
+        self.method = method
+        self.seed = seed
+        self.init = init
+        self.max_iter = max_iter
+        self.alpha = alpha
+        self.eta = eta
+        self.learning_method = learning_method
+        self.batch_size = batch_size
+
+    def set_params(self, **params: Any) -> TopicModel:
+        try:
+            return super().set_params(**params)
+        except ValueError as exc:
+            raise SettingsError(f"TopicModel: {exc}") from None
+
+    def _check(self, dtm: DTM) -> None:
+        n, v = dtm.shape
+        if n == 0 or v == 0 or dtm.matrix.nnz == 0:
+            raise SettingsError(f"the document-term matrix is empty ({n} rows × {v} terms); "
+                                "lower min_df or check the corpus")
+        if self.method not in ("lda", "nmf"):
+            raise SettingsError(f"method={self.method!r}: choose 'lda' or 'nmf'")
+        if self.init not in ("nmf", "random"):
+            raise SettingsError(f"init={self.init!r}: choose 'nmf' or 'random'")
+        if self.learning_method not in ("batch", "online"):
+            raise SettingsError(f"learning_method={self.learning_method!r}: 'batch' or 'online'")
+        if not isinstance(self.k, (int, np.integer)) or isinstance(self.k, bool) or self.k < 2:
+            raise SettingsError(f"k={self.k!r}: a topic model needs k >= 2 topics")
+        if self.k > v:
+            raise SettingsError(f"k={self.k} is larger than the vocabulary ({v} terms): lower k, "
+                                "or lower min_df / raise max_df to keep more terms")
+        if self.k > n:
+            raise SettingsError(f"k={self.k} is larger than the number of rows ({n}): lower k")
+
+    # ------------------------------------------------------------------ fitting
+    def fit(self, X: DTM | sp.spmatrix | np.ndarray, y: Any = None) -> TopicModel:
+        """Learn k topics from a DTM (or a count matrix); returns self."""
+        dtm = as_dtm(X)
+        self._check(dtm)
+        M = dtm.matrix.astype(np.float64)
+        k = int(self.k)
+        self.doc_topic_concentration_ = None
+        if self.method == "nmf":
+            from sklearn.decomposition import NMF
+
+            tf, T = _tfidf(M)
+            est = NMF(n_components=k, init="nndsvda", max_iter=self.max_iter or 400,
+                      random_state=self.seed, tol=1e-4)
+            W = est.fit_transform(T)
+            self.estimator_, self.tfidf_ = est, tf
+            self.components_ = _normalize_rows(est.components_)
+            self.doc_topic_ = _normalize_rows(W)
+            self.n_iter_ = int(est.n_iter_)
+        else:
+            est = self._new_lda(k, M.shape[0])
+            if self.init == "nmf":
+                est.init_components = self._nmf_start(M, k)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", category=UserWarning)
+                est.fit(M)
+            self.estimator_ = est
+            self.components_ = _normalize_rows(est.components_)
+            final = est.__dict__.pop("_final_doc_topic", None)
+            gamma = final if final is not None else est._e_step(M, False, False)[0]
+            self.doc_topic_concentration_ = np.asarray(gamma, dtype=np.float64)
+            self.doc_topic_ = _normalize_rows(gamma)
+            self.n_iter_ = int(est.n_iter_)
+        self._remember(dtm)
+        return self
+
+    def _new_lda(self, k: int, total_samples: int):  # noqa: ANN202
+        lda_cls = _lda_class()
+        default_iter = 2 if self.init == "nmf" else 10
+        return lda_cls(n_components=k, doc_topic_prior=self.alpha or 1.0 / k,
+                       topic_word_prior=self.eta or 1.0 / k,
+                       learning_method=self.learning_method,
+                       max_iter=self.max_iter or default_iter, batch_size=self.batch_size,
+                       total_samples=max(int(total_samples), 1), random_state=self.seed)
+
+    def _nmf_start(self, X: sp.spmatrix, k: int, n_docs: int | None = None) -> np.ndarray:
+        from sklearn.decomposition import NMF
+
+        _, T = _tfidf(X)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # NMF may stop at max_iter: it is only a start
+            H = NMF(n_components=k, init="nndsvda", max_iter=100, tol=1e-3,
+                    random_state=self.seed).fit(T).components_
+        eta = self.eta or 1.0 / k
+        # Pseudo-counts: each topic starts with an equal share of the corpus' tokens (scaled up
+        # from the batch to the corpus when the start comes from one batch of a stream).
+        tokens = float(X.sum()) * ((n_docs or X.shape[0]) / max(X.shape[0], 1))
+        return eta + _normalize_rows(H) * (tokens / k)
+
+    def _remember(self, dtm: DTM) -> None:
+        self.vocabulary_ = np.asarray(dtm.vocabulary)
+        self.surface_ = np.asarray(dtm.surface)
+        self.term_freq_ = np.asarray(dtm.matrix.sum(axis=0)).ravel().astype(float)
+        self.doc_ids_ = np.asarray(dtm.doc_ids)
+        self.unit_ids_ = None if dtm.unit_ids is None else np.asarray(dtm.unit_ids)
+        self.meta_ = dtm.meta.reset_index(drop=True)
+        self.dtm_settings_ = dict(dtm.settings)
+        if not hasattr(self, "topic_labels_"):
+            self.topic_labels_: dict[int, str] = {}
+        self._train_X = dtm.matrix
+
+    def partial_fit(self, X: DTM | sp.spmatrix, y: Any = None, *,
+                    total_samples: int | None = None) -> TopicModel:
+        """Online LDA update from one batch (for corpora larger than memory).
+
+        ``total_samples``: the number of documents in the whole corpus. Online variational
+        Bayes scales each batch's statistics by total_samples / batch size; without it the
+        first batch is taken for the whole corpus (with a warning), and every update is
+        over-weighted as if each batch were all of it.
+
+        The first batch fixes the vocabulary (build later batches with
+        ``document_term_matrix(..., vocabulary=model.vocabulary_)``) and, with ``init="nmf"``,
+        the starting topics. ``doc_topic_`` is not kept: call :meth:`transform`.
+        """
+        if self.method != "lda":
+            raise SettingsError("partial_fit is for method='lda' (online variational Bayes)")
+        dtm = as_dtm(X)
+        M = dtm.matrix.astype(np.float64)
+        if not hasattr(self, "estimator_"):
+            self._check(dtm)
+            if total_samples is None:
+                warnings.warn("partial_fit without total_samples: the first batch is taken for "
+                              "the whole corpus; pass total_samples=<number of documents>",
+                              UserWarning, stacklevel=2)
+            k = int(self.k)
+            est = self._new_lda(k, total_samples or M.shape[0])
+            est.learning_method = "online"
+            if self.init == "nmf":
+                est.init_components = self._nmf_start(M, k, total_samples)
+            self.estimator_ = est
+            self.topic_labels_ = {}
+            self._remember(dtm)
+            self.n_iter_ = 0
+            self.doc_topic_concentration_ = None
+        elif list(dtm.vocabulary) != list(self.vocabulary_):
+            raise SettingsError("this batch has another vocabulary: build it with "
+                                "document_term_matrix(..., vocabulary=model.vocabulary_)")
+        elif total_samples is not None:
+            self.estimator_.total_samples = int(total_samples)
+        self.estimator_.partial_fit(M)
+        self.components_ = _normalize_rows(self.estimator_.components_)
+        self.doc_topic_ = None
+        self.n_iter_ += 1
+        return self
+
+    # ------------------------------------------------------------------ using a fitted model
+    def _fitted(self) -> None:
+        if not hasattr(self, "components_"):
+            raise SettingsError("this TopicModel is not fitted yet: call fit(dtm) first")
+
+    def _matrix_for(self, data: Any) -> sp.csr_matrix:
+        from ..corpus import Corpus
+        from ..features import document_term_matrix
+
+        if sp.issparse(data) or isinstance(data, np.ndarray):
+            m = sp.csr_matrix(data, dtype=np.float64)
+            if m.shape[1] != len(self.vocabulary_):
+                raise SettingsError(f"a matrix of {m.shape[1]} columns for a model of "
+                                    f"{len(self.vocabulary_)} terms")
+            return m
+        if isinstance(data, Corpus):
+            s = self.dtm_settings_
+            a = s.get("analyzer")
+            if not a:
+                raise SettingsError("this model was fitted on a plain matrix: transform a "
+                                    "matrix with the same columns")
+            data = document_term_matrix(
+                data, unit=s["unit"], vocabulary=list(self.vocabulary_), stem=a["stem"],
+                stop_words=a["stop_words"], normalize=a["normalize"],
+                ngrams=tuple(a["ngrams"]), include_title=s.get("include_title", True))
+        if isinstance(data, DTM):
+            if list(data.vocabulary) == list(self.vocabulary_):
+                return data.matrix.astype(np.float64)
+            pos = {t: i for i, t in enumerate(self.vocabulary_)}
+            src = [j for j, t in enumerate(data.vocabulary) if t in pos]
+            dst = [pos[data.vocabulary[j]] for j in src]
+            m = data.matrix.tocsc()[:, src].tocoo()
+            return sp.csr_matrix((m.data, (m.row, np.asarray(dst)[m.col])),
+                                 shape=(data.shape[0], len(self.vocabulary_)))
+        from ..features import ArabicAnalyzer
+
+        a = self.dtm_settings_.get("analyzer")
+        if not a:
+            raise SettingsError("this model was fitted on a plain matrix: transform a matrix")
+        analyzer = ArabicAnalyzer(normalize=a["normalize"], stem=a["stem"],
+                                  stop_words=a["stop_words"], ngrams=tuple(a["ngrams"]))
+        pos = {t: i for i, t in enumerate(self.vocabulary_)}
+        rows, cols = [], []
+        for r, text in enumerate(data):
+            for t in analyzer(text):
+                j = pos.get(t)
+                if j is not None:
+                    rows.append(r)
+                    cols.append(j)
+        return sp.csr_matrix((np.ones(len(rows)), (rows, cols)),
+                             shape=(len(data), len(self.vocabulary_)))
+
+    def transform(self, X: DTM | Corpus | Sequence[str] | sp.spmatrix) -> np.ndarray:
+        """Topic proportions (rows × k, rows sum to 1) of new documents: a DTM (any vocabulary:
+        it is aligned by term), a Corpus, a list of texts, or a matrix with the model's columns."""
+        self._fitted()
+        M = self._matrix_for(X)
+        if self.method == "nmf":
+            from sklearn.decomposition import non_negative_factorization
+
+            T = self.tfidf_.transform(M)
+            W, _, _ = non_negative_factorization(
+                T, H=self.estimator_.components_, n_components=int(self.k), init="custom",
+                update_H=False, max_iter=400, random_state=self.seed)
+            return _normalize_rows(W)
+        return _normalize_rows(self.estimator_.transform(M))
+
+    def fit_transform(self, X: DTM | sp.spmatrix, y: Any = None, **fit_params: Any) -> np.ndarray:
+        return self.fit(X).doc_topic_
+
+    def score(self, X: DTM | sp.spmatrix, y: Any = None) -> float:
+        """Higher is better, for model selection (``GridSearchCV``): LDA's approximate
+        log-likelihood per token of ``X``, or minus NMF's relative reconstruction error."""
+        self._fitted()
+        M = self._matrix_for(X if not isinstance(X, DTM) else X)
+        if self.method == "lda":
+            return float(self.estimator_.score(M) / max(M.sum(), 1.0))
+        T = self.tfidf_.transform(M)
+        W = self.transform(M) * np.asarray(T.sum(axis=1)).reshape(-1, 1)
+        R = T - W @ self.estimator_.components_
+        return -float(np.linalg.norm(R) / max(sp.linalg.norm(T), 1e-12))
+
+    # ------------------------------------------------------------------ terms and labels
+    def _ranking(self, by: str, frex_weight: float = 0.5) -> np.ndarray:
+        beta = self.components_
+        if by == "prob":
+            return beta
+        if by == "frex":
+            return frex(beta, frex_weight)
+        if by == "lift":
+            freq = getattr(self, "term_freq_", None)
+            if freq is None:
+                raise SettingsError("lift needs the training term frequencies (refit the model)")
+            return lift(beta, freq)
+        if by == "score":
+            return label_score(beta)
+        raise SettingsError(f"by={by!r}: choose one of {', '.join(RANKINGS)}")
+
+    def top_terms(self, n: int = 10, by: str = "prob", frex_weight: float = 0.5,
+                  pool: int | None = None) -> pd.DataFrame:
+        """Each topic's top ``n`` terms by a ranking: ``"prob"`` (probability in the topic),
+        ``"frex"`` (frequent and exclusive, stm), ``"lift"`` or ``"score"`` (stm's labelTopics).
+
+        ``pool``: rank only among each topic's ``pool`` most probable terms, so that rare words
+        cannot win on exclusivity alone. Columns: topic, rank, term, surface (the word as
+        usually written), prob, frex, and ``value`` (the ranking's own value, in rank order).
+        """
+        self._fitted()
+        beta = self.components_
+        fx = frex(beta, frex_weight)
+        rank = self._ranking(by, frex_weight)
+        if pool is not None:
+            allowed = np.zeros_like(beta, dtype=bool)
+            np.put_along_axis(allowed, top_indices(beta, pool), True, axis=1)
+            rank = np.where(allowed, rank, -np.inf)
+        order = top_indices(rank, n)
+        rows = []
+        for t, idx in enumerate(order, 1):
+            for r, j in enumerate(idx, 1):
+                rows.append((t, r, self.vocabulary_[j], self.surface_[j], beta[t - 1, j],
+                             fx[t - 1, j], rank[t - 1, j]))
+        return pd.DataFrame(rows, columns=["topic", "rank", "term", "surface", "prob", "frex",
+                                           "value"])
+
+    def label_table(self, n: int = 7) -> pd.DataFrame:
+        """stm's ``labelTopics``: each topic's top words by every ranking side by side
+        (prob, frex, lift, score), to choose or check a label."""
+        self._fitted()
+        out = pd.DataFrame({"topic": np.arange(1, int(self.k) + 1), "label": self.labels()})
+        for by in RANKINGS:
+            tt = self.top_terms(n, by=by, pool=LABEL_POOL if by == "lift" else None)
+            out[by] = tt.groupby("topic", sort=True)["surface"].apply(" · ".join).to_numpy()
+        return out
+
+    def labels(self, n: int = 3, by: str = "frex") -> list[str]:
+        """A label per topic: the one set with :meth:`set_labels`, else its top ``n`` words by
+        FREX among its 30 most probable words (frequent and exclusive; rare words cannot win)."""
+        self._fitted()
+        tt = self.top_terms(n, by=by, pool=LABEL_POOL)
+        auto = [" · ".join(g["surface"]) for _, g in tt.groupby("topic", sort=True)]
+        own = getattr(self, "topic_labels_", {})
+        return [own.get(t, auto[t - 1]) for t in range(1, int(self.k) + 1)]
+
+    def set_labels(self, labels: Sequence[str] | Mapping[int, str]) -> TopicModel:
+        """Name topics yourself (e.g. English glosses): every table and figure then uses these.
+
+        ``labels``: k strings in topic order, or ``{topic: label}`` for some topics (numbered
+        from 1). An empty string or ``None`` restores the automatic label.
+        """
+        self._fitted()
+        k = int(self.k)
+        if isinstance(labels, Mapping):
+            items = dict(labels)
+        else:
+            labels = list(labels)
+            if len(labels) != k:
+                raise SettingsError(f"set_labels: {len(labels)} labels for {k} topics")
+            items = dict(enumerate(labels, 1))
+        bad = [t for t in items if not isinstance(t, (int, np.integer)) or not 1 <= t <= k]
+        if bad:
+            raise SettingsError(f"set_labels: topics are numbered 1 to {k}, not {bad}")
+        own = dict(getattr(self, "topic_labels_", {}))
+        for t, lab in items.items():
+            if lab is None or not str(lab).strip():
+                own.pop(int(t), None)
+            else:
+                own[int(t)] = str(lab).strip()
+        self.topic_labels_ = own
+        return self
+
+    # ------------------------------------------------------------------ diagnostics
+    def coherence(self, reference: DTM | sp.spmatrix | None = None, n: int = 10) -> np.ndarray:
+        """NPMI coherence per topic on the training DTM (or a reference DTM with the same
+        vocabulary, aligned by term)."""
+        self._fitted()
+        if reference is None:
+            ref = getattr(self, "_train_X", None)
+            if ref is None:
+                raise SettingsError("coherence() of a loaded model needs a reference DTM")
+        else:
+            ref = self._matrix_for(reference) if isinstance(reference, DTM) else reference
+        return npmi_coherence(self.components_, ref, n)
+
+    def exclusivity(self, n: int = 10) -> np.ndarray:
+        """Exclusivity per topic (see :func:`~corpuskit.topics.exclusivity`)."""
+        self._fitted()
+        return exclusivity(self.components_, n)
+
+    def perplexity(self, dtm: DTM) -> float:
+        """Perplexity of held-out documents (LDA only; lower is better)."""
+        self._fitted()
+        if self.method != "lda":
+            raise SettingsError("perplexity is defined for method='lda'")
+        return float(self.estimator_.perplexity(self._matrix_for(dtm)))
+
+    def summary(self, n: int = 10, reference: DTM | None = None) -> pd.DataFrame:
+        """One row per topic: label, prevalence (mean share), coherence (NPMI), exclusivity and
+        top terms (probability and FREX)."""
+        self._fitted()
+        prev = self.doc_topic_.mean(axis=0) if getattr(self, "doc_topic_", None) is not None \
+            else np.full(int(self.k), np.nan)
+        try:
+            coh = self.coherence(reference, n)
+        except SettingsError:
+            coh = np.full(int(self.k), np.nan)
+        prob = self.top_terms(n, "prob").groupby("topic")["surface"].apply(" ".join)
+        fx = self.top_terms(n, "frex").groupby("topic")["surface"].apply(" ".join)
+        return pd.DataFrame({
+            "topic": np.arange(1, int(self.k) + 1), "label": self.labels(),
+            "prevalence": prev, "coherence": coh, "exclusivity": self.exclusivity(n),
+            "top_terms": prob.to_numpy(), "frex_terms": fx.to_numpy()})
+
+    def doc_topics(self, meta: bool | Sequence[str] = True, long: bool = False) -> pd.DataFrame:
+        """The document-topic table joined with document metadata.
+
+        Wide (default): one row per DTM row, with ``doc_id`` (and ``unit_id``), the metadata and
+        one column ``topic_1`` … ``topic_k`` of shares. ``long=True``: one row per row and topic
+        (columns ``topic``, ``share``), tidy for grouping and plotting.
+        """
+        self._fitted()
+        if getattr(self, "doc_topic_", None) is None:
+            raise SettingsError("no doc_topic_ (the model was trained with partial_fit); use "
+                                "transform()")
+        cols = [f"topic_{t}" for t in range(1, int(self.k) + 1)]
+        out = pd.DataFrame({"doc_id": self.doc_ids_})
+        if self.unit_ids_ is not None:
+            out["unit_id"] = self.unit_ids_
+        if meta is not False and self.meta_ is not None and len(self.meta_.columns):
+            m = self.meta_ if meta is True else self.meta_[list(meta)]
+            out = pd.concat([out, m.reset_index(drop=True)], axis=1)
+        shares = pd.DataFrame(self.doc_topic_, columns=cols)
+        wide = pd.concat([out, shares], axis=1)
+        if not long:
+            return wide
+        keys = [c for c in wide.columns if c not in cols]
+        tidy = wide.melt(id_vars=keys, value_vars=cols, var_name="topic", value_name="share")
+        tidy["topic"] = tidy["topic"].str.removeprefix("topic_").astype(int)
+        return tidy
+
+    def representative_docs(self, topic: int, n: int = 5, corpus: Corpus | None = None
+                            ) -> pd.DataFrame:
+        """The rows most typical of a topic (stm's ``findThoughts``), for close reading and for
+        checking a label: the ``n`` rows with the highest share of ``topic``.
+
+        With ``corpus`` (the one the DTM was built from), each row comes with its title and
+        text (the paragraph's text for a paragraph-level model). Columns: rank, doc_id
+        (unit_id), share, the metadata, and title, text.
+        """
+        self._fitted()
+        k = int(self.k)
+        if not isinstance(topic, (int, np.integer)) or not 1 <= topic <= k:
+            raise SettingsError(f"topic={topic!r}: topics are numbered 1 to {k}")
+        table = self.doc_topics()
+        share = table[f"topic_{topic}"].to_numpy()
+        order = np.lexsort((np.arange(len(share)), -share))[:n]
+        out = table.iloc[order].drop(columns=[f"topic_{t}" for t in range(1, k + 1)])
+        out.insert(0, "rank", np.arange(1, len(order) + 1))
+        out.insert(2 + (self.unit_ids_ is not None), "share", share[order])
+        if corpus is not None:
+            docs = corpus.docs.set_index("doc_id")
+            missing = [d for d in out["doc_id"] if d not in docs.index]
+            if missing:
+                raise SettingsError(f"representative_docs: {len(missing)} documents are not in "
+                                    "this corpus; pass the corpus the model was fitted on")
+            out["title"] = docs.loc[out["doc_id"], "title"].to_numpy() if "title" in docs \
+                else None
+            if self.unit_ids_ is not None:
+                units = corpus.units("paragraph").set_index("unit_id")["text"]
+                out["text"] = units.reindex(out["unit_id"]).to_numpy()
+            else:
+                out["text"] = docs.loc[out["doc_id"], "text"].to_numpy()
+        return out.reset_index(drop=True)
+
+    # ------------------------------------------------------------------ prevalence and effects
+    def _scores_table(self) -> pd.DataFrame:
+        if getattr(self, "doc_topic_", None) is None:
+            raise SettingsError("prevalence and effects need doc_topic_: fit the model on a DTM")
+        return self.doc_topics()
+
+    def prevalence(self, by: str = "month", n_boot: int = 500, ci: float = 0.95,
+                   seed: int | None = None, empty: str = "gap") -> pd.DataFrame:
+        """Topic shares by time bin (``day``, ``week``, ``month``, ``quarter``, ``year``) or by
+        any metadata column, with bootstrap intervals over documents
+        (:func:`corpuskit.stats.group_means`; a paragraph-level model resamples documents with
+        their paragraphs). Time bins without documents stay in the table as gaps (``empty``).
+
+        Columns: the group, topic, label, share, lower, upper, n (rows), n_docs.
+        """
+        from ..stats import group_means
+
+        self._fitted()
+        table = self._scores_table()
+        cols = [f"topic_{t}" for t in range(1, int(self.k) + 1)]
+        out = group_means(table, cols, by, n_boot=n_boot, ci=ci,
+                          seed=self.seed if seed is None else seed, empty=empty)
+        topic = out["score"].str.removeprefix("topic_").astype(int)
+        labels = self.labels()
+        out = out.drop(columns="score").rename(columns={"mean": "share"})
+        out.insert(1, "topic", topic.to_numpy())
+        out.insert(2, "label", [labels[t - 1] for t in topic])
+        return out
+
+    def estimate_effect(self, covariates: Sequence[str] = ("source", "time"),
+                        time_unit: str = "year", ci: float = 0.95,
+                        reference: dict[str, str] | None = None, *, se: str = "HC3",
+                        cluster: str | None = None, composition: bool = False,
+                        n_draws: int = 25) -> pd.DataFrame:
+        """Regression of topic proportions on covariates, per topic (stm's ``estimateEffect``),
+        through :func:`corpuskit.stats.estimate_effect`.
+
+        ``covariates``: metadata columns (indicators against a reference level: the most
+        frequent unless ``reference`` names one) and ``"time"`` (a linear trend). ``se``:
+        ``"HC3"`` or ``"cluster"`` (by the column ``cluster``, e.g. ``"source"``; a
+        paragraph-level model defaults to clustering by document). ``composition=True``
+        propagates the uncertainty of the proportions themselves (LDA): each of ``n_draws``
+        refits uses θ drawn from every document's variational Dirichlet.
+
+        Columns: topic, label, term, estimate, std_error, t, p_value, lower, upper, reference
+        (the level a term is compared with), n.
+        """
+        from ..stats import estimate_effect
+
+        self._fitted()
+        table = self._scores_table()
+        cols = [f"topic_{t}" for t in range(1, int(self.k) + 1)]
+        if se == "HC3" and self.unit_ids_ is not None and cluster is None:
+            se, cluster = "cluster", "doc_id"  # paragraphs of one document are not independent
+        draws = None
+        if composition:
+            gamma = getattr(self, "doc_topic_concentration_", None)
+            if gamma is None:
+                raise SettingsError("composition=True needs LDA's variational posterior: fit "
+                                    "the model with method='lda' (not loaded from an older "
+                                    "file or trained with partial_fit)")
+
+            def draws(rng: np.random.Generator) -> np.ndarray:
+                g = rng.gamma(gamma)
+                return g / g.sum(axis=1, keepdims=True)
+
+        out = estimate_effect(table, cols, covariates, time_unit=time_unit, ci=ci,
+                              reference=reference, se=se, cluster=cluster, draws=draws,
+                              n_draws=n_draws, seed=int(self.seed))
+        topic = out["score"].str.removeprefix("topic_").astype(int)
+        labels = self.labels()
+        out = out.drop(columns="score")
+        out.insert(0, "topic", topic.to_numpy())
+        out.insert(1, "label", [labels[t - 1] for t in topic])
+        return out
+
+    # ------------------------------------------------------------------ persistence
+    def save(self, directory: str | Path) -> Path:
+        """Write the model to a folder: ``model.npz`` (arrays) and ``model.json`` (settings,
+        vocabulary, labels, provenance). No pickle: safe to receive from someone else."""
+        from .persistence import save_model
+
+        self._fitted()
+        return save_model(self, directory)
+
+    @classmethod
+    def load(cls, directory: str | Path) -> TopicModel:
+        """Read a model written by :meth:`save`."""
+        from .persistence import load_model
+
+        return load_model(cls, directory)
