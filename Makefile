@@ -40,6 +40,8 @@ bench: $(STAMP)
 	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_load.py
 	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_topics.py
 	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_stream.py
+	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_stream_alignment.py
+	$(PY) benchmarks/bench_hostile.py
 
 clean:
 	rm -rf build .pytest_cache

@@ -510,3 +510,22 @@ def test_cli_checks_arguments_before_fitting(tmp_path, capsys):
                  "--out", str(tmp_path / "o")]) == EXIT_USAGE
     assert "no column 'outlet'" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
+
+
+def test_a_reader_bug_is_an_error_row_and_a_warning_not_a_quiet_skip(tmp_path, monkeypatch):
+    from corpuskit.readers import READERS
+
+    def broken(source, ctx):
+        raise KeyError("a field the reader assumed")
+        yield  # pragma: no cover
+
+    monkeypatch.setitem(READERS, "json", broken)
+    write(tmp_path / "a.json", "[]")
+    write(tmp_path / "good.txt", GOOD_PAGE)
+    with pytest.warns(RuntimeWarning, match="a bug in corpuskit's json reader"):
+        c = ck.load_corpus(tmp_path)
+    row = report_for(c, "a.json").iloc[0]
+    assert row["status"] == "error" and "KeyError" in row["reason"]
+    assert c.summary_counts()["skipped"] == 1
+    with pytest.raises(RecordError, match="KeyError"):
+        ck.load_corpus(tmp_path, strict=True)
