@@ -31,16 +31,26 @@ _EXPORTS = {
     "DTM": "corpuskit.features",
     "ArabicAnalyzer": "corpuskit.features",
     "TopicModel": "corpuskit.topics",
+    "find_actors": "corpuskit.actors",
+    "load_gazetteer": "corpuskit.actors",
+    "cooccurrence": "corpuskit.actors",
+    "actor_network": "corpuskit.actors",
+    "centrality": "corpuskit.actors",
+    "write_network": "corpuskit.actors",
+    "suggest_actors": "corpuskit.actors",
     "select_k": "corpuskit.topics",
     "stability": "corpuskit.topics",
 }
 _SUBMODULES = {"arabic", "readers", "clean", "dates", "errors", "corpus", "load", "cli", "plot",
-               "features", "topics", "stream", "limits"}
+               "features", "topics", "stream", "limits", "stats", "matching", "actors"}
 
 __all__ = sorted(_EXPORTS) + sorted(_SUBMODULES)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import arabic, clean, dates, errors, features, limits, plot, readers, stream, topics
+    from . import (actors, arabic, clean, dates, errors, features, limits, matching, plot,
+                   readers, stats, stream, topics)
+    from .actors import (actor_network, centrality, cooccurrence, find_actors, load_gazetteer,
+                         suggest_actors, write_network)
     from .arabic import normalize, tokenize
     from .corpus import Corpus
     from .dates import parse_date

@@ -26,6 +26,7 @@ examples:
   corpuskit info build/sample.parquet
   corpuskit info data/sample/ --report build/report.csv --plot build/by_month.png
   corpuskit topics build/sample.parquet --k 8 --out build/topics
+  corpuskit actors build/sample.parquet --unit sentence --weight npmi --out build/actors
 """
 
 
@@ -87,6 +88,36 @@ def _parser() -> argparse.ArgumentParser:
                         help="figure file formats, comma-separated (default: png; svg and pdf "
                              "for papers)")
     _load_options(topics)
+
+    actors = sub.add_parser(
+        "actors", help="find actor mentions and write who is mentioned with whom",
+        description="Find every mention of a gazetteer actor, count co-occurrences and write: "
+                    "mentions.csv, edges.csv, centrality.csv, network.gexf and network.graphml "
+                    "(for Gephi), and figures (network, mentions over time).",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    actors.add_argument("paths", nargs="+", metavar="CORPUS|PATH")
+    actors.add_argument("--out", "-o", required=True, metavar="DIR", help="output folder")
+    actors.add_argument("--unit", choices=["sentence", "paragraph", "document"],
+                        default="sentence", help="co-occurrence unit (default: sentence)")
+    actors.add_argument("--window", type=_at_least(1), metavar="K",
+                        help="count co-occurrence within K words instead of a unit")
+    actors.add_argument("--weight", choices=["count", "jaccard", "pmi", "npmi", "llr"],
+                        default="npmi")
+    actors.add_argument("--min-count", type=_at_least(1), default=2,
+                        help="keep pairs seen together at least this often (default 2)")
+    actors.add_argument("--by", help="also slice the edges by a time bin (month, year, ...) or "
+                                     "a column (e.g. source)")
+    actors.add_argument("--gazetteer", metavar="CSV",
+                        help="your gazetteer (same columns as the bundled one), added to it")
+    actors.add_argument("--only-gazetteer", action="store_true",
+                        help="use --gazetteer alone, without the bundled actors")
+    actors.add_argument("--labels", choices=["ar", "en"], default="ar",
+                        help="node labels in the figures (default: Arabic)")
+    actors.add_argument("--figure-format", default="png", metavar="png,svg,pdf",
+                        type=_figure_formats)
+    actors.add_argument("--keep-duplicates", action="store_true",
+                        help="keep flagged duplicates (they are left out by default)")
+    _load_options(actors)
     return p
 
 
@@ -302,6 +333,79 @@ def _cmd_topics(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_actors(args: argparse.Namespace) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from . import plot
+    from .actors import (actor_network, centrality, cooccurrence, find_actors, load_gazetteer,
+                         write_network)
+    from .errors import SettingsError
+
+    if args.only_gazetteer and not args.gazetteer:
+        raise SettingsError("--only-gazetteer needs --gazetteer CSV")
+    gaz = load_gazetteer(args.gazetteer, extend=not args.only_gazetteer) if args.gazetteer \
+        else None
+    corpus = _corpus_from(args)
+    if args.by and args.by not in ("day", "week", "month", "quarter", "year") \
+            and args.by not in corpus.docs.columns:
+        raise SettingsError(f"--by {args.by}: not a time bin nor a corpus column")
+    if not args.keep_duplicates:
+        corpus = corpus.drop_duplicates()
+    mentions = find_actors(corpus, gaz, unit=args.unit,
+                           meta=["date", "source"] + ([args.by] if args.by and args.by in
+                                                      corpus.docs.columns and args.by not in
+                                                      ("date", "source") else []))
+    unit = ("window", args.window) if args.window else args.unit
+    edges = cooccurrence(mentions, unit=unit, weight=args.weight, min_count=args.min_count)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, table in (("mentions.csv", mentions), ("edges.csv", edges)):
+        table.to_csv(out / name, index=False)
+        written.append(name)
+    if args.by:
+        sliced = cooccurrence(mentions, unit=unit, weight=args.weight, min_count=args.min_count,
+                              by=args.by)
+        sliced.to_csv(out / f"edges_by_{args.by}.csv", index=False)
+        written.append(f"edges_by_{args.by}.csv")
+    notes = []
+    if len(edges):
+        G = actor_network(edges, gaz, mentions=mentions)
+        for suffix in (".gexf", ".graphml"):
+            write_network(G, out / f"network{suffix}")
+            written.append(f"network{suffix}")
+        centrality(G).to_csv(out / "centrality.csv", index=False)
+        written.append("centrality.csv")
+        figs = [(plot.network(G, labels=args.labels), "network")]
+    else:
+        figs = []
+        notes.append(f"no pair of actors is mentioned together {args.min_count}+ times: no "
+                     "network (lower --min-count or use a larger --unit)")
+    top = mentions["actor_id"].value_counts().index[:5].tolist()
+    if top and "date" in mentions and mentions["date"].notna().any():
+        import warnings
+
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            figs.append((plot.mentions_over_time(mentions, top, by="month"),
+                         "mentions_over_time"))
+        notes += [str(w.message) for w in caught]
+    for fig, stem in figs:
+        for fmt in args.figure_format:
+            fig.savefig(out / f"{stem}.{fmt}", dpi=130)
+            written.append(f"{stem}.{fmt}")
+        plt.close(fig)
+    print(f"{len(mentions)} mentions of {mentions['actor_id'].nunique()} actors in "
+          f"{mentions['doc_id'].nunique()} of {len(corpus)} documents; {len(edges)} pairs")
+    for note in notes:
+        print(f"note: {note}")
+    print(f"wrote {', '.join(written)} to {out}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``corpuskit`` command; returns the exit code."""
     parser = _parser()
@@ -314,7 +418,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     from .errors import CorpuskitError, InputError, RecordError, SettingsError
 
-    handlers = {"load": _cmd_load, "info": _cmd_info, "topics": _cmd_topics}
+    handlers = {"load": _cmd_load, "info": _cmd_info, "topics": _cmd_topics,
+                "actors": _cmd_actors}
     try:
         return handlers[args.command](args)
     except SettingsError as exc:

@@ -23,8 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .topics import TopicModel
 
 __all__ = ["shape", "native_shaping", "arabic_font", "documents_over_time", "top_terms",
-           "prevalence_over_time", "prevalence_by",
-           "select_k"]
+           "prevalence_over_time", "prevalence_by", "select_k", "network", "ego_network",
+           "mentions_over_time", "comentions_over_time"]
 
 _FONT_CANDIDATES = ("Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "DejaVu Sans")
 
@@ -231,4 +231,132 @@ def select_k(table: pd.DataFrame) -> Figure:
         ax.set_xlabel("k")
         ax.set_title(title, fontsize=9)
     fig.suptitle("Choosing the number of topics")
+    return fig
+
+
+# ------------------------------------------------------------------------------------ actors
+_TYPE_COLORS = {"state": "#4c72b0", "government": "#55a868", "military": "#c44e52",
+                "security": "#8c564b", "armed_group": "#dd8452", "political_org": "#937860",
+                "igo": "#64b5cd", "ngo": "#8172b3", "person": "#da8bc3", "media": "#8c8c8c",
+                "place": "#ccb974", "role": "#bbbbbb"}
+
+
+def network(graph, labels: str = "ar", max_nodes: int = 40, seed: int = 0,
+            ax: Axes | None = None) -> Figure:  # noqa: ANN001
+    """An actor network (from :func:`corpuskit.actor_network`): nodes sized by weighted degree
+    and colored by type, edges by weight; the ``max_nodes`` best connected actors. ``labels``:
+    ``"ar"`` (Arabic names, shaped right to left) or ``"en"``. The layout is seeded."""
+    import matplotlib.pyplot as plt
+    import networkx as nx
+
+    if graph.number_of_nodes() == 0:
+        raise ValueError("the network has no actors: lower min_count or use a larger unit")
+    strength = {n: sum(abs(float(d.get("weight", 1) or 0)) for *_, d in graph.edges(n, data=True))
+                for n in graph.nodes}
+    keep = sorted(graph.nodes, key=lambda n: (-strength[n], str(n)))[:max_nodes]
+    G = graph.subgraph(keep).copy()
+    for _, _, d in G.edges(data=True):
+        d["_w"] = max(float(d.get("weight", 1) or 0), 1e-3)
+    pos = nx.spring_layout(G, weight="_w", seed=seed, k=1.2 / max(1, len(G)) ** 0.5)
+    with plt.rc_context({"font.family": [arabic_font(), "sans-serif"]}):
+        if ax is None:
+            fig, ax = plt.subplots(figsize=(9, 7), layout="constrained")
+        else:
+            fig = ax.figure
+        ws = [d["_w"] for *_, d in G.edges(data=True)]
+        top = max(ws) if ws else 1.0
+        nx.draw_networkx_edges(G, pos, ax=ax, width=[0.4 + 3 * w / top for w in ws],
+                               alpha=0.35, edge_color="#777777")
+        s_top = max(strength[n] for n in G) or 1.0
+        nx.draw_networkx_nodes(G, pos, ax=ax, node_size=[80 + 900 * strength[n] / s_top for n in G],
+                               node_color=[_TYPE_COLORS.get(G.nodes[n].get("type"), "#999999")
+                                           for n in G], linewidths=0.5, edgecolors="white")
+        key = "name_ar" if labels == "ar" else "name_en"
+        nx.draw_networkx_labels(G, pos, ax=ax, font_size=8, font_family=arabic_font(),
+                                labels={n: shape(str(G.nodes[n].get(key) or n)) for n in G})
+        types = sorted({G.nodes[n].get("type") for n in G} - {None})
+        handles = [plt.Line2D([], [], marker="o", ls="", color=_TYPE_COLORS.get(t, "#999"),
+                              label=t.replace("_", " ")) for t in types]
+        ax.legend(handles=handles, fontsize=7, loc="lower left", frameon=False)
+        ax.set_axis_off()
+        ax.set_title(f"Who is mentioned with whom ({len(G)} actors, {G.number_of_edges()} ties)")
+    return fig
+
+
+def ego_network(graph, actor_id: str, labels: str = "ar", max_nodes: int = 25,
+                seed: int = 0) -> Figure:  # noqa: ANN001
+    """One actor and the actors mentioned with it, strongest ties first."""
+    if actor_id not in graph:
+        raise ValueError(f"{actor_id!r} is not in this network")
+    nbrs = sorted(graph[actor_id], key=lambda n: -float(graph[actor_id][n].get("weight", 0) or 0))
+    sub = graph.subgraph([actor_id, *nbrs[: max_nodes - 1]])
+    fig = network(sub, labels=labels, max_nodes=max_nodes, seed=seed)
+    name = graph.nodes[actor_id].get("name_ar" if labels == "ar" else "name_en", actor_id)
+    fig.axes[0].set_title(f"{shape(str(name))} and the actors mentioned with it")
+    return fig
+
+
+def mentions_over_time(mentions: pd.DataFrame, actors: list[str], by: str = "month",
+                       n_boot: int = 300, seed: int = 0) -> Figure:
+    """Mentions per document of chosen actors (ids) by time bin, with bootstrap intervals over
+    documents (through :func:`corpuskit.stats.group_means`); months without documents are gaps.
+    Documents without any mention count as zeros, so the mean is per document of the corpus."""
+    import matplotlib.pyplot as plt
+
+    from .stats import group_means
+
+    units = mentions.attrs.get("units")
+    if units is None or "date" not in units:
+        raise ValueError("mentions_over_time needs find_actors' table with its attrs (dates)")
+    per_doc = (mentions[mentions["actor_id"].isin(actors)]
+               .pivot_table(index="doc_id", columns="actor_id", values="start", aggfunc="count")
+               .reindex(columns=actors).fillna(0))
+    table = units[["doc_id", "date"]].merge(per_doc, left_on="doc_id", right_index=True,
+                                            how="left").fillna({a: 0 for a in actors})
+    out = group_means(table, actors, by, n_boot=n_boot, seed=seed)
+    names = mentions.drop_duplicates("actor_id").set_index("actor_id")["name"]
+    with plt.rc_context({"font.family": [arabic_font(), "sans-serif"]}):
+        fig, ax = plt.subplots(figsize=(8, 3.8), layout="constrained")
+        for a in actors:
+            g = out[out["score"] == a]
+            x = pd.DatetimeIndex([pd.Period(v).start_time for v in g[by]])
+            ax.fill_between(x, g["lower"], g["upper"], alpha=0.2, lw=0)
+            ax.plot(x, g["mean"], marker="o", ms=2.5, lw=1.2, label=shape(str(names.get(a, a))))
+        ax.set_ylim(bottom=0)
+        ax.set_ylabel("mentions per document")
+        ax.legend(fontsize=8, frameon=False)
+        ax.set_title(f"Mentions by {by} (bands: bootstrap intervals over documents)")
+    return fig
+
+
+def comentions_over_time(edges: pd.DataFrame, pairs: list[tuple[str, str]] | None = None,
+                         top: int = 5) -> Figure:
+    """Units mentioning both actors of a pair, per time slice (an edge table made with
+    ``cooccurrence(..., by="month")``); the ``top`` pairs by total count unless ``pairs``."""
+    import matplotlib.pyplot as plt
+
+    by = edges.columns[0]
+    if by in ("actor_a", "actor_b"):
+        raise ValueError("comentions_over_time needs edges by time: cooccurrence(..., by='month')")
+    key = edges["actor_a"] + "|" + edges["actor_b"]
+    if pairs is None:
+        chosen = key.groupby(key).size().index.tolist()
+        totals = edges.assign(k=key).groupby("k")["count"].sum().sort_values(ascending=False)
+        chosen = totals.index[:top].tolist()
+    else:
+        chosen = ["|".join(sorted(p)) for p in pairs]
+    slices = sorted(edges[by].astype(str).unique())
+    full = pd.period_range(slices[0], slices[-1], freq=pd.Period(slices[0]).freq).astype(str)
+    with plt.rc_context({"font.family": [arabic_font(), "sans-serif"]}):
+        fig, ax = plt.subplots(figsize=(8, 3.8), layout="constrained")
+        for k in chosen:
+            g = edges[key == k].set_index(edges.loc[key == k, by].astype(str))["count"]
+            g = g.reindex(full).fillna(0)
+            row = edges[key == k].iloc[0]
+            label = f"{shape(str(row['name_a']))} – {shape(str(row['name_b']))}"
+            ax.plot(pd.DatetimeIndex([pd.Period(v).start_time for v in full]), g.to_numpy(),
+                    marker="o", ms=2.5, lw=1.2, label=label)
+        ax.set_ylabel(f"{edges.attrs.get('unit', 'unit')}s with both")
+        ax.legend(fontsize=7, frameon=False)
+        ax.set_title(f"Co-mentions by {by}")
     return fig

@@ -1,0 +1,122 @@
+"""Checking the matcher against hand annotation: precision and recall of actor mentions.
+
+Annotation files are JSON Lines, one line per annotated paragraph: ``item``, ``doc_id``,
+``unit_id`` (a paragraph of ``corpus.units("paragraph")``), ``hash`` (BLAKE2b-64 of the
+paragraph text, to detect that the text changed) and ``mentions``: ``surface`` (as written),
+``occurrence`` (which occurrence of that surface in the paragraph), ``actor`` (a name), ``type``.
+A mapping table (``gold_actor`` → ``actor_id``) ties the annotators' names to gazetteer ids;
+actors the gazetteer lacks keep an id of their own (``gold:<name>``) and count as misses.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from ..errors import InputError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..corpus import Corpus
+
+__all__ = ["load_mention_annotations", "evaluate_mentions"]
+
+
+def load_mention_annotations(path: str | Path, corpus: Corpus,
+                             mapping: str | Path | dict[str, str] | None = None) -> pd.DataFrame:
+    """Hand-annotated mentions as a table with offsets into ``corpus.docs`` (like
+    :func:`find_actors`' output): ``item``, ``doc_id``, ``unit_id``, ``start``, ``end``,
+    ``surface``, ``actor_id``, ``gold_actor``, ``type``. ``attrs["units"]`` lists every annotated
+    paragraph (those with no mention too). A paragraph whose text no longer hashes as annotated,
+    or a surface not found, is an error naming the item."""
+    if isinstance(mapping, (str, Path)):
+        table = pd.read_csv(mapping, dtype=str).fillna("")
+        mapping = dict(zip(table["gold_actor"], table["actor_id"]))
+    mapping = mapping or {}
+    units = corpus.units("paragraph").set_index("unit_id")
+    rows, annotated = [], []
+    p = Path(path)
+    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        uid = rec["unit_id"]
+        if uid not in units.index:
+            raise InputError(f"{p} line {n}: paragraph {uid} is not in this corpus")
+        u = units.loc[uid]
+        digest = hashlib.blake2b(u["text"].strip().encode(), digest_size=8).hexdigest()
+        if rec.get("hash") and digest != rec["hash"]:
+            raise InputError(f"{p} line {n}: the text of {uid} changed since it was annotated")
+        annotated.append((rec["item"], rec["doc_id"], uid))
+        for m in rec["mentions"]:
+            pos = -1
+            for _ in range(int(m.get("occurrence", 1))):
+                pos = u["text"].find(m["surface"], pos + 1)
+                if pos < 0:
+                    raise InputError(f"{p} line {n}: {m['surface']!r} does not occur "
+                                     f"{m.get('occurrence', 1)} times in {uid}")
+            aid = mapping.get(m["actor"]) or f"gold:{m['actor']}"
+            rows.append({"item": rec["item"], "doc_id": rec["doc_id"], "unit_id": uid,
+                         "start": int(u["start"]) + pos,
+                         "end": int(u["start"]) + pos + len(m["surface"]),
+                         "surface": m["surface"], "actor_id": aid, "gold_actor": m["actor"],
+                         "type": m["type"]})
+    out = pd.DataFrame(rows, columns=["item", "doc_id", "unit_id", "start", "end", "surface",
+                                      "actor_id", "gold_actor", "type"])
+    out.attrs["units"] = pd.DataFrame(annotated, columns=["item", "doc_id", "unit_id"])
+    return out
+
+
+def evaluate_mentions(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Precision, recall and F1 of predicted mentions against gold ones.
+
+    A predicted mention is correct when a gold mention of the **same actor** overlaps it in the
+    same paragraph (each gold mention matched once). Only the annotated paragraphs count
+    (``gold.attrs["units"]``); predictions elsewhere are ignored. Returns ``scores`` (overall and
+    per actor type: predicted, gold, correct, precision, recall, f1) and ``errors`` (every false
+    positive and false negative, with surface and actor) for reading.
+    """
+    units = gold.attrs.get("units")
+    keep = set(units["unit_id"]) if units is not None else set(gold["unit_id"])
+    pred = predicted[predicted["field"].eq("text") & predicted["unit_id"].isin(keep)] \
+        if "field" in predicted else predicted[predicted["unit_id"].isin(keep)]
+    pred = pred.reset_index(drop=True)
+    by_unit: dict[str, list[int]] = defaultdict(list)
+    for j, u in enumerate(gold["unit_id"]):
+        by_unit[u].append(j)
+    g_start, g_end = gold["start"].to_numpy(), gold["end"].to_numpy()
+    g_actor = gold["actor_id"].to_numpy()
+    used: set[int] = set()
+    ok_pred = []
+    for p in pred.itertuples(index=False):
+        hit = next((j for j in by_unit.get(p.unit_id, []) if j not in used
+                    and g_actor[j] == p.actor_id and g_start[j] < p.end and p.start < g_end[j]),
+                   None)
+        if hit is not None:
+            used.add(hit)
+        ok_pred.append(hit is not None)
+    pred = pred.assign(correct=ok_pred)
+    gold = gold.assign(found=[j in used for j in range(len(gold))])
+
+    def score(p: pd.DataFrame, g: pd.DataFrame, label: str) -> dict:
+        n_p, n_g = len(p), len(g)
+        prec = p["correct"].mean() if n_p else float("nan")
+        rec = g["found"].mean() if n_g else float("nan")
+        f1 = 2 * prec * rec / (prec + rec) if n_p and n_g and prec + rec else float("nan")
+        return {"type": label, "predicted": n_p, "gold": n_g, "correct": int(p["correct"].sum()),
+                "precision": prec, "recall": rec, "f1": f1}
+
+    rows = [score(pred, gold, "all")]
+    types = sorted(set(pred.get("type", pd.Series(dtype=str))) | set(gold["type"]))
+    for t in types:
+        rows.append(score(pred[pred["type"] == t], gold[gold["type"] == t], t))
+    errors = pd.concat([
+        pred.loc[~pred["correct"], ["unit_id", "surface", "actor_id", "type"]].assign(
+            error="false positive"),
+        gold.loc[~gold["found"], ["unit_id", "surface", "actor_id", "type"]].assign(
+            error="false negative")], ignore_index=True)
+    return {"scores": pd.DataFrame(rows), "errors": errors}

@@ -1,0 +1,211 @@
+"""Dictionary matching shared by actors and framing: Arabic entries found in text, with offsets.
+
+Entries (actor names, lexicon words and phrases) are normalized with the same settings as the
+text, so أمريكا finds أميركا only if a variant says so, but إيران finds ايران. Matching is on
+whole tokens, never inside a longer word, and aware of Arabic proclitics: a token also matches as
+itself without و ف (and), ب ل ك (prepositions) and their combinations, with لل read as ل + ال
+(للأمم → الأمم); with ``strip_article=True`` also without ال (for lexicons written in bare
+forms). Multiword entries match token by token, each word with the same clitic forms; ``*`` at
+the end of an entry's last word matches any ending (a glob). The longest match at a position
+wins (الجيش السوري الحر is the Free Syrian Army, not the Syrian army), then matching moves past
+it. Every match carries character offsets into the original text, so ``text[start:end]`` is the
+surface as written, clitics included.
+
+The work is linear in the text: one regex pass finds the tokens, a per-word-type cache gives
+each token's normalized clitic forms, and a token trie walks forward from the tokens that can
+start an entry.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from typing import Any
+
+from ..arabic.normalization import NormalizeSettings, get_normalizer
+from ..errors import SettingsError
+
+__all__ = ["Dictionary", "Match", "TOKEN", "clitic_forms", "entry_words"]
+
+# A word: letters, digits and the marks that live inside Arabic words (harakat, superscript alef,
+# Quranic marks, tatweel). Punctuation, spaces and hyphens separate words.
+TOKEN = re.compile(r"[^\W_]+(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640][^\W_]*)*"
+                   r"|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+[^\W_]+")
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك")
+_MIN_STEM = 2
+
+
+def clitic_forms(word: str, strip_article: bool = False) -> tuple[str, ...]:
+    """A normalized word and its forms without proclitics, least stripped first.
+
+    >>> clitic_forms("وبالامم")
+    ('وبالامم', 'بالامم', 'الامم')
+    >>> clitic_forms("للامم")
+    ('للامم', 'الامم', 'لامم')
+    >>> clitic_forms("والمفاوضات", strip_article=True)
+    ('والمفاوضات', 'المفاوضات', 'مفاوضات')
+    """
+    out = [word]
+    stems = [word]
+    if len(word) > _MIN_STEM and word[0] in _CONJ:
+        stems.append(word[1:])
+    for s in list(stems):
+        if len(s) > _MIN_STEM and s[0] in _PREP:
+            rest = s[1:]
+            if s[0] == "ل" and rest.startswith("ل") and len(rest) > _MIN_STEM:
+                stems.append("ا" + rest)   # لل + word = ل + ال + word (للامم → الامم)
+            stems.append(rest)             # ... or ل + a word that starts with ل (للبنان)
+    for s in stems[1:]:
+        if s not in out and len(s) >= _MIN_STEM:
+            out.append(s)
+    if strip_article:
+        for s in list(out):
+            if s.startswith("ال") and len(s) - 2 >= _MIN_STEM and s[2:] not in out:
+                out.append(s[2:])
+    return tuple(out)
+
+
+def entry_words(text: str, settings: NormalizeSettings | str = "default") -> list[str]:
+    """The normalized words of a dictionary entry (punctuation and hyphens separate words; a
+    final ``*`` is kept on the last word)."""
+    norm = get_normalizer(NormalizeSettings.resolve(settings))
+    glob = text.rstrip().endswith("*")
+    words = [norm(m.group(0)) for m in TOKEN.finditer(text.replace("*", " "))]
+    words = [w for w in words if w]
+    if glob and words:
+        words[-1] += "*"
+    return words
+
+
+@dataclasses.dataclass(frozen=True)
+class Match:
+    """One dictionary match: token positions ``[first, last)``, character offsets ``[start,
+    end)`` into the text, and the payloads of the entries that matched there."""
+
+    first: int
+    last: int
+    start: int
+    end: int
+    payloads: tuple[Any, ...]
+
+
+class _Node(dict):  # type: ignore[type-arg]
+    """word → child node; ``ends``: payloads of entries ending here; ``globs``: prefix →
+    payloads of entries whose last word is ``prefix*``."""
+
+    __slots__ = ("ends", "globs")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ends: list[Any] = []
+        self.globs: dict[str, list[Any]] = {}
+
+
+class Dictionary:
+    """Compiled dictionary entries, ready to match against text.
+
+    Args:
+        entries: ``(text, payload)`` pairs: ``text`` an entry as written (a word, a phrase,
+            ``word*`` for any ending); ``payload`` anything, returned with each match.
+        normalize: the normalization the text is read with (the same as the text's).
+        strip_article: also match a token without its article ال (lexicons in bare forms).
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, Hashable]], *,
+                 normalize: str | NormalizeSettings = "default", strip_article: bool = False):
+        self.settings = NormalizeSettings.resolve(normalize)
+        self.strip_article = strip_article
+        self._norm = get_normalizer(self.settings)
+        self._root = _Node()
+        self._first: set[str] = set()
+        self._first_globs: set[str] = set()
+        self._glob_lengths: set[int] = set()
+        self.size = 0
+        for text, payload in entries:
+            self.add(text, payload)
+        self._cache: dict[str, tuple[tuple[str, ...], bool]] = {}
+
+    def add(self, text: str, payload: Hashable) -> None:
+        stripped = text.strip()
+        if "*" in stripped[:-1]:
+            raise SettingsError(f"dictionary entry {text!r}: '*' may only end the last word")
+        words = entry_words(text, self.settings)
+        if not words:
+            raise SettingsError(f"dictionary entry {text!r} has no words")
+        if any(w.endswith("*") for w in words[:-1]):
+            raise SettingsError(f"dictionary entry {text!r}: '*' may only end the last word")
+        node = self._root
+        for w in words[:-1]:
+            node = node.setdefault(w, _Node())
+        last = words[-1]
+        if last.endswith("*"):
+            prefix = last[:-1]
+            if len(prefix) < _MIN_STEM:
+                raise SettingsError(f"dictionary entry {text!r}: a glob needs at least "
+                                    f"{_MIN_STEM} letters before '*'")
+            node.globs.setdefault(prefix, []).append(payload)
+            self._glob_lengths.add(len(prefix))
+            if len(words) == 1:
+                self._first_globs.add(prefix)
+        else:
+            node.setdefault(last, _Node()).ends.append(payload)
+        self._first.add(words[0].rstrip("*"))
+        self.size += 1
+        self._cache = {}
+
+    def _forms(self, raw: str) -> tuple[tuple[str, ...], bool]:
+        hit = self._cache.get(raw)
+        if hit is None:
+            forms = clitic_forms(self._norm(raw), self.strip_article)
+            starts = any(f in self._first for f in forms) or (
+                bool(self._first_globs)
+                and any(f[:n] in self._first_globs for f in forms for n in self._glob_lengths))
+            hit = (forms, starts)
+            if len(self._cache) < 2_000_000:
+                self._cache[raw] = hit
+        return hit
+
+    def tokens(self, text: str) -> list[tuple[int, int, str]]:
+        """The words of ``text`` as ``(start, end, word)`` with character offsets."""
+        return [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+
+    def finditer(self, text: str, tokens: Sequence[tuple[int, int, str]] | None = None
+                 ) -> Iterator[Match]:
+        """Leftmost-longest, non-overlapping matches in ``text``."""
+        toks = self.tokens(text) if tokens is None else tokens
+        get, forms = self._cache.get, self._forms
+        info = [get(w) or forms(w) for _, _, w in toks]
+        n = len(toks)
+        root = self._root
+        skip_to = 0
+        for i in [k for k, h in enumerate(info) if h[1]]:
+            if i < skip_to:
+                continue
+            best_end, best = -1, None
+            frontier = [(root, i)]
+            while frontier:
+                nxt = []
+                for node, j in frontier:
+                    if j >= n:
+                        continue
+                    for f in info[j][0]:
+                        child = node.get(f)
+                        if child is not None:
+                            if child.ends and j > best_end:
+                                best_end, best = j, child.ends
+                            if len(child):
+                                nxt.append((child, j + 1))
+                        if node.globs:
+                            for p, payloads in node.globs.items():
+                                if j > best_end and f.startswith(p):
+                                    best_end, best = j, payloads
+                frontier = nxt
+            if best is None:
+                continue
+            yield Match(i, best_end + 1, toks[i][0], toks[best_end][1], tuple(best))
+            skip_to = best_end + 1
+
+    def __repr__(self) -> str:
+        return f"<Dictionary: {self.size} entries, normalize={self.settings.preset!r}>"
