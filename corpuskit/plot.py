@@ -10,7 +10,9 @@ figure passes its labels through :func:`shape`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -36,6 +38,22 @@ def arabic_font() -> str:
 
     names = {f.name for f in font_manager.fontManager.ttflist}
     return next((f for f in _FONT_CANDIDATES if f in names), "DejaVu Sans")
+
+
+@contextlib.contextmanager
+def _arabic_rc() -> Iterator[None]:
+    """Arabic-capable fonts while a figure is drawn. Only ``font.family`` is set and restored:
+    ``plt.rc_context`` would restore every setting, including the ``interactive`` flag that
+    Jupyter's inline backend sets when a figure is first made inside it, and later figures of
+    the notebook would then not be shown."""
+    import matplotlib as mpl
+
+    old = mpl.rcParams["font.family"]
+    mpl.rcParams["font.family"] = [arabic_font(), "sans-serif"]
+    try:
+        yield
+    finally:
+        mpl.rcParams["font.family"] = old
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,7 +108,7 @@ def documents_over_time(corpus: Corpus, by: str = "source", freq: str = "M",
     table.columns = [shape(c) for c in table.columns]
     if ax is None:
         _, ax = plt.subplots(figsize=(10, 3.8))
-    with plt.rc_context({"font.family": [arabic_font(), "sans-serif"]}):
+    with _arabic_rc():
         table.plot.bar(stacked=True, ax=ax, width=0.85)
         step = max(1, len(table) // 12)
         ax.set_xticks(range(0, len(table), step), list(table.index[::step]),
@@ -131,13 +149,12 @@ def top_terms(model: TopicModel, n: int = 10, by: str = "frex", topics: list[int
     ranking ``by`` (``prob``, ``frex``, ``lift``, ``score``), each word at its value on that
     ranking (named on the axis): bars for probabilities, dots for the other measures, which
     have no meaningful zero. Panel titles are the topics' labels (yours, if set)."""
-    import matplotlib.pyplot as plt
     from matplotlib.ticker import MaxNLocator
 
     tt = model.top_terms(n, by=by)
     labels = model.labels()
     topics = topics or sorted(tt["topic"].unique())
-    with plt.rc_context({"font.family": [arabic_font(), "sans-serif"]}):
+    with _arabic_rc():
         fig, axes = _grid(len(topics), ncols, height=0.28 * n + 0.9)
         for ax, t in zip(axes, topics):
             g = tt[tt["topic"] == t].sort_values("rank", ascending=False)  # rank 1 on top
@@ -160,11 +177,10 @@ def prevalence_over_time(prevalence: pd.DataFrame, topics: list[int] | None = No
                          ncols: int = 3) -> Figure:
     """Small multiples: each topic's share per time bin, with its confidence band. Bins
     without documents (missing shares in the table) are gaps in the line, never bridged."""
-    import matplotlib.pyplot as plt
 
     when = prevalence.columns[0]
     topics = topics or sorted(prevalence["topic"].unique())
-    with plt.rc_context({"font.family": [arabic_font(), "sans-serif"]}):
+    with _arabic_rc():
         fig, axes = _grid(len(topics), ncols, width=3.6, height=2.4)
         for ax, t in zip(axes, topics):
             g = prevalence[prevalence["topic"] == t]
@@ -191,11 +207,10 @@ def prevalence_over_time(prevalence: pd.DataFrame, topics: list[int] | None = No
 def prevalence_by(prevalence: pd.DataFrame, topics: list[int] | None = None,
                   ncols: int = 3) -> Figure:
     """Small multiples: each topic's share per group (e.g. outlet), with intervals."""
-    import matplotlib.pyplot as plt
 
     by = prevalence.columns[0]
     topics = topics or sorted(prevalence["topic"].unique())
-    with plt.rc_context({"font.family": [arabic_font(), "sans-serif"]}):
+    with _arabic_rc():
         levels = list(dict.fromkeys(prevalence[by].astype(str)))
         fig, axes = _grid(len(topics), ncols, width=3.4, height=0.32 * len(levels) + 1.2)
         for ax, t in zip(axes, topics):
@@ -258,7 +273,7 @@ def network(graph, labels: str = "ar", max_nodes: int = 40, seed: int = 0,
     for _, _, d in G.edges(data=True):
         d["_w"] = max(float(d.get("weight", 1) or 0), 1e-3)
     pos = nx.spring_layout(G, weight="_w", seed=seed, k=1.2 / max(1, len(G)) ** 0.5)
-    with plt.rc_context({"font.family": [arabic_font(), "sans-serif"]}):
+    with _arabic_rc():
         if ax is None:
             fig, ax = plt.subplots(figsize=(9, 7), layout="constrained")
         else:
@@ -315,7 +330,7 @@ def mentions_over_time(mentions: pd.DataFrame, actors: list[str], by: str = "mon
                                             how="left").fillna({a: 0 for a in actors})
     out = group_means(table, actors, by, n_boot=n_boot, seed=seed)
     names = mentions.drop_duplicates("actor_id").set_index("actor_id")["name"]
-    with plt.rc_context({"font.family": [arabic_font(), "sans-serif"]}):
+    with _arabic_rc():
         fig, ax = plt.subplots(figsize=(8, 3.8), layout="constrained")
         for a in actors:
             g = out[out["score"] == a]
@@ -347,7 +362,7 @@ def comentions_over_time(edges: pd.DataFrame, pairs: list[tuple[str, str]] | Non
         chosen = ["|".join(sorted(p)) for p in pairs]
     slices = sorted(edges[by].astype(str).unique())
     full = pd.period_range(slices[0], slices[-1], freq=pd.Period(slices[0]).freq).astype(str)
-    with plt.rc_context({"font.family": [arabic_font(), "sans-serif"]}):
+    with _arabic_rc():
         fig, ax = plt.subplots(figsize=(8, 3.8), layout="constrained")
         for k in chosen:
             g = edges[key == k].set_index(edges.loc[key == k, by].astype(str))["count"]

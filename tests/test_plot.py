@@ -92,3 +92,23 @@ def test_topic_figures_draw_arabic_without_missing_glyphs(sample_corpus):
             warnings.simplefilter("error")
             fig.savefig(io.BytesIO(), format="png")
         plt.close(fig)
+
+
+def test_a_setting_changed_while_a_figure_is_drawn_is_not_undone():
+    # plt.rc_context restored every setting on exit, including the `interactive` flag that
+    # Jupyter's inline backend turns on when the first figure of a session is made inside it:
+    # every later figure of the notebook then went unseen. Only the font is restored now.
+    import matplotlib as mpl
+
+    from corpuskit.plot import _arabic_rc
+
+    font = mpl.rcParams["font.family"]
+    mpl.rcParams["interactive"] = False
+    try:
+        with _arabic_rc():
+            assert mpl.rcParams["font.family"][0] != "undefined"
+            mpl.rcParams["interactive"] = True  # what the backend does on first use
+        assert mpl.rcParams["interactive"] is True
+        assert mpl.rcParams["font.family"] == font
+    finally:
+        mpl.rcParams["interactive"] = False
