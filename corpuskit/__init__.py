@@ -38,19 +38,28 @@ _EXPORTS = {
     "centrality": "corpuskit.actors",
     "write_network": "corpuskit.actors",
     "suggest_actors": "corpuskit.actors",
+    "frame_scores": "corpuskit.framing",
+    "load_lexicon": "corpuskit.framing",
+    "kwic": "corpuskit.framing",
+    "keyness": "corpuskit.framing",
+    "frame_dyads": "corpuskit.framing",
+    "frame_shares": "corpuskit.framing",
+    "train_frame_model": "corpuskit.framing",
     "select_k": "corpuskit.topics",
     "stability": "corpuskit.topics",
 }
 _SUBMODULES = {"arabic", "readers", "clean", "dates", "errors", "corpus", "load", "cli", "plot",
-               "features", "topics", "stream", "limits", "stats", "matching", "actors"}
+               "features", "topics", "stream", "limits", "stats", "matching", "actors", "framing"}
 
 __all__ = sorted(_EXPORTS) + sorted(_SUBMODULES)
 
 if TYPE_CHECKING:  # pragma: no cover
-    from . import (actors, arabic, clean, dates, errors, features, limits, matching, plot,
-                   readers, stats, stream, topics)
+    from . import (actors, arabic, clean, dates, errors, features, framing, limits, matching,
+                   plot, readers, stats, stream, topics)
     from .actors import (actor_network, centrality, cooccurrence, find_actors, load_gazetteer,
                          suggest_actors, write_network)
+    from .framing import (frame_dyads, frame_scores, frame_shares, keyness, kwic, load_lexicon,
+                          train_frame_model)
     from .arabic import normalize, tokenize
     from .corpus import Corpus
     from .dates import parse_date

@@ -27,6 +27,7 @@ examples:
   corpuskit info data/sample/ --report build/report.csv --plot build/by_month.png
   corpuskit topics build/sample.parquet --k 8 --out build/topics
   corpuskit actors build/sample.parquet --unit sentence --weight npmi --out build/actors
+  corpuskit framing build/sample.parquet --unit paragraph --out build/framing
 """
 
 
@@ -118,6 +119,27 @@ def _parser() -> argparse.ArgumentParser:
     actors.add_argument("--keep-duplicates", action="store_true",
                         help="keep flagged duplicates (they are left out by default)")
     _load_options(actors)
+
+    framing = sub.add_parser(
+        "framing", help="score diplomatic vs military framing and write tables and figures",
+        description="Score every unit's framing (supervised model by default, or the lexicon) "
+                    "and write: scores.csv, shares_<time>.csv, shares_<by>.csv, effects.csv "
+                    "(balance on outlet and time), dyads.csv (actor pairs by frame), and "
+                    "figures (balance over time by outlet, sub-categories).",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    framing.add_argument("paths", nargs="+", metavar="CORPUS|PATH")
+    framing.add_argument("--out", "-o", required=True, metavar="DIR", help="output folder")
+    framing.add_argument("--unit", choices=["sentence", "paragraph", "document"],
+                         default="paragraph")
+    framing.add_argument("--method", choices=["supervised", "lexicon"], default="supervised")
+    framing.add_argument("--lexicon", metavar="CSV|YAML", help="your framing lexicon")
+    framing.add_argument("--time-bin", choices=["day", "week", "month", "quarter", "year"],
+                         default="quarter")
+    framing.add_argument("--by", default="source", help="group column (default: source)")
+    framing.add_argument("--figure-format", default="png", metavar="png,svg,pdf",
+                         type=_figure_formats)
+    framing.add_argument("--keep-duplicates", action="store_true")
+    _load_options(framing)
     return p
 
 
@@ -406,6 +428,67 @@ def _cmd_actors(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_framing(args: argparse.Namespace) -> int:
+    import warnings
+
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from . import plot
+    from .actors import find_actors
+    from .errors import SettingsError
+    from .framing import frame_dyads, frame_scores, frame_shares
+    from .stats import estimate_effect
+
+    corpus = _corpus_from(args)
+    if args.by not in corpus.docs.columns:
+        raise SettingsError(f"--by {args.by}: the corpus has no column {args.by!r}")
+    if not args.keep_duplicates:
+        corpus = corpus.drop_duplicates()
+    frames = frame_scores(corpus, unit=args.unit, method=args.method, lexicon=args.lexicon,
+                          meta=["date", "source"] + ([args.by] if args.by not in
+                                                     ("date", "source") else []))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    written, notes = [], []
+
+    def table(df, name):  # noqa: ANN001, ANN202
+        df.to_csv(out / name, index=False)
+        written.append(name)
+
+    def figure(fig, stem):  # noqa: ANN001, ANN202
+        for fmt in args.figure_format:
+            fig.savefig(out / f"{stem}.{fmt}", dpi=130)
+            written.append(f"{stem}.{fmt}")
+        plt.close(fig)
+
+    table(frames, "scores.csv")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        dated = frames["date"].notna().any() if "date" in frames else False
+        if dated:
+            table(frame_shares(frames, by=args.time_bin), f"shares_{args.time_bin}.csv")
+        table(frame_shares(frames, by=args.by), f"shares_{args.by}.csv")
+        covs = [args.by] + (["time"] if dated else [])
+        se = "cluster" if args.unit != "document" else "HC3"
+        table(estimate_effect(frames, ["balance"], covs, se=se,
+                              cluster="doc_id" if se == "cluster" else None), "effects.csv")
+        if args.unit == "paragraph":
+            mentions = find_actors(corpus, unit="paragraph", meta=False)
+            table(frame_dyads(mentions, frames), "dyads.csv")
+        if dated:
+            figure(plot.frame_timeline(frames, by=args.by, time=args.time_bin), "frame_timeline")
+        figure(plot.frame_categories(frames), "frame_categories")
+    notes += sorted({str(w.message) for w in caught})
+    print(frames["frame"].value_counts().rename_axis("frame").to_string())
+    for note in notes:
+        print(f"note: {note}")
+    print(f"wrote {', '.join(written)} to {out}")
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``corpuskit`` command; returns the exit code."""
     parser = _parser()
@@ -419,7 +502,7 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import CorpuskitError, InputError, RecordError, SettingsError
 
     handlers = {"load": _cmd_load, "info": _cmd_info, "topics": _cmd_topics,
-                "actors": _cmd_actors}
+                "actors": _cmd_actors, "framing": _cmd_framing}
     try:
         return handlers[args.command](args)
     except SettingsError as exc:

@@ -15,6 +15,7 @@ import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -26,7 +27,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["shape", "native_shaping", "arabic_font", "documents_over_time", "top_terms",
            "prevalence_over_time", "prevalence_by", "select_k", "network", "ego_network",
-           "mentions_over_time", "comentions_over_time"]
+           "mentions_over_time", "comentions_over_time", "frame_timeline", "frame_categories",
+           "keyness", "framed_network"]
 
 _FONT_CANDIDATES = ("Noto Naskh Arabic", "Noto Sans Arabic", "Amiri", "DejaVu Sans")
 
@@ -321,6 +323,7 @@ def mentions_over_time(mentions: pd.DataFrame, actors: list[str], by: str = "mon
     from .stats import group_means
 
     units = mentions.attrs.get("units")
+    units = pd.DataFrame(units) if isinstance(units, dict) else units
     if units is None or "date" not in units:
         raise ValueError("mentions_over_time needs find_actors' table with its attrs (dates)")
     per_doc = (mentions[mentions["actor_id"].isin(actors)]
@@ -374,4 +377,105 @@ def comentions_over_time(edges: pd.DataFrame, pairs: list[tuple[str, str]] | Non
         ax.set_ylabel(f"{edges.attrs.get('unit', 'unit')}s with both")
         ax.legend(fontsize=7, frameon=False)
         ax.set_title(f"Co-mentions by {by}")
+    return fig
+
+
+# ------------------------------------------------------------------------------------ framing
+_FRAME_COLORS = {"military": "#c44e52", "diplomatic": "#4c72b0", "mixed": "#8172b3",
+                 "none": "#bbbbbb"}
+
+
+def frame_timeline(frames: pd.DataFrame, by: str = "source", time: str = "quarter",
+                   n_boot: int = 300, seed: int = 0) -> Figure:
+    """Frame balance (log of diplomatic over military weight; above 0 leans diplomatic) per
+    time bin, one line per group (e.g. outlet), with bootstrap intervals over documents.
+    Bins without documents are gaps."""
+    import matplotlib.pyplot as plt
+
+    from .stats import group_means
+
+    if by not in frames:
+        raise ValueError(f"frame_timeline: the frames table has no column {by!r}")
+    with _arabic_rc():
+        fig, ax = plt.subplots(figsize=(9, 4), layout="constrained")
+        for key, g in frames.groupby(by, sort=True):
+            if g["date"].notna().sum() < 2:
+                continue
+            out = group_means(g, ["balance"], time, n_boot=n_boot, seed=seed)
+            x = pd.DatetimeIndex([pd.Period(v).start_time for v in out[time]])
+            ax.fill_between(x, out["lower"], out["upper"], alpha=0.12, lw=0)
+            ax.plot(x, out["mean"], marker="o", ms=3, lw=1.2, label=shape(str(key)))
+        ax.axhline(0, color="#777777", lw=0.8)
+        ax.set_ylabel("frame balance (+ diplomatic, − military)")
+        ax.legend(fontsize=8, frameon=False, ncols=2)
+        ax.set_title(f"Framing by {time} and {by} (bands: bootstrap intervals over documents)")
+    return fig
+
+
+def frame_categories(frames: pd.DataFrame, by: str | None = None) -> Figure:
+    """Weighted lexicon hits per sub-category (per 1,000 words), overall or per group."""
+    import matplotlib.pyplot as plt
+
+    cats = [c for c in frames.columns if ":" in c and c.split(":")[0] in ("military",
+                                                                          "diplomatic")]
+    words = frames["tokens"].sum()
+    with _arabic_rc():
+        fig, ax = plt.subplots(figsize=(8, 0.3 * len(cats) + 1.2), layout="constrained")
+        if by is None:
+            rates = 1000 * frames[cats].sum() / max(words, 1)
+            ax.barh([c.split(":")[1].replace("_", " ") for c in cats], rates,
+                    color=[_FRAME_COLORS[c.split(":")[0]] for c in cats])
+        else:
+            table = frames.groupby(by)[cats + ["tokens"]].sum()
+            rates = 1000 * table[cats].div(table["tokens"].clip(lower=1), axis=0)
+            y = np.arange(len(cats))
+            h = 0.8 / max(len(rates), 1)
+            for i, (key, row) in enumerate(rates.iterrows()):
+                ax.barh(y + i * h, row.to_numpy(), height=h, label=shape(str(key)))
+            ax.set_yticks(y + 0.4 - h / 2, [c.split(":")[1].replace("_", " ") for c in cats])
+            ax.legend(fontsize=7, frameon=False)
+        ax.set_xlabel("lexicon weight per 1,000 words")
+        ax.set_title("Sub-categories of the military (red) and diplomatic (blue) frames")
+    return fig
+
+
+def keyness(table: pd.DataFrame, n: int = 15, labels: tuple[str, str] = ("A", "B")) -> Figure:
+    """The words most typical of each group (from :func:`corpuskit.keyness`): z-scores of the
+    log-odds ratio, group A to the right."""
+    import matplotlib.pyplot as plt
+
+    top = pd.concat([table.nlargest(n, "z"), table.nsmallest(n, "z")]).sort_values("z")
+    with _arabic_rc():
+        fig, ax = plt.subplots(figsize=(7, 0.22 * len(top) + 1), layout="constrained")
+        ax.barh([shape(w) for w in top["surface"]], top["z"],
+                color=np.where(top["z"] > 0, "#c44e52", "#4c72b0"))
+        ax.axvline(0, color="#777777", lw=0.8)
+        ax.set_xlabel(f"z-score of the log-odds ratio (→ {labels[0]}, ← {labels[1]})")
+        ax.set_title("Keyness (log-odds with an informative Dirichlet prior)")
+    return fig
+
+
+def framed_network(graph, labels: str = "en", max_nodes: int = 30, seed: int = 0) -> Figure:  # noqa: ANN001
+    """The typed network of :func:`corpuskit.framing.framed_network`: red edges where the
+    actors meet mostly in military units, blue where mostly in diplomatic ones."""
+    import networkx as nx
+
+    fig = network(graph, labels=labels, max_nodes=max_nodes, seed=seed)
+    ax = fig.axes[0]
+    sub = graph.subgraph(sorted(graph.nodes, key=lambda n: -graph.degree(n, weight="weight"))
+                         [:max_nodes])
+    pos = nx.spring_layout(sub, weight="weight", seed=seed, k=1.2 / max(1, len(sub)) ** 0.5)
+    colors = {"military": "#c44e52", "diplomatic": "#4c72b0", "other": "#cccccc"}
+    ax.clear()
+    with _arabic_rc():
+        nx.draw_networkx_edges(sub, pos, ax=ax, alpha=0.6, width=1.4,
+                               edge_color=[colors.get(d.get("kind"), "#cccccc")
+                                           for *_, d in sub.edges(data=True)])
+        nx.draw_networkx_nodes(sub, pos, ax=ax, node_size=120, node_color="#eeeeee",
+                               edgecolors="#555555", linewidths=0.5)
+        key = "name_ar" if labels == "ar" else "name_en"
+        nx.draw_networkx_labels(sub, pos, ax=ax, font_size=7, font_family=arabic_font(),
+                                labels={n: shape(str(sub.nodes[n].get(key) or n)) for n in sub})
+        ax.set_axis_off()
+        ax.set_title("Who fights whom (red) and who talks with whom (blue)")
     return fig

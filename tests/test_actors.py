@@ -262,7 +262,7 @@ def test_matcher_against_the_held_out_annotated_paragraphs():
     c = ck.load_corpus(SAMPLE)
     gold = load_mention_annotations(ANN / "actors_sample_gold.jsonl", c,
                                     ANN / "actors_gold_map.csv")
-    assert len(gold.attrs["units"]) == 170 and len(gold) == 388
+    assert len(gold.attrs["units"]["unit_id"]) == 170 and len(gold) == 388
     outlets = load_gazetteer(ROOT / "data" / "gazetteers" / "sample_outlets.csv")
     pred = ck.find_actors(c, outlets, unit="paragraph")
     scores = evaluate_mentions(pred, gold)["scores"].set_index("type")

@@ -100,6 +100,8 @@ def cooccurrence(mentions: pd.DataFrame, unit: str | tuple = "sentence", weight:
     m = mentions.reset_index(drop=True)
     m.attrs = mentions.attrs
     units = units if units is not None else mentions.attrs.get("units")
+    if isinstance(units, dict):
+        units = pd.DataFrame(units)
     names = m.drop_duplicates("actor_id").set_index("actor_id")["name"]
     if isinstance(unit, tuple):
         key, size = _unit_key(m, unit)

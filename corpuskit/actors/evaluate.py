@@ -67,7 +67,8 @@ def load_mention_annotations(path: str | Path, corpus: Corpus,
                          "type": m["type"]})
     out = pd.DataFrame(rows, columns=["item", "doc_id", "unit_id", "start", "end", "surface",
                                       "actor_id", "gold_actor", "type"])
-    out.attrs["units"] = pd.DataFrame(annotated, columns=["item", "doc_id", "unit_id"])
+    out.attrs["units"] = {"item": [a[0] for a in annotated], "doc_id": [a[1] for a in annotated],
+                          "unit_id": [a[2] for a in annotated]}
     return out
 
 
@@ -81,7 +82,7 @@ def evaluate_mentions(predicted: pd.DataFrame, gold: pd.DataFrame) -> dict[str, 
     positive and false negative, with surface and actor) for reading.
     """
     units = gold.attrs.get("units")
-    keep = set(units["unit_id"]) if units is not None else set(gold["unit_id"])
+    keep = set(units["unit_id"]) if units else set(gold["unit_id"])
     pred = predicted[predicted["field"].eq("text") & predicted["unit_id"].isin(keep)] \
         if "field" in predicted else predicted[predicted["unit_id"].isin(keep)]
     pred = pred.reset_index(drop=True)

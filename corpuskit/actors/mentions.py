@@ -275,4 +275,5 @@ def _unit_counts(corpus: Corpus, unit: str, pieces: pd.DataFrame) -> dict:
     elif unit == "paragraph":
         per_doc["paragraph"] = per_doc["doc_id"].map(n).fillna(0).astype(int).to_numpy()
     per_doc["document"] = 1
-    return {"unit": unit, "units": per_doc}
+    # attrs hold plain lists, not a DataFrame: pandas compares attrs when tables are combined
+    return {"unit": unit, "units": {c: per_doc[c].tolist() for c in per_doc.columns}}

@@ -38,9 +38,10 @@ def actor_network(edges: pd.DataFrame, gazetteer: Gazetteer | None = None,
     if not need <= set(edges.columns):
         raise SettingsError(f"actor_network takes an edge table from cooccurrence(); it lacks "
                             f"{sorted(need - set(edges.columns))}")
-    slice_cols = [c for c in edges.columns if c not in
-                  {"actor_a", "actor_b", "name_a", "name_b", "count", "count_a", "count_b",
-                   "units", "expected", "weight", "llr", "p_value"}]
+    from ..stats import TIME_BINS
+
+    by = edges.attrs.get("by")
+    slice_cols = [c for c in edges.columns if c == by or c in TIME_BINS]
     for c in slice_cols:
         if edges[c].nunique() > 1:
             raise SettingsError(f"the edge table has {edges[c].nunique()} slices by {c!r}: build "
