@@ -196,7 +196,8 @@ def test_keyness_and_kwic_on_arabic():
 
 def test_who_fights_whom_and_who_talks_with_whom():
     c = corpus_of("قصفت القوات السورية مواقع الجيش السوري الحر.\n\n"
-                  "واجتمع وزير الخارجية القطري مع ممثلي المجلس الوطني السوري في الدوحة لبحث المبادرة والمفاوضات.")
+                  "واجتمع وزير الخارجية القطري مع ممثلي المجلس الوطني السوري في الدوحة "
+                  "لبحث المبادرة والمفاوضات.")
     f = ck.frame_scores(c, unit="paragraph")
     m = ck.find_actors(c)
     d = ck.frame_dyads(m, f, min_count=1).set_index(["actor_a", "actor_b"])
