@@ -218,3 +218,15 @@ def test_cli_framing_writes_scores_aggregates_and_figures(tmp_path):
                  "frame_timeline.png", "frame_categories.png"):
         assert (out / name).stat().st_size > 0
     assert main(["framing", str(SAMPLE), "--out", str(out), "--by", "outlet"]) == EXIT_USAGE
+
+
+def test_scores_from_worker_processes_equal_scores_in_process(monkeypatch):
+    import corpuskit.framing.scores as scores
+
+    c = ck.load_corpus(SAMPLE)
+    monkeypatch.setattr(scores, "PARALLEL_FROM", 10**9)
+    alone = ck.frame_scores(c)
+    monkeypatch.setattr(scores, "PARALLEL_FROM", 50)
+    forked = ck.frame_scores(c)
+    assert len(forked) > 50
+    pd.testing.assert_frame_equal(alone, forked)

@@ -76,6 +76,45 @@ def lexicon_counts(texts: list[str], lexicon: Lexicon) -> pd.DataFrame:
     return table
 
 
+PARALLEL_FROM = 4000  # units; below this the model runs in this process
+
+
+_WORKER_MODEL: FrameModel | None = None  # set before the workers fork: they inherit it
+
+
+def _predict_chunk(texts: list[str]) -> np.ndarray:
+    assert _WORKER_MODEL is not None
+    return _WORKER_MODEL.predict_proba(texts)
+
+
+def _predict_in_background(clf: FrameModel, texts: list[str]):  # noqa: ANN202
+    """Start the model on worker processes (forked: they share the loaded model) while this
+    process counts lexicon hits; returns a function that waits for the probabilities. Small
+    inputs, machines with one core, and platforms without fork run it in place, later."""
+    import multiprocessing as mp
+    import os
+
+    if len(texts) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or \
+            "fork" not in mp.get_all_start_methods():
+        return None
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORKER_MODEL
+    _WORKER_MODEL = clf
+    live = [t if t else " " for t in texts]  # empty units are overwritten as "none" later
+    half = len(live) // 2
+    pool = ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("fork"))
+    futures = [pool.submit(_predict_chunk, part) for part in (live[:half], live[half:])]
+
+    def wait() -> np.ndarray:
+        try:
+            return np.vstack([f.result() for f in futures])
+        finally:
+            pool.shutdown()
+
+    return wait
+
+
 def _lexicon_frame(dip: np.ndarray, mil: np.ndarray) -> np.ndarray:
     total = dip + mil
     out = np.where(mil >= RATIO * dip, "military",
@@ -115,6 +154,12 @@ def frame_scores(corpus: Corpus, unit: str = "paragraph", method: str = DEFAULT_
         _bundled_lexicon() if lexicon is None else load_lexicon(lexicon))
     units = _units(corpus, unit).reset_index(drop=True)
     texts = units["text"].fillna("").tolist()
+    clf = None
+    pending = None
+    if method == "supervised":
+        clf = model if isinstance(model, FrameModel) else (
+            _bundled_model() if model is None else FrameModel.load(model))
+        pending = _predict_in_background(clf, texts)
     counts = lexicon_counts(texts, lex)
     out = pd.concat([units, counts], axis=1)
     per = np.maximum(out["tokens"].to_numpy(), 1)
@@ -125,10 +170,9 @@ def frame_scores(corpus: Corpus, unit: str = "paragraph", method: str = DEFAULT_
     probs = {f"p_{f}": np.full(len(out), np.nan) for f in ("military", "diplomatic", "mixed",
                                                            "none")}
     if method == "supervised":
-        clf = model if isinstance(model, FrameModel) else (
-            _bundled_model() if model is None else FrameModel.load(model))
         live = np.flatnonzero(~empty)
-        p = clf.predict_proba([texts[i] for i in live])
+        p = pending() if pending is not None else clf.predict_proba([texts[i] for i in live])
+        p = p[live] if len(p) == len(texts) else p
         for j, c in enumerate(clf.classes_):
             name = f"p_{CODE_TO_FRAME[c]}"
             probs[name][live] = p[:, j]
