@@ -42,6 +42,7 @@ bench: $(STAMP)
 	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_stream.py
 	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_stream_alignment.py
 	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_actors.py
+	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_framing.py
 	$(PY) benchmarks/bench_hostile.py
 
 clean:
