@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SettingsError
+from ..matching import TOKEN
 from .lexicon import Lexicon, load_lexicon
 from .model import FrameModel
 
@@ -62,13 +63,13 @@ def lexicon_counts(texts: list[str], lexicon: Lexicon) -> pd.DataFrame:
     out = np.zeros((len(texts), len(cats) + 2))
     tokens = np.zeros(len(texts), dtype=np.int64)
     fcol = {"diplomatic": len(cats), "military": len(cats) + 1}
+    count_words = TOKEN.findall
     for r, text in enumerate(texts):
         if not text:
             continue
-        toks = d.tokens(text)
-        tokens[r] = len(toks)
-        for m in d.finditer(text, toks):
-            p = m.payloads[0]
+        tokens[r] = len(count_words(text))
+        for found in d.payloads(text):
+            p = found[0]
             out[r, col[cat[p]]] += weight[p]
             out[r, fcol[frame[p]]] += weight[p]
     table = pd.DataFrame(out, columns=[*cats, "diplomatic", "military"])

@@ -95,12 +95,13 @@ class _Node(dict):  # type: ignore[type-arg]
     """word → child node; ``ends``: payloads of entries ending here; ``globs``: prefix →
     payloads of entries whose last word is ``prefix*``."""
 
-    __slots__ = ("ends", "globs")
+    __slots__ = ("ends", "globs", "glob_lengths")
 
     def __init__(self) -> None:
         super().__init__()
         self.ends: list[Any] = []
         self.globs: dict[str, list[Any]] = {}
+        self.glob_lengths: tuple[int, ...] = ()
 
 
 class Dictionary:
@@ -146,6 +147,7 @@ class Dictionary:
                 raise SettingsError(f"dictionary entry {text!r}: a glob needs at least "
                                     f"{_MIN_STEM} letters before '*'")
             node.globs.setdefault(prefix, []).append(payload)
+            node.glob_lengths = tuple(sorted({len(p) for p in node.globs}))
             self._glob_lengths.add(len(prefix))
             if len(words) == 1:
                 self._first_globs.add(prefix)
@@ -177,10 +179,25 @@ class Dictionary:
         toks = self.tokens(text) if tokens is None else tokens
         get, forms = self._cache.get, self._forms
         info = [get(w) or forms(w) for _, _, w in toks]
+        yield from self._walk(toks, info, [k for k, h in enumerate(info) if h[1]])
+
+    def payloads(self, text: str) -> list[tuple[Any, ...]]:
+        """The payloads of every match in ``text``, in order, without offsets: the same matches
+        as :meth:`finditer`, found faster where only counts are needed."""
+        words = TOKEN.findall(text)
+        get, forms = self._cache.get, self._forms
+        info = [get(w) or forms(w) for w in words]
+        starts = [k for k, h in enumerate(info) if h[1]]
+        if not starts:
+            return []
+        toks = [(0, 0, w) for w in words]
+        return [m.payloads for m in self._walk(toks, info, starts)]
+
+    def _walk(self, toks, info, starts):  # noqa: ANN001, ANN202
         n = len(toks)
         root = self._root
         skip_to = 0
-        for i in [k for k, h in enumerate(info) if h[1]]:
+        for i in starts:
             if i < skip_to:
                 continue
             best_end, best = -1, None
@@ -197,10 +214,14 @@ class Dictionary:
                                 best_end, best = j, child.ends
                             if len(child):
                                 nxt.append((child, j + 1))
-                        if node.globs:
-                            for p, payloads in node.globs.items():
-                                if j > best_end and f.startswith(p):
+                        if node.globs and j > best_end:
+                            # a glob's prefix is looked up, not tried one by one
+                            for length in node.glob_lengths:
+                                payloads = node.globs.get(f[:length]) \
+                                    if len(f) >= length else None
+                                if payloads is not None:
                                     best_end, best = j, payloads
+                                    break
                 frontier = nxt
             if best is None:
                 continue
