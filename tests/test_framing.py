@@ -230,3 +230,13 @@ def test_scores_from_worker_processes_equal_scores_in_process(monkeypatch):
     forked = ck.frame_scores(c)
     assert len(forked) > 50
     pd.testing.assert_frame_equal(alone, forked)
+
+
+def test_cross_validation_of_the_supervised_model_on_a_coding():
+    from corpuskit.framing import cross_validate
+
+    coded = load_coding(ANN / "framing_sample.csv", corpus=ck.load_corpus(SAMPLE))
+    cv = cross_validate(coded["text"], coded["label"], folds=3, seed=0)
+    assert len(cv["folds"]) == 3 and all(0 <= f <= 1 for f in cv["folds"])
+    assert cv["confusion"].to_numpy().sum() == len(coded)
+    assert 0.4 < cv["macro_f1"] < 1.0   # out of fold: better than chance, not memorized

@@ -12,7 +12,7 @@
 
 from .dyads import frame_dyads, frame_shares, framed_network
 from .lexicon import FRAMES, LEXICON_VERSION, Lexicon, load_lexicon
-from .model import LABELS, FrameModel, train_frame_model
+from .model import LABELS, FrameModel, cross_validate, train_frame_model
 from .scores import DEFAULT_METHOD, METHODS, frame_scores
 from .validation import (agreement, coding_sample, evaluate_frames, keyness, kwic, load_coding,
                          read_coding)
@@ -20,4 +20,4 @@ from .validation import (agreement, coding_sample, evaluate_frames, keyness, kwi
 __all__ = ["Lexicon", "load_lexicon", "FRAMES", "LEXICON_VERSION", "FrameModel",
            "train_frame_model", "LABELS", "frame_scores", "METHODS", "DEFAULT_METHOD",
            "agreement", "coding_sample", "evaluate_frames", "keyness", "kwic", "load_coding",
-           "read_coding", "frame_dyads", "framed_network", "frame_shares"]
+           "read_coding", "frame_dyads", "framed_network", "frame_shares", "cross_validate"]

@@ -214,3 +214,33 @@ def train_frame_model(texts: Sequence[str], labels: Sequence[str], **params: flo
     """Train a framing model on your own coding (labels of the codebook: military, diplomatic,
     both, neither); its predictions come out of :func:`frame_scores` in the same table."""
     return FrameModel(**params).fit(list(texts), list(labels))
+
+
+def cross_validate(texts: Sequence[str], labels: Sequence[str], folds: int = 5, seed: int = 0,
+                   **params: float) -> dict:
+    """Stratified k-fold cross-validation of the supervised model on a coding: each fold is
+    predicted by a model trained on the others. Returns ``folds`` (macro-F1 of each fold) and
+    the pooled :func:`~corpuskit.framing.evaluate_frames` result of all out-of-fold
+    predictions (``scores``, ``macro_f1``, ``confusion``, ``agreement``)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    from .validation import evaluate_frames
+
+    texts, labels = list(texts), [str(x) for x in labels]
+    counts = {c: labels.count(c) for c in set(labels)}
+    if min(counts.values()) < folds:  # a label too rare to stratify (e.g. "both"): merge it
+        rare = {c for c, n in counts.items() if n < folds}
+        strata = ["rare" if c in rare else c for c in labels]
+    else:
+        strata = labels
+    pred = [""] * len(texts)
+    per_fold = []
+    for train, test in StratifiedKFold(folds, shuffle=True, random_state=seed).split(texts, strata):
+        m = FrameModel(**params).fit([texts[i] for i in train], [labels[i] for i in train])
+        out = m.predict([texts[i] for i in test])
+        for i, p in zip(test, out):
+            pred[i] = p
+        per_fold.append(evaluate_frames(out, [labels[i] for i in test])["macro_f1"])
+    result = evaluate_frames(pred, labels)
+    result["folds"] = per_fold
+    return result
