@@ -1,6 +1,8 @@
 # corpuskit: every target creates or updates the local virtual environment (.venv) by itself.
-#   make demo    load the sample corpus and the seed, print their summary, draw the first figure,
-#                fit a topic model and write its tables and figures to build/topics/
+#   make demo    run the study on the sample corpus and the seed: build/study/report.html (topics,
+#                actors, framing), its tables, figures and manifest; then the corpus file,
+#                its summary and the first figure (build/documents_by_month.png)
+#   make lab     JupyterLab with the project's environment as the "corpuskit" kernel
 #   make test    the linter (ruff) and the whole test suite, notebooks included (strict nbval)
 #   make bench   the speed and memory benchmarks (figures in README.md; installs gensim too)
 
@@ -14,7 +16,7 @@ TORCH_SPEC ?= torch==2.13.0
 TORCH_PIP_ARGS ?=
 SAUDINEWSNET ?= $(CURDIR)/../shared/corpora/saudinewsnet
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench clean lab
 
 install: $(STAMP)
 
@@ -26,9 +28,9 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	@mkdir -p build
+	$(VENV)/bin/corpuskit study --out build/study
 	$(VENV)/bin/corpuskit load data/sample seeds --out build/sample.parquet --report build/load_report.csv
 	$(VENV)/bin/corpuskit info build/sample.parquet --plot build/documents_by_month.png | tee build/summary.txt
-	$(VENV)/bin/corpuskit topics build/sample.parquet --k 6 --out build/topics
 
 test: $(STAMP)
 	$(PY) -m ruff check corpuskit tests benchmarks data
@@ -44,6 +46,10 @@ bench: $(STAMP)
 	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_actors.py
 	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_framing.py
 	$(PY) benchmarks/bench_hostile.py
+
+lab: $(STAMP)
+	$(PY) -m ipykernel install --user --name corpuskit --display-name "Python (corpuskit)"
+	$(VENV)/bin/jupyter lab notebooks/
 
 clean:
 	rm -rf build .pytest_cache

@@ -49,7 +49,7 @@ _EXPORTS = {
     "stability": "corpuskit.topics",
 }
 _SUBMODULES = {"arabic", "readers", "clean", "dates", "errors", "corpus", "load", "cli", "plot",
-               "features", "topics", "stream", "limits", "stats", "matching", "actors", "framing"}
+               "features", "topics", "stream", "limits", "stats", "matching", "actors", "framing", "report"}
 
 __all__ = sorted(_EXPORTS) + sorted(_SUBMODULES)
 

@@ -6,6 +6,7 @@ Exit codes (stable, for scripts):
   2  usage error (bad option or argument)
   3  input or output error: a path that does not exist, nothing readable, a bad record under
      --strict, a file that is not a corpuskit corpus, an output that cannot be written
+  4  `corpuskit verify`: the study does not reproduce (a table differs); what changed is named
 """
 
 from __future__ import annotations
@@ -14,12 +15,12 @@ import argparse
 import sys
 from pathlib import Path
 
-EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_INPUT = 0, 1, 2, 3
+EXIT_OK, EXIT_BUG, EXIT_USAGE, EXIT_INPUT, EXIT_DIFFERENT = 0, 1, 2, 3, 4
 
 _EPILOG = """\
 exit codes: 0 success; 1 internal error (a bug); 2 usage error; 3 input or output error
 (missing path, nothing readable, bad record with --strict, not a corpuskit file, an output
-that cannot be written).
+that cannot be written); 4 a study that does not reproduce (verify).
 
 examples:
   corpuskit load data/sample/ seeds/ --out build/sample.parquet
@@ -28,6 +29,8 @@ examples:
   corpuskit topics build/sample.parquet --k 8 --out build/topics
   corpuskit actors build/sample.parquet --unit sentence --weight npmi --out build/actors
   corpuskit framing build/sample.parquet --unit paragraph --out build/framing
+  corpuskit study --out build/study            (the bundled sample and seed)
+  corpuskit verify build/study
 """
 
 
@@ -140,6 +143,33 @@ def _parser() -> argparse.ArgumentParser:
                          type=_figure_formats)
     framing.add_argument("--keep-duplicates", action="store_true")
     _load_options(framing)
+
+    study = sub.add_parser(
+        "study", help="run a complete study and write its report (no PATH: the bundled sample)",
+        description="Load, fit topics, find actors and their network, score framing, and write "
+                    "report.html (self-contained), tables/ (CSV and Parquet), figures/ (PNG and "
+                    "SVG), the networks (GEXF, GraphML) and manifest.json (inputs and their "
+                    "hashes, settings, seeds, versions). Without PATH it runs on the bundled "
+                    "data/sample and seeds/.",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    study.add_argument("paths", nargs="*", metavar="PATH")
+    study.add_argument("--out", "-o", required=True, metavar="DIR")
+    study.add_argument("--k", type=_at_least(2), help="topics (default: chosen among 4, 6, 8)")
+    study.add_argument("--unit", choices=["sentence", "paragraph", "document"],
+                       default="paragraph", help="framing unit (default: paragraph)")
+    study.add_argument("--gazetteer", metavar="CSV", help="your actors, added to the bundled")
+    study.add_argument("--lexicon", metavar="CSV|YAML", help="your framing entries, added")
+    study.add_argument("--seed", type=int, default=0)
+    study.add_argument("--no-progress", action="store_true")
+
+    ver = sub.add_parser(
+        "verify", help="re-run a study from its manifest and check every table",
+        description="Re-run the study recorded in DIR/manifest.json (same inputs, checked by "
+                    "hash, same settings) and report, table by table, whether it is identical. "
+                    "Exit 0: identical; 4: a table differs (what changed is named); 3: the "
+                    "manifest or an input is missing.",
+        epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ver.add_argument("directory", metavar="DIR")
     return p
 
 
@@ -489,6 +519,37 @@ def _cmd_framing(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_study(args: argparse.Namespace) -> int:
+    from .report import StudySettings, run_study
+
+    settings = StudySettings(k=args.k, unit=args.unit, gazetteer=args.gazetteer,
+                             lexicon=args.lexicon, seed=args.seed)
+    manifest = run_study(args.paths or None, args.out, settings,
+                         progress=False if args.no_progress else None)
+    out = Path(args.out)
+    print(f"k = {manifest['settings']['k_used']} topics; {len(manifest['tables'])} tables, "
+          f"{len(manifest['figures'])} figures")
+    for note in manifest["notes"]:
+        print(f"note: {note}")
+    print(f"wrote {out / 'report.html'} and {out / 'manifest.json'}")
+    return EXIT_OK
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from .report import verify
+
+    result = verify(args.directory)
+    for change in result["changes"]:
+        print(f"changed: {change}")
+    print(result["tables"].to_string(index=False))
+    if result["identical"]:
+        print("the study reproduces: every table is identical")
+        return EXIT_OK
+    print("the study does NOT reproduce" + (" (see the changes above)" if result["changes"]
+                                            else ""))
+    return EXIT_DIFFERENT
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``corpuskit`` command; returns the exit code."""
     parser = _parser()
@@ -502,7 +563,8 @@ def main(argv: list[str] | None = None) -> int:
     from .errors import CorpuskitError, InputError, RecordError, SettingsError
 
     handlers = {"load": _cmd_load, "info": _cmd_info, "topics": _cmd_topics,
-                "actors": _cmd_actors, "framing": _cmd_framing}
+                "actors": _cmd_actors, "framing": _cmd_framing, "study": _cmd_study,
+                "verify": _cmd_verify}
     try:
         return handlers[args.command](args)
     except SettingsError as exc:

@@ -1,0 +1,113 @@
+"""Reproducible studies (issue 10): `corpuskit study` writes a self-contained report, tables
+that are byte-identical run after run, and a manifest that `corpuskit verify` checks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from corpuskit.cli import EXIT_DIFFERENT, EXIT_OK, main
+
+from .conftest import SAMPLE, SEED
+
+
+class _Report(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.images, self.sections, self.cells, self.external = [], [], [], []
+        self._td = None
+
+    def handle_starttag(self, tag, attrs):  # noqa: ANN001
+        a = dict(attrs)
+        if tag == "img":
+            self.images.append(a.get("src", ""))
+        if tag == "section":
+            self.sections.append(a.get("id"))
+        if tag == "td":
+            self._td = [a.get("dir"), ""]
+        for key in ("src", "href"):
+            if a.get(key, "").startswith(("http:", "https:", "//")):
+                self.external.append(a[key])
+
+    def handle_data(self, data):  # noqa: ANN001
+        if self._td is not None:
+            self._td[1] += data
+
+    def handle_endtag(self, tag):  # noqa: ANN001
+        if tag == "td" and self._td is not None:
+            self.cells.append(tuple(self._td))
+            self._td = None
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("inputs")
+    shutil.copytree(SAMPLE, root / "sample")
+    shutil.copytree(SEED.parent, root / "seeds")
+    return root
+
+
+@pytest.fixture(scope="module")
+def study(inputs, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("study")
+    assert main(["study", str(inputs / "sample"), str(inputs / "seeds"), "--out", str(out),
+                 "--no-progress"]) == EXIT_OK
+    return out
+
+
+def test_the_study_writes_report_tables_figures_networks_and_manifest(study):
+    m = json.loads((study / "manifest.json").read_text(encoding="utf-8"))
+    for name in m["tables"]:
+        assert (study / "tables" / f"{name}.csv").stat().st_size > 0
+    for name in m["figures"]:
+        assert (study / "figures" / f"{name}.png").read_bytes()[:4] == b"\x89PNG"
+        assert (study / "figures" / f"{name}.svg").exists()
+    assert (study / "actors_network.gexf").exists() and (study / "framing_network.gexf").exists()
+    assert {"corpuskit", "camel-tools", "scikit-learn", "pandas", "numpy"} <= set(m["versions"])
+    assert all(len(f["sha256"]) == 64 for f in m["inputs"]["files"])
+    assert m["gazetteer"]["fingerprint"] and m["lexicon"]["fingerprint"]
+
+
+def test_the_report_renders_offline_with_every_figure_and_arabic_right_to_left(study):
+    m = json.loads((study / "manifest.json").read_text(encoding="utf-8"))
+    parser = _Report()
+    parser.feed((study / "report.html").read_text(encoding="utf-8"))
+    assert len(parser.images) == len(m["figures"])
+    assert all(src.startswith("data:image/png;base64,") for src in parser.images)
+    assert not parser.external
+    assert {"design", "data", "topics", "actors", "framing", "methods", "limitations", "cite",
+            "provenance"} <= set(parser.sections)
+    arabic = [(d, t) for d, t in parser.cells if any("\u0600" <= ch <= "\u06ff" for ch in t)]
+    assert len(arabic) >= 10 and all(d == "rtl" for d, _ in arabic)
+    assert (study / "report.html").stat().st_size < 3_000_000
+
+
+def test_two_runs_give_byte_identical_tables_and_verify_confirms(study, inputs, tmp_path):
+    again = tmp_path / "again"
+    assert main(["study", str(inputs / "sample"), str(inputs / "seeds"), "--out", str(again),
+                 "--no-progress"]) == EXIT_OK
+    a = json.loads((study / "manifest.json").read_text())["tables"]
+    b = json.loads((again / "manifest.json").read_text())["tables"]
+    assert a == b
+    assert main(["verify", str(study)]) == EXIT_OK
+
+
+def test_verify_names_a_changed_input(study, inputs, capsys):
+    sada = inputs / "sample" / "sada"
+    page = sada / sorted(p.name for p in sada.iterdir())[0]
+    original = page.read_bytes()
+    try:
+        page.write_bytes(original.replace("حمص".encode(), "حلب".encode()) + "\n\nسطر مضاف".encode())
+        assert main(["verify", str(study)]) == EXIT_DIFFERENT
+        out = capsys.readouterr().out
+        assert f"input changed: {page}" in out and "different" in out
+    finally:
+        page.write_bytes(original)
+
+
+def test_verify_without_a_manifest_is_an_input_error(tmp_path):
+    assert main(["verify", str(tmp_path)]) == 3
