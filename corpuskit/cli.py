@@ -247,6 +247,40 @@ def _load(args: argparse.Namespace):  # noqa: ANN202
                        documentation_files=args.documentation_files, limits=limits)
 
 
+class _Outputs:
+    """Where a command writes: tables (CSV), figures (in every --figure-format), other files,
+    and the notes it prints at the end."""
+
+    def __init__(self, out: str, formats: list[str] | None = None):
+        self.out = Path(out)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.formats = formats or ["png"]
+        self.written: list[str] = []
+        self.notes: list[str] = []
+
+    def table(self, df, name: str) -> None:  # noqa: ANN001
+        df.to_csv(self.out / name, index=False)
+        self.written.append(name)
+
+    def figure(self, fig, stem: str) -> None:  # noqa: ANN001
+        import matplotlib.pyplot as plt
+
+        for fmt in self.formats:
+            fig.savefig(self.out / f"{stem}.{fmt}", dpi=130)
+            self.written.append(f"{stem}.{fmt}")
+        plt.close(fig)
+
+    def file(self, name: str) -> Path:
+        self.written.append(name)
+        return self.out / name
+
+    def finish(self) -> int:
+        for note in self.notes:
+            print(f"note: {note}")
+        print(f"wrote {', '.join(self.written)} to {self.out}")
+        return EXIT_OK
+
+
 def _cmd_load(args: argparse.Namespace) -> int:
     corpus = _load(args)
     out = corpus.to_parquet(args.out)
@@ -313,7 +347,6 @@ def _cmd_topics(args: argparse.Namespace) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
 
     from . import plot
     from .features import document_term_matrix
@@ -331,27 +364,17 @@ def _cmd_topics(args: argparse.Namespace) -> int:
     dtm = document_term_matrix(corpus, unit=args.unit, min_df=as_df(args.min_df),
                                max_df=as_df(args.max_df))
     model = TopicModel(k=args.k, method=args.method, init=args.init, seed=args.seed).fit(dtm)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-
-    def table(df, name):  # noqa: ANN001, ANN202
-        df.to_csv(out / name, index=False)
-        written.append(name)
+    o = _Outputs(args.out, args.figure_format)
+    table = o.table
 
     def figure(fig, name):  # noqa: ANN001, ANN202
-        stem = name.rsplit(".", 1)[0]
-        for fmt in args.figure_format:
-            fig.savefig(out / f"{stem}.{fmt}", dpi=130)
-            written.append(f"{stem}.{fmt}")
-        plt.close(fig)
-
+        o.figure(fig, name.rsplit(".", 1)[0])
     summary = model.summary()
     table(summary, "summary.csv")
     table(model.top_terms(15, by="prob"), "top_terms.csv")
     table(model.doc_topics(), "doc_topics.csv")
     figure(plot.top_terms(model, n=10), "top_terms.png")
-    notes = []
+    notes = o.notes
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         if dtm.meta["date"].notna().any() if "date" in dtm.meta else False:
@@ -371,25 +394,20 @@ def _cmd_topics(args: argparse.Namespace) -> int:
             notes.append(f"column {args.by!r} is empty for every document: prevalence by it "
                          "left out")
     notes += [str(w.message) for w in caught]
-    model.save(out / "model")
-    written.append("model/")
+    model.save(o.file("model/"))
     import pandas as pd
 
     with pd.option_context("display.width", 140, "display.max_colwidth", 60):
         print(f"{model!r} on {dtm!r}")
         print(summary[["topic", "label", "prevalence", "coherence", "exclusivity"]]
               .round(3).to_string(index=False))
-    for note in notes:
-        print(f"note: {note}")
-    print(f"wrote {', '.join(written)} to {out}")
-    return EXIT_OK
+    return o.finish()
 
 
 def _cmd_actors(args: argparse.Namespace) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
 
     from . import plot
     from .actors import (actor_network, centrality, cooccurrence, find_actors, load_gazetteer,
@@ -412,50 +430,32 @@ def _cmd_actors(args: argparse.Namespace) -> int:
                                                       ("date", "source") else []))
     unit = ("window", args.window) if args.window else args.unit
     edges = cooccurrence(mentions, unit=unit, weight=args.weight, min_count=args.min_count)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, table in (("mentions.csv", mentions), ("edges.csv", edges)):
-        table.to_csv(out / name, index=False)
-        written.append(name)
+    o = _Outputs(args.out, args.figure_format)
+    o.table(mentions, "mentions.csv")
+    o.table(edges, "edges.csv")
     if args.by:
-        sliced = cooccurrence(mentions, unit=unit, weight=args.weight, min_count=args.min_count,
-                              by=args.by)
-        sliced.to_csv(out / f"edges_by_{args.by}.csv", index=False)
-        written.append(f"edges_by_{args.by}.csv")
-    notes = []
+        o.table(cooccurrence(mentions, unit=unit, weight=args.weight, min_count=args.min_count,
+                             by=args.by), f"edges_by_{args.by}.csv")
     if len(edges):
         G = actor_network(edges, gaz, mentions=mentions)
         for suffix in (".gexf", ".graphml"):
-            write_network(G, out / f"network{suffix}")
-            written.append(f"network{suffix}")
-        centrality(G).to_csv(out / "centrality.csv", index=False)
-        written.append("centrality.csv")
-        figs = [(plot.network(G, labels=args.labels), "network")]
+            write_network(G, o.file(f"network{suffix}"))
+        o.table(centrality(G), "centrality.csv")
+        o.figure(plot.network(G, labels=args.labels), "network")
     else:
-        figs = []
-        notes.append(f"no pair of actors is mentioned together {args.min_count}+ times: no "
-                     "network (lower --min-count or use a larger --unit)")
+        o.notes.append(f"no pair of actors is mentioned together {args.min_count}+ times: no "
+                       "network (lower --min-count or use a larger --unit)")
     top = mentions["actor_id"].value_counts().index[:5].tolist()
     if top and "date" in mentions and mentions["date"].notna().any():
         import warnings
 
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            figs.append((plot.mentions_over_time(mentions, top, by="month"),
-                         "mentions_over_time"))
-        notes += [str(w.message) for w in caught]
-    for fig, stem in figs:
-        for fmt in args.figure_format:
-            fig.savefig(out / f"{stem}.{fmt}", dpi=130)
-            written.append(f"{stem}.{fmt}")
-        plt.close(fig)
+            o.figure(plot.mentions_over_time(mentions, top, by="month"), "mentions_over_time")
+        o.notes += [str(w.message) for w in caught]
     print(f"{len(mentions)} mentions of {mentions['actor_id'].nunique()} actors in "
           f"{mentions['doc_id'].nunique()} of {len(corpus)} documents; {len(edges)} pairs")
-    for note in notes:
-        print(f"note: {note}")
-    print(f"wrote {', '.join(written)} to {out}")
-    return EXIT_OK
+    return o.finish()
 
 
 def _cmd_framing(args: argparse.Namespace) -> int:
@@ -464,7 +464,6 @@ def _cmd_framing(args: argparse.Namespace) -> int:
     import matplotlib
 
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
 
     from . import plot
     from .actors import find_actors
@@ -480,20 +479,8 @@ def _cmd_framing(args: argparse.Namespace) -> int:
     frames = frame_scores(corpus, unit=args.unit, method=args.method, lexicon=args.lexicon,
                           meta=["date", "source"] + ([args.by] if args.by not in
                                                      ("date", "source") else []))
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    written, notes = [], []
-
-    def table(df, name):  # noqa: ANN001, ANN202
-        df.to_csv(out / name, index=False)
-        written.append(name)
-
-    def figure(fig, stem):  # noqa: ANN001, ANN202
-        for fmt in args.figure_format:
-            fig.savefig(out / f"{stem}.{fmt}", dpi=130)
-            written.append(f"{stem}.{fmt}")
-        plt.close(fig)
-
+    o = _Outputs(args.out, args.figure_format)
+    table, figure = o.table, o.figure
     table(frames, "scores.csv")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -511,12 +498,9 @@ def _cmd_framing(args: argparse.Namespace) -> int:
         if dated:
             figure(plot.frame_timeline(frames, by=args.by, time=args.time_bin), "frame_timeline")
         figure(plot.frame_categories(frames), "frame_categories")
-    notes += sorted({str(w.message) for w in caught})
+    o.notes += sorted({str(w.message) for w in caught})
     print(frames["frame"].value_counts().rename_axis("frame").to_string())
-    for note in notes:
-        print(f"note: {note}")
-    print(f"wrote {', '.join(written)} to {out}")
-    return EXIT_OK
+    return o.finish()
 
 
 def _cmd_study(args: argparse.Namespace) -> int:

@@ -55,3 +55,25 @@ def news_texts(saudinewsnet_dir) -> list[str]:
 
     data = json.loads((saudinewsnet_dir / "2015-07-22.json").read_text(encoding="utf-8"))
     return [a["title"] + "\n\n" + a["content"] for a in data[::5] if a.get("content")]
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    """The sample corpus without its flagged duplicates (what the topic tests fit on)."""
+    import corpuskit as ck
+
+    return ck.load_corpus(SAMPLE).drop_duplicates()
+
+
+@pytest.fixture(scope="session")
+def dtm(corpus):
+    from corpuskit.features import document_term_matrix
+
+    return document_term_matrix(corpus)
+
+
+@pytest.fixture(scope="session")
+def model(dtm):
+    from corpuskit.topics import TopicModel
+
+    return TopicModel(k=6).fit(dtm)

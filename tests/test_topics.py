@@ -16,22 +16,6 @@ from corpuskit.features import ArabicAnalyzer, document_term_matrix
 from corpuskit.topics import (TopicModel, align_topics, exclusivity, frex, npmi_coherence,
                               select_k, stability)
 
-from .conftest import SAMPLE
-
-
-@pytest.fixture(scope="module")
-def corpus():
-    return ck.load_corpus(SAMPLE).drop_duplicates()
-
-
-@pytest.fixture(scope="module")
-def dtm(corpus):
-    return document_term_matrix(corpus)
-
-
-@pytest.fixture(scope="module")
-def model(dtm):
-    return TopicModel(k=6).fit(dtm)
 
 
 # ----------------------------------------------------------------------------- diagnostics

@@ -21,21 +21,6 @@ from corpuskit.topics import TopicModel, frex
 from .conftest import ROOT, SAMPLE
 
 
-@pytest.fixture(scope="module")
-def corpus():
-    return ck.load_corpus(SAMPLE).drop_duplicates()
-
-
-@pytest.fixture(scope="module")
-def dtm(corpus):
-    return document_term_matrix(corpus)
-
-
-@pytest.fixture(scope="module")
-def model(dtm):
-    return TopicModel(k=6).fit(dtm)
-
-
 # ------------------------------------------------------------------ 1. streaming LDA
 
 def test_streaming_scales_updates_by_the_corpus_size(corpus, tmp_path):

@@ -24,14 +24,13 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
-import hashlib
 import io
 import re
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from .._sources import fingerprint, read_resource_texts, source_record
 from ..arabic.stoplists import stopwords
 from ..errors import InputError, SettingsError
 from ..matching import entry_words
@@ -78,10 +77,7 @@ class Gazetteer:
     @property
     def fingerprint(self) -> str:
         """One hash over every source read (for provenance)."""
-        h = hashlib.sha256()
-        for s in self.sources:
-            h.update(s["sha256"].encode())
-        return h.hexdigest()[:16]
+        return fingerprint(self.sources)
 
     def actor(self, actor_id: str) -> pd.Series:
         """One actor's row; an unknown id is an error that says so."""
@@ -130,24 +126,11 @@ def load_gazetteer(path: str | Path | None = None, *, extend: bool = True, stric
     """
     problems: list[dict] = []
     sources: list[dict] = []
-    texts: list[tuple[str, str]] = []
-    if path is None or extend:
-        res = resources.files("corpuskit.resources").joinpath("actors.csv")
-        texts.append(("corpuskit/resources/actors.csv", res.read_text(encoding="utf-8")))
-    if path is not None:
-        p = Path(path)
-        if not p.is_file():
-            raise InputError(f"{p}: no such gazetteer file")
-        try:
-            texts.append((str(p), p.read_text(encoding="utf-8-sig")))
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{p}: not UTF-8 text (byte {exc.start}); save the gazetteer as "
-                             "UTF-8 CSV") from None
+    texts = read_resource_texts("actors.csv", path, extend, "gazetteer")
     by_id: dict[str, tuple[str, int, dict[str, str]]] = {}
     for where, text in texts:
         rows = _read(text, where, problems)
-        sources.append({"file": where, "sha256": hashlib.sha256(text.encode()).hexdigest(),
-                        "rows": len(rows)})
+        sources.append(source_record(where, text, len(rows)))
         seen_here: set[str] = set()
         for line, row in rows:
             aid = row.get("id", "")

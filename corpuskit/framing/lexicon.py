@@ -21,13 +21,12 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import hashlib
 import io
-from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
+from .._sources import fingerprint, read_resource_texts, source_record
 from ..errors import InputError, SettingsError
 from ..matching import Dictionary, entry_words
 
@@ -58,10 +57,8 @@ class Lexicon:
 
     @property
     def fingerprint(self) -> str:
-        h = hashlib.sha256()
-        for s in self.sources:
-            h.update(s["sha256"].encode())
-        return h.hexdigest()[:16]
+        """One hash over every source read (for provenance)."""
+        return fingerprint(self.sources)
 
     @property
     def categories(self) -> list[tuple[str, str]]:
@@ -127,23 +124,11 @@ def load_lexicon(path: str | Path | None = None, *, extend: bool = False,
     out (``strict=True`` raises :class:`~corpuskit.errors.SettingsError` listing them): an
     unknown frame or kind, an empty entry, a bad pattern, a weight that is not a positive number,
     an entry listed twice."""
-    texts = []
-    if path is None or extend:
-        res = resources.files("corpuskit.resources").joinpath("framing_lexicon.csv")
-        texts.append(("corpuskit/resources/framing_lexicon.csv", res.read_text(encoding="utf-8")))
-    if path is not None:
-        p = Path(path)
-        if not p.is_file():
-            raise InputError(f"{p}: no such lexicon file")
-        try:
-            texts.append((str(p), p.read_text(encoding="utf-8-sig")))
-        except UnicodeDecodeError as exc:
-            raise InputError(f"{p}: not UTF-8 (byte {exc.start})") from None
+    texts = read_resource_texts("framing_lexicon.csv", path, extend, "lexicon")
     entries, problems, sources, seen = [], [], [], {}
     for where, text in texts:
         rows = _rows(text, where)
-        sources.append({"file": where, "sha256": hashlib.sha256(text.encode()).hexdigest(),
-                        "rows": len(rows)})
+        sources.append(source_record(where, text, len(rows)))
         for line, r in rows:
             bad = _problem(r)
             if bad:
