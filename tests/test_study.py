@@ -63,6 +63,12 @@ def test_the_study_writes_report_tables_figures_networks_and_manifest(study):
     m = json.loads((study / "manifest.json").read_text(encoding="utf-8"))
     for name in m["tables"]:
         assert (study / "tables" / f"{name}.csv").stat().st_size > 0
+        assert (study / "tables" / f"{name}.parquet").exists()
+        assert (study / "tables" / f"{name}.dta").exists()
+    import pandas as pd
+
+    summary = pd.read_stata(study / "tables" / "topics_summary.dta")
+    assert summary["label"].str.contains("[\u0600-\u06ff]").all()
     for name in m["figures"]:
         assert (study / "figures" / f"{name}.png").read_bytes()[:4] == b"\x89PNG"
         assert (study / "figures" / f"{name}.svg").exists()

@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import re
 import tempfile
 import warnings
 from pathlib import Path
@@ -203,7 +204,15 @@ def run_study(paths: list[str | Path] | None, out: str | Path,
         try:
             df.to_parquet(out / "tables" / f"{name}.parquet", index=False)
         except (ValueError, TypeError, ImportError):  # a column Parquet cannot hold
-            pass
+            notes.append(f"{name}: no Parquet copy (a column Parquet cannot hold)")
+        try:  # Stata (and R's haven): names of at most 32 letters, text as UTF-8
+            stata = df.rename(columns=lambda c: re.sub(r"\W", "_", str(c))[:32])
+            for c in stata.columns:
+                if stata[c].dtype == object or str(stata[c].dtype).startswith(("str", "string")):
+                    stata[c] = stata[c].astype("string").fillna("").astype(object)
+            stata.to_stata(out / "tables" / f"{name}.dta", write_index=False, version=118)
+        except (ValueError, TypeError, NotImplementedError) as exc:
+            notes.append(f"{name}: no Stata copy ({str(exc)[:80]})")
         digests[name] = _sha(path)
     manifest = {
         "format": "corpuskit.study", "format_version": 1,
