@@ -38,6 +38,7 @@ _EXPORTS = {
     "centrality": "corpuskit.actors",
     "write_network": "corpuskit.actors",
     "suggest_actors": "corpuskit.actors",
+    "show": "corpuskit.display",
     "frame_scores": "corpuskit.framing",
     "load_lexicon": "corpuskit.framing",
     "kwic": "corpuskit.framing",
@@ -49,7 +50,8 @@ _EXPORTS = {
     "stability": "corpuskit.topics",
 }
 _SUBMODULES = {"arabic", "readers", "clean", "dates", "errors", "corpus", "load", "cli", "plot",
-               "features", "topics", "stream", "limits", "stats", "matching", "actors", "framing", "report"}
+               "features", "topics", "stream", "limits", "stats", "matching", "actors", "framing",
+               "report", "display"}
 
 __all__ = sorted(_EXPORTS) + sorted(_SUBMODULES)
 

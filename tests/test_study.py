@@ -117,3 +117,21 @@ def test_verify_names_a_changed_input(study, inputs, capsys):
 
 def test_verify_without_a_manifest_is_an_input_error(tmp_path):
     assert main(["verify", str(tmp_path)]) == 3
+
+
+def test_jupyterlab_displays_mark_arabic_cells_right_to_left():
+    import corpuskit as ck
+
+    c = ck.load_corpus(SAMPLE).drop_duplicates()
+    dtm = ck.document_term_matrix(c)
+    model = ck.TopicModel(k=3).fit(dtm)
+    mentions = ck.find_actors(c)
+    network = ck.actor_network(ck.cooccurrence(mentions, min_count=3), mentions=mentions)
+    for html in (dtm._repr_html_(), model._repr_html_(), ck.show(mentions)._repr_html_(),
+                 ck.show(network)._repr_html_()):
+        parser = _Report()
+        parser.feed(html)
+        arabic = [d for d, t in parser.cells if any("\u0600" <= ch <= "\u06ff" for ch in t)]
+        assert arabic and all(d == "rtl" for d in arabic)
+    assert "not fitted" in ck.TopicModel(k=3)._repr_html_()
+    assert "military" in ck.load_lexicon()._repr_html_()

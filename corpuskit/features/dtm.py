@@ -63,6 +63,14 @@ class DTM:
         return (f"<DTM: {n} {self.settings.get('unit', 'document')}s × {v} terms, "
                 f"{self.matrix.nnz} non-zero, {int(self.matrix.sum())} tokens>")
 
+    def _repr_html_(self) -> str:
+        from ..report.html import table_html
+
+        top = self.terms().sort_values(["count", "term"], ascending=[False, True])
+        return (f"<p><b>{repr(self)[1:-1]}</b></p>"
+                + table_html(top[["surface", "term", "count", "df"]], rows=10,
+                             caption="Most frequent terms"))
+
     def terms(self) -> pd.DataFrame:
         """One row per term: term, surface form, total count, document frequency."""
         m = self.matrix

@@ -60,6 +60,12 @@ class Lexicon:
         """One hash over every source read (for provenance)."""
         return fingerprint(self.sources)
 
+    def _repr_html_(self) -> str:
+        from ..report.html import table_html
+
+        counts = self.entries.groupby(["frame", "category"]).size().rename("entries").reset_index()
+        return f"<p><b>{repr(self)[1:-1]}</b></p>" + table_html(counts, rows=30)
+
     @property
     def categories(self) -> list[tuple[str, str]]:
         """(frame, category) pairs, in a stable order."""

@@ -128,6 +128,15 @@ class TopicModel(TransformerMixin, BaseEstimator):
         except ValueError as exc:
             raise SettingsError(f"TopicModel: {exc}") from None
 
+    def _repr_html_(self) -> str:  # noqa: D105 - JupyterLab: the topics, Arabic right to left
+        from ..report.html import table_html
+
+        if not hasattr(self, "components_"):
+            return f"<p><b>{repr(self)}</b> (not fitted)</p>"
+        summary = self.summary()[["topic", "label", "prevalence", "coherence", "exclusivity",
+                                  "frex_terms"]]
+        return f"<p><b>{repr(self)}</b></p>" + table_html(summary, rows=50)
+
     def _check(self, dtm: DTM) -> None:
         n, v = dtm.shape
         if n == 0 or v == 0 or dtm.matrix.nnz == 0:
