@@ -191,6 +191,7 @@ def run_study(paths: list[str | Path] | None, out: str | Path,
             if len(dyads):
                 typed = framed_network(dyads, gaz)
                 write_network(typed, out / "framing_network.gexf")
+                write_network(typed, out / "framing_network.graphml")
                 figure("framing_network", plot.framed_network(typed, labels="en", seed=s.seed))
     notes += sorted({str(w.message) for w in caught})
 
