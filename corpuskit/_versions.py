@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import platform
 
-_PACKAGES = ("corpuskit", "camel-tools", "pandas", "numpy", "scipy", "pyarrow", "scikit-learn")
+_PACKAGES = ("corpuskit", "camel-tools", "pandas", "numpy", "scipy", "pyarrow", "scikit-learn",
+             "statsmodels", "networkx", "matplotlib")
 
 
 def library_versions() -> dict[str, str]:
