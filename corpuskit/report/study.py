@@ -211,7 +211,9 @@ def run_study(paths: list[str | Path] | None, out: str | Path,
             for c in stata.columns:
                 if stata[c].dtype == object or str(stata[c].dtype).startswith(("str", "string")):
                     stata[c] = stata[c].astype("string").fillna("").astype(object)
-            stata.to_stata(out / "tables" / f"{name}.dta", write_index=False, version=118)
+            with warnings.catch_warnings():  # Stata renames reserved names (end -> _end)
+                warnings.simplefilter("ignore")
+                stata.to_stata(out / "tables" / f"{name}.dta", write_index=False, version=118)
         except (ValueError, TypeError, NotImplementedError) as exc:
             notes.append(f"{name}: no Stata copy ({str(exc)[:80]})")
         digests[name] = _sha(path)
