@@ -88,10 +88,16 @@ def _predict_chunk(texts: list[str]) -> np.ndarray:
     return _WORKER_MODEL.predict_proba(texts)
 
 
+# With two cores, one worker takes this share of the model's work; this process counts the
+# lexicon and then scores the rest, so that both cores finish at about the same time.
+WORKER_SHARE = 0.62
+
+
 def _predict_in_background(clf: FrameModel, texts: list[str]):  # noqa: ANN202
-    """Start the model on worker processes (forked: they share the loaded model) while this
-    process counts lexicon hits; returns a function that waits for the probabilities. Small
-    inputs, machines with one core, and platforms without fork run it in place, later."""
+    """Start the model on a worker process (forked: it shares the loaded model) for part of
+    the units while this process counts lexicon hits and then scores the rest; returns a
+    function that gives the probabilities of all units. Small inputs, machines with one core,
+    and platforms without fork run the model in place, later."""
     import multiprocessing as mp
     import os
 
@@ -103,13 +109,14 @@ def _predict_in_background(clf: FrameModel, texts: list[str]):  # noqa: ANN202
     global _WORKER_MODEL
     _WORKER_MODEL = clf
     live = [t if t else " " for t in texts]  # empty units are overwritten as "none" later
-    half = len(live) // 2
-    pool = ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("fork"))
-    futures = [pool.submit(_predict_chunk, part) for part in (live[:half], live[half:])]
+    cut = int(len(live) * WORKER_SHARE)
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=mp.get_context("fork"))
+    future = pool.submit(_predict_chunk, live[:cut])
 
     def wait() -> np.ndarray:
         try:
-            return np.vstack([f.result() for f in futures])
+            rest = clf.predict_proba(live[cut:])
+            return np.vstack([future.result(), rest])
         finally:
             pool.shutdown()
 
