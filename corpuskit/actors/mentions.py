@@ -60,7 +60,8 @@ def _pieces(corpus: Corpus, unit: str) -> pd.DataFrame:
 
 
 def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
-                unit: str = "sentence", meta: bool | list[str] = True) -> pd.DataFrame:
+                unit: str = "sentence", meta: bool | list[str] = True,
+                places: bool = False) -> pd.DataFrame:
     """Every mention of a gazetteer actor in a corpus, one row per mention.
 
     Args:
@@ -70,6 +71,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         unit: the unit each mention is assigned to (``"sentence"``, ``"paragraph"``,
             ``"document"``); co-occurrence can then count at this unit or a larger one.
         meta: join document metadata (``date`` and ``source`` by default).
+        places: also report gazetteer entries of type ``place`` (regions such as ريف دمشق).
+            They are always matched, so that "دمشق" in "ريف دمشق" is not read as Syria, but
+            they are places, not actors, and are left out of the table by default.
 
     Returns:
         A tidy DataFrame (columns :data:`MENTION_COLUMNS`, then metadata): ``start``/``end`` are
@@ -175,6 +179,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             else:
                 rows.append((*r[:8], aid, *info[aid], how))
     out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    if not places:
+        out = out[out["type"] != "place"].reset_index(drop=True)
     if len(out) and out["surface"].isna().any():  # merged spans: their text as written
         docs = corpus.docs.set_index("doc_id")
         gone = out["surface"].isna().to_numpy()
