@@ -163,6 +163,17 @@ def iter_archive(source: Source, limits: Limits = DEFAULT_LIMITS
         yield RecordError(f"unreadable archive: {describe_io_error(exc)}", path=source.where)
 
 
+def _member_problem(name: str, kind: str | None, budget: list[int]) -> str | None:
+    """Why a member is not read (an unsafe name, not a regular file, the archive's budget
+    spent), or None."""
+    why = _unsafe(name)
+    if why is None and kind is not None:
+        why = f"unsafe archive member {name!r}: {kind}, not a regular file"
+    if why is None and budget[0] <= 0:
+        why = "archive expands past Limits.max_archive_bytes; not read"
+    return why
+
+
 def _zip_kind(info: zipfile.ZipInfo) -> str | None:
     mode = info.external_attr >> 16
     if info.create_system == 3 and stat.S_IFMT(mode):  # Unix file type bits are set
@@ -179,15 +190,9 @@ def _iter_zip(source: Source, limits: Limits) -> Iterator[Source | RecordError]:
         for info in zf.infolist():
             if info.is_dir():
                 continue
-            where = f"{source.where}!{info.filename}"
-            why = _unsafe(info.filename)
-            kind = _zip_kind(info)
-            if why is None and kind is not None:
-                why = f"unsafe archive member {info.filename!r}: {kind}, not a regular file"
-            if why is None and budget[0] <= 0:
-                why = "archive expands past Limits.max_archive_bytes; not read"
+            why = _member_problem(info.filename, _zip_kind(info), budget)
             if why:
-                yield RecordError(why, path=where)
+                yield RecordError(why, path=f"{source.where}!{info.filename}")
                 continue
             yield from _spooled(source, lambda i=info: zf.open(i), info.filename, "", limits,
                                 budget, info.compress_size)
@@ -203,14 +208,10 @@ def _iter_tar(source: Source, limits: Limits) -> Iterator[Source | RecordError]:
                 last = info.name
                 if info.isdir():
                     continue
-                where = f"{source.where}!{info.name}"
-                why = _unsafe(info.name)
-                if why is None and not info.isfile():
-                    why = f"archive member {info.name!r} is a link or device, not a regular file"
-                if why is None and budget[0] <= 0:
-                    why = "archive expands past Limits.max_archive_bytes; not read"
+                kind = None if info.isfile() else "a link or device"
+                why = _member_problem(info.name, kind, budget)
                 if why:
-                    yield RecordError(why, path=where)
+                    yield RecordError(why, path=f"{source.where}!{info.name}")
                     continue
                 # A tar member has no compressed size of its own: a member that expands past
                 # the ratio times the whole archive's size on disk is a bomb.
