@@ -240,3 +240,20 @@ def test_cross_validation_of_the_supervised_model_on_a_coding():
     assert len(cv["folds"]) == 3 and all(0 <= f <= 1 for f in cv["folds"])
     assert cv["confusion"].to_numpy().sum() == len(coded)
     assert 0.4 < cv["macro_f1"] < 1.0   # out of fold: better than chance, not memorized
+
+
+def test_second_coding_round_is_train_only_and_never_shares_an_article_with_the_test_split(
+        saudinewsnet_dir):
+    first = pd.read_csv(ANN / "framing_saudinewsnet.csv", dtype=str)
+    test_articles = set(zip(first.loc[first["split"] == "test", "file"],
+                            first.loc[first["split"] == "test", "article"]))
+    coded = load_coding(ANN / "framing_saudinewsnet_round2.csv", corpus_dir=saudinewsnet_dir)
+    assert len(coded) == 190 and not coded.attrs.get("problems")
+    assert set(coded["split"]) == {"train"}
+    assert not set(zip(coded["file"], coded["article"])) & test_articles
+    assert not set(coded["hash"]) & set(first["hash"])
+    # resolved labels: agreed items keep the coders' label, the rest say how they were decided
+    agreed = coded["coder_a"] == coded["coder_b"]
+    assert (coded.loc[agreed, "label"] == coded.loc[agreed, "coder_a"]).all()
+    assert coded.loc[~agreed, "resolution"].str.startswith("adjudicated:").all()
+    assert agreement(coded["coder_a"], coded["coder_b"])["kappa"] > 0.9
