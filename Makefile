@@ -45,6 +45,7 @@ bench: $(STAMP)
 	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_stream_alignment.py
 	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_actors.py
 	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_framing.py
+	CORPUSKIT_SAUDINEWSNET="$(SAUDINEWSNET)" $(PY) benchmarks/bench_scale.py
 	$(PY) benchmarks/bench_hostile.py
 
 lab: $(STAMP)
