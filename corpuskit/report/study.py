@@ -135,16 +135,17 @@ def run_study(paths: list[str | Path] | None, out: str | Path,
         next(bar, None)
         dtm = document_term_matrix(corpus)
         k = s.k
+        fitted: dict[int, TopicModel] = {}
         if k is None:  # a quick choice: the most coherent k, by held-out-free NPMI on one fit
             scores = []
             for cand in s.k_choices:
-                m = TopicModel(k=cand, seed=s.seed).fit(dtm)
+                m = fitted[cand] = TopicModel(k=cand, seed=s.seed).fit(dtm)
                 scores.append({"k": cand, "coherence": float(m.coherence().mean()),
                                "exclusivity": float(m.exclusivity().mean())})
             choice = pd.DataFrame(scores)
             table("topics_choice_of_k", choice)
             k = int(choice.sort_values(["coherence", "k"], ascending=[False, True])["k"].iloc[0])
-        model = TopicModel(k=k, seed=s.seed).fit(dtm)
+        model = fitted.get(k) or TopicModel(k=k, seed=s.seed).fit(dtm)
         table("topics_summary", model.summary())
         table("topics_top_terms", model.top_terms(10, by="frex"))
         table("topics_doc_topics", model.doc_topics())
