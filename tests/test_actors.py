@@ -13,7 +13,7 @@ import pytest
 import corpuskit as ck
 from corpuskit.actors import load_gazetteer
 from corpuskit.actors.evaluate import evaluate_mentions, load_mention_annotations
-from corpuskit.errors import SettingsError
+from corpuskit.errors import InputError, SettingsError
 from corpuskit.matching import Dictionary, clitic_forms
 
 from .conftest import ROOT, SAMPLE, SEED
@@ -91,6 +91,40 @@ def test_bad_gazetteer_rows_are_reported_with_file_and_line(tmp_path):
     assert "also state_qatar" in probs[6] and "duplicate id" in probs[7]
     with pytest.raises(SettingsError, match="6 bad rows"):
         load_gazetteer(csv, strict=True)
+
+
+def test_unreadable_or_empty_gazetteers_are_clear_errors_naming_the_file(tmp_path):
+    header = "id,name_ar,name_en,type,country,variants,short_forms,metonyms,roles,notes\n"
+    empty = tmp_path / "empty.csv"
+    empty.write_text(header, encoding="utf-8")
+    all_bad = tmp_path / "bad.csv"
+    all_bad.write_text(header + ",باء,B,person,SYR,باء,,,,\n", encoding="utf-8")
+    for path in (empty, all_bad):
+        with pytest.raises(InputError, match=f"{path.name}.*no usable actor rows"):
+            load_gazetteer(path, extend=False)
+    huge = tmp_path / "huge.csv"
+    huge.write_text(header + "me_a,ألف,A,person,SYR,\"" + "ا" * 200_000 + "\",,,,\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="huge.csv line"):
+        load_gazetteer(huge)
+
+
+def test_a_filtered_gazetteer_is_matched_with_its_own_rows():
+    text = corpus_of_one("قال وزير الخارجية إن روسيا وقطر بحثتا الأزمة")
+    g = load_gazetteer()
+    before = set(ck.find_actors(text, g)["actor_id"])
+    assert {"state_russia", "state_qatar"} <= before
+    g.entries = g.entries[g.entries["actor_id"] != "state_russia"].reset_index(drop=True)
+    after = ck.find_actors(text, g)
+    assert "state_russia" not in set(after["actor_id"]) and "state_qatar" in set(after["actor_id"])
+    # every mention's surface is one of its actor's forms in the current table
+    forms = g.entries.groupby("actor_id")["form"].apply(set)
+    assert all(a in forms.index for a in after["actor_id"])
+
+
+def corpus_of_one(text: str) -> ck.Corpus:
+    return ck.Corpus(pd.DataFrame({"doc_id": ["d0"], "title": None, "text": [text],
+                                   "date": pd.NaT, "source": "x"}))
 
 
 def test_roles_resolve_by_date_and_stay_roles_when_undated():

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import corpuskit as ck
-from corpuskit.errors import SettingsError
+from corpuskit.errors import InputError, SettingsError
 from corpuskit.framing import (FrameModel, agreement, coding_sample, evaluate_frames,
                                load_coding, load_lexicon, read_coding, train_frame_model)
 
@@ -257,3 +257,40 @@ def test_second_coding_round_is_train_only_and_never_shares_an_article_with_the_
     assert (coded.loc[agreed, "label"] == coded.loc[agreed, "coder_a"]).all()
     assert coded.loc[~agreed, "resolution"].str.startswith("adjudicated:").all()
     assert agreement(coded["coder_a"], coded["coder_b"])["kappa"] > 0.9
+
+
+def test_refitting_a_model_after_predicting_uses_the_new_vocabulary():
+    coded = load_coding(ANN / "framing_sample.csv", corpus=ck.load_corpus(SAMPLE))
+    half = len(coded) // 2
+    model = train_frame_model(coded["text"][:half], coded["label"][:half])
+    model.predict(["قصفت الطائرات الحي"])
+    model.fit(list(coded["text"][half:]), list(coded["label"][half:]))
+    fresh = train_frame_model(coded["text"][half:], coded["label"][half:])
+    texts = list(coded["text"][:20])
+    assert np.allclose(model.predict_proba(texts), fresh.predict_proba(texts))
+
+
+def test_lexicon_weights_must_be_finite_numbers_and_bad_csv_names_the_line(tmp_path):
+    yml = tmp_path / "lex.yaml"
+    yml.write_text("- {frame: military, category: combat, entry: قصف, weight: [1]}\n"
+                   "- {frame: military, category: combat, entry: غارة, weight: .inf}\n"
+                   "- {frame: diplomatic, category: talks, entry: مفاوضات}\n", encoding="utf-8")
+    lex = load_lexicon(yml)
+    problems = list(lex.problems["problem"])
+    assert len(problems) == 2 and "not a number" in problems[0] and "finite" in problems[1]
+    assert list(lex.entries["entry"]) == ["مفاوضات"]
+    huge = tmp_path / "huge.csv"
+    huge.write_text("frame,category,entry\nmilitary,combat,\"" + "ق" * 200_000 + "\"\n",
+                    encoding="utf-8")
+    with pytest.raises(InputError, match="huge.csv line"):
+        load_lexicon(huge)
+
+
+def test_a_filtered_lexicon_is_matched_with_its_own_rows():
+    lex = load_lexicon()
+    text = corpus_of("قصفت الطائرات الحي واجتمع الوزراء لبحث المبادرة")
+    both = ck.frame_scores(text, unit="document", method="lexicon", lexicon=lex)
+    assert both.loc[0, "military"] > 0 and both.loc[0, "diplomatic"] > 0
+    lex.entries = lex.entries[lex.entries["frame"] == "diplomatic"].reset_index(drop=True)
+    only = ck.frame_scores(text, unit="document", method="lexicon", lexicon=lex)
+    assert only.loc[0, "military"] == 0 and only.loc[0, "diplomatic"] > 0

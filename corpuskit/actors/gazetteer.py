@@ -62,6 +62,7 @@ class Gazetteer:
         problems: rows that were rejected or changed: ``file``, ``line``, ``actor_id``,
             ``problem``.
         sources: each CSV read, with its SHA-256 and row count; ``version`` the bundled version.
+        normalize: the normalization preset the forms were keyed with (and are matched with).
     """
 
     actors: pd.DataFrame
@@ -69,6 +70,7 @@ class Gazetteer:
     problems: pd.DataFrame
     sources: list[dict]
     version: str = GAZETTEER_VERSION
+    normalize: str = "default"
 
     def __repr__(self) -> str:
         return (f"<Gazetteer {self.version}: {len(self.actors)} actors, {len(self.entries)} "
@@ -108,8 +110,11 @@ def _read(text: str, where: str, problems: list[dict]) -> list[tuple[int, dict[s
         raise InputError(f"{where}: not an actor gazetteer: no column(s) {missing}; the columns "
                          f"are {', '.join(COLUMNS)}")
     rows = []
-    for row in reader:
-        rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}))
+    try:
+        for row in reader:
+            rows.append((reader.line_num, {k: (v or "").strip() for k, v in row.items() if k}))
+    except csv.Error as exc:
+        raise InputError(f"{where} line {reader.line_num}: not readable as CSV ({exc})") from None
     return rows
 
 
@@ -206,8 +211,13 @@ def load_gazetteer(path: str | Path | None = None, *, extend: bool = True, stric
     if strict and len(real):
         listing = "\n".join(f"  {r.file} line {r.line}: {r.problem}" for r in real.itertuples())
         raise SettingsError(f"the gazetteer has {len(real)} bad rows:\n{listing}")
+    if not entries:
+        listing = "".join(f"\n  {r.file} line {r.line}: {r.problem}" for r in real.itertuples())
+        raise InputError(f"{', '.join(s['file'] for s in sources) or 'the gazetteer'}: no usable "
+                         f"actor rows{listing}")
     ent = pd.DataFrame(entries).drop(columns="_key")
-    return Gazetteer(actors=pd.DataFrame(actors), entries=ent, problems=prob, sources=sources)
+    return Gazetteer(actors=pd.DataFrame(actors), entries=ent, problems=prob, sources=sources,
+                     normalize=normalize)
 
 
 def _overlap(a: dict, b: dict) -> bool:

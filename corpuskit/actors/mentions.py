@@ -28,16 +28,14 @@ def _bundled() -> Gazetteer:
     return load_gazetteer()
 
 
-_DICTS: dict[int, tuple[Gazetteer, Dictionary]] = {}
-
-
 def dictionary_for(gazetteer: Gazetteer) -> Dictionary:
-    """The compiled matcher of a gazetteer (built once per gazetteer object)."""
-    hit = _DICTS.get(id(gazetteer))
-    if hit is None or hit[0] is not gazetteer:
+    """The compiled matcher of a gazetteer: built once, and again when ``entries`` is replaced
+    (e.g. filtered), so that it never points at rows of an older table."""
+    hit = gazetteer.__dict__.get("_matcher")
+    if hit is None or hit[0] is not gazetteer.entries:
         ent = gazetteer.entries
-        d = Dictionary(zip(ent["form"], range(len(ent))), normalize="default")
-        _DICTS[id(gazetteer)] = hit = (gazetteer, d)
+        d = Dictionary(zip(ent["form"], range(len(ent))), normalize=gazetteer.normalize)
+        gazetteer.__dict__["_matcher"] = hit = (ent, d)
     return hit[1]
 
 

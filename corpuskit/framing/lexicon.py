@@ -22,6 +22,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import math
 from pathlib import Path
 
 import pandas as pd
@@ -48,7 +49,7 @@ class Lexicon:
     version: str = LEXICON_VERSION
 
     def __post_init__(self) -> None:
-        self._dictionary: Dictionary | None = None
+        self._dictionary: tuple[pd.DataFrame, Dictionary] | None = None
 
     def __repr__(self) -> str:
         n = self.entries["frame"].value_counts().to_dict()
@@ -74,10 +75,10 @@ class Lexicon:
 
     def dictionary(self) -> Dictionary:
         """The compiled matcher (article-aware: entries are written in bare forms)."""
-        if self._dictionary is None:
-            e = self.entries
-            self._dictionary = Dictionary(zip(e["entry"], range(len(e))), strip_article=True)
-        return self._dictionary
+        if self._dictionary is None or self._dictionary[0] is not self.entries:
+            e = self.entries   # rebuilt when entries is replaced (e.g. filtered)
+            self._dictionary = (e, Dictionary(zip(e["entry"], range(len(e))), strip_article=True))
+        return self._dictionary[1]
 
 
 def _rows(text: str, where: str) -> list[tuple[int, dict]]:
@@ -95,7 +96,12 @@ def _rows(text: str, where: str) -> list[tuple[int, dict]]:
     missing = [c for c in ("frame", "entry") if c not in (reader.fieldnames or [])]
     if missing:
         raise InputError(f"{where}: not a framing lexicon: no column(s) {missing}")
-    return [(reader.line_num, dict(r)) for r in reader]
+    rows = []
+    try:
+        rows += [(reader.line_num, dict(r)) for r in reader]
+    except csv.Error as exc:
+        raise InputError(f"{where} line {reader.line_num}: not readable as CSV ({exc})") from None
+    return rows
 
 
 def _problem(r: dict) -> str | None:
@@ -116,10 +122,10 @@ def _problem(r: dict) -> str | None:
         return f"entry {entry!r} has no words"
     try:
         w = float(r.get("weight") or 1)
-    except ValueError:
+    except (TypeError, ValueError):
         return f"weight {r.get('weight')!r} is not a number"
-    if not w > 0:
-        return f"weight {w} must be positive"
+    if not (w > 0 and math.isfinite(w)):
+        return f"weight {w} must be a positive, finite number"
     return None
 
 

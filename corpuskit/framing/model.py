@@ -68,6 +68,7 @@ class FrameModel:
         clf = LogisticRegression(C=self.C, max_iter=5000, class_weight="balanced",
                                  random_state=self.seed).fit(X, labels)
         self._word, self._char, self._clf = word, char, clf
+        self._fast_char = None   # built from the new character vocabulary on first use
         self.classes_ = [str(c) for c in clf.classes_]
         self.n_train_ = len(labels)
         return self
