@@ -139,7 +139,8 @@ def load_corpus(*paths: str | Path, format: str | None = None,
             if isinstance(item, RecordError):
                 report.skip(item)
                 continue
-            why = selection.why_not(item.member) if item.member else None
+            # members of archives and the content of .gz files meet include/exclude here
+            why = selection.why_not(item.member or item.name) if item is not src else None
             if why:
                 report.skip(RecordError(why, status="passed over"), item)
                 continue

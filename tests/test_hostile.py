@@ -529,3 +529,30 @@ def test_a_reader_bug_is_an_error_row_and_a_warning_not_a_quiet_skip(tmp_path, m
     assert c.summary_counts()["skipped"] == 1
     with pytest.raises(RecordError, match="KeyError"):
         ck.load_corpus(tmp_path, strict=True)
+
+
+# ------------------------------------------------------------------ found in review
+
+def test_a_file_without_any_object_does_not_abort_a_load_with_a_column_mapping(tmp_path):
+    write(tmp_path / "a_bad.jsonl", "not json\n{broken\n")
+    write(tmp_path / "b_list.json", "[1, 2]")
+    write(tmp_path / "c_good.jsonl", json.dumps({"head": "ج", "body": GOOD}, ensure_ascii=False))
+    c = ck.load_corpus(tmp_path, columns={"title": "head", "text": "body"})
+    assert list(c.docs["title"]) == ["ج"]
+    bad = report_for(c, "a_bad.jsonl")
+    assert len(bad) == 2 and set(bad["record"]) == {"line 1", "line 2"}
+    assert len(report_for(c, "b_list.json")) == 2
+
+
+def test_include_patterns_apply_to_members_inside_archives_found_in_a_folder(tmp_path):
+    write(tmp_path / "data.zip", _zip_bytes({
+        "a.json": json.dumps([{"title": "ج", "text": GOOD}], ensure_ascii=False).encode(),
+        "b.txt": GOOD_PAGE.encode()}))
+    write(tmp_path / "c.txt.gz", gzip.compress(GOOD_PAGE.encode()))
+    write(tmp_path / "old.zip", _zip_bytes({"d.json": b"[]"}))
+    c = ck.load_corpus(tmp_path, include=["*.json"], exclude=["old.zip"])
+    assert list(c.docs["title"]) == ["ج"]
+    why = dict(zip(c.report["member"].fillna(c.report["path"].map(lambda p: Path(p).name)),
+                   c.report["reason"]))
+    assert "include" in why["b.txt"] and "excluded" in why["old.zip"]
+

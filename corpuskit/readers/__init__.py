@@ -116,13 +116,16 @@ class Selection:
     exclude: tuple[str, ...] = ()
     documentation_files: bool = False
 
-    def why_not(self, rel: str) -> str | None:
-        """Why a file at ``rel`` (posix path below the root) is passed over, or None."""
+    def why_not(self, rel: str, *, container: bool = False) -> str | None:
+        """Why a file at ``rel`` (posix path below the root) is passed over, or None.
+
+        A ``container`` (an archive or a ``.gz`` file) is only subject to ``exclude``: ``include``
+        patterns apply to the members inside it."""
         name = rel.rsplit("/", 1)[-1]
         for pat in self.exclude:
             if fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(name, pat):
                 return f"excluded by the pattern {pat!r}"
-        if self.include and not any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p)
+        if self.include and not container and not any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p)
                                     for p in self.include):
             return f"not matched by include={list(self.include)}"
         if not self.documentation_files and _DOC_FILE.match(name):
@@ -185,7 +188,8 @@ def _visit_file(p: Path, rel: str, sel: Selection, found: list[Source],
     if not stat.S_ISREG(st.st_mode):
         other.append(RecordError(f"{_special_kind(st.st_mode)}, not read", path=str(p)))
         return
-    why = None if explicit else sel.why_not(rel)
+    container = is_archive_name(p.name.lower()) or p.name.lower().endswith(".gz")
+    why = None if explicit else sel.why_not(rel, container=container)
     if why:
         other.append(_passed(str(p), why))
         return

@@ -55,7 +55,7 @@ def _records(items: Iterable[tuple[str, Any]], source: Source, ctx: ReadContext,
             fields.seen.update(dict.fromkeys(map(str, pair[1])))
         if len(buffer) >= _RESOLVE_AFTER:
             break
-    if fields.seen or buffer:
+    if fields.seen:  # no object yet: the first one met resolves the mapping (see)
         fields.mapping = resolve_columns(list(fields.seen), ctx.columns, source.where)
     for locator, obj in _chain(buffer, it):
         if isinstance(obj, RecordError):
