@@ -271,7 +271,7 @@ def network(graph, labels: str = "ar", max_nodes: int = 40, seed: int = 0,
     strength = {n: sum(abs(float(d.get("weight", 1) or 0)) for *_, d in graph.edges(n, data=True))
                 for n in graph.nodes}
     keep = sorted(graph.nodes, key=lambda n: (-strength[n], str(n)))[:max_nodes]
-    G = graph.subgraph(keep).copy()
+    G = _subgraph_in_order(graph, keep)
     for _, _, d in G.edges(data=True):
         d["_w"] = max(float(d.get("weight", 1) or 0), 1e-3)
     pos = nx.spring_layout(G, weight="_w", seed=seed, k=1.2 / max(1, len(G)) ** 0.5)
@@ -300,13 +300,30 @@ def network(graph, labels: str = "ar", max_nodes: int = 40, seed: int = 0,
     return fig
 
 
+def _subgraph_in_order(graph, nodes: list):  # noqa: ANN001, ANN202
+    """A copy of ``graph`` restricted to ``nodes``, in that order. ``graph.subgraph`` iterates a
+    set, whose order changes between Python processes, and a seeded layout depends on the node
+    order: without this the same network is drawn differently in every run."""
+    import networkx as nx
+
+    G = nx.Graph()
+    G.graph.update(graph.graph)
+    G.add_nodes_from((n, graph.nodes[n]) for n in nodes)
+    rank = {n: i for i, n in enumerate(nodes)}
+    G.add_edges_from(sorted(((u, v, d) for u, v, d in graph.edges(nodes, data=True)
+                             if u in rank and v in rank),
+                            key=lambda e: (rank[e[0]], rank[e[1]])))
+    return G
+
+
 def ego_network(graph, actor_id: str, labels: str = "ar", max_nodes: int = 25,
                 seed: int = 0) -> Figure:  # noqa: ANN001
     """One actor and the actors mentioned with it, strongest ties first."""
     if actor_id not in graph:
         raise ValueError(f"{actor_id!r} is not in this network")
-    nbrs = sorted(graph[actor_id], key=lambda n: -float(graph[actor_id][n].get("weight", 0) or 0))
-    sub = graph.subgraph([actor_id, *nbrs[: max_nodes - 1]])
+    nbrs = sorted(graph[actor_id],
+                  key=lambda n: (-float(graph[actor_id][n].get("weight", 0) or 0), str(n)))
+    sub = _subgraph_in_order(graph, [actor_id, *nbrs[: max_nodes - 1]])
     fig = network(sub, labels=labels, max_nodes=max_nodes, seed=seed)
     name = graph.nodes[actor_id].get("name_ar" if labels == "ar" else "name_en", actor_id)
     fig.axes[0].set_title(f"{shape(str(name))} and the actors mentioned with it")
@@ -462,8 +479,8 @@ def framed_network(graph, labels: str = "en", max_nodes: int = 30, seed: int = 0
 
     fig = network(graph, labels=labels, max_nodes=max_nodes, seed=seed)
     ax = fig.axes[0]
-    sub = graph.subgraph(sorted(graph.nodes, key=lambda n: -graph.degree(n, weight="weight"))
-                         [:max_nodes])
+    sub = _subgraph_in_order(graph, sorted(
+        graph.nodes, key=lambda n: (-graph.degree(n, weight="weight"), str(n)))[:max_nodes])
     pos = nx.spring_layout(sub, weight="weight", seed=seed, k=1.2 / max(1, len(sub)) ** 0.5)
     colors = {"military": "#c44e52", "diplomatic": "#4c72b0", "other": "#cccccc"}
     ax.clear()

@@ -112,3 +112,33 @@ def test_a_setting_changed_while_a_figure_is_drawn_is_not_undone():
         assert mpl.rcParams["font.family"] == font
     finally:
         mpl.rcParams["interactive"] = False
+
+
+NETWORK_HASH = """
+import hashlib, io, sys
+import matplotlib
+matplotlib.use("Agg")
+import networkx as nx
+from corpuskit import plot
+g = nx.Graph()
+names = [f"actor_{i:02d}" for i in range(24)]
+g.add_nodes_from((n, {"name_en": n, "name_ar": n}) for n in names)
+g.add_weighted_edges_from((names[i], names[(i * 7 + 3) % 24], 1 + i % 5) for i in range(24))
+out = []
+for fig in (plot.network(g, labels="en", max_nodes=8), plot.ego_network(g, "actor_03", "en")):
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    out.append(hashlib.sha1(buf.getvalue()).hexdigest())
+print(" ".join(out))
+"""
+
+
+def test_network_figures_are_the_same_in_every_python_process():
+    import os
+    import subprocess
+    import sys
+
+    runs = {subprocess.run([sys.executable, "-c", NETWORK_HASH], capture_output=True, text=True,
+                           check=True, env={**os.environ, "PYTHONHASHSEED": str(seed)}
+                           ).stdout.strip() for seed in (1, 2, 3)}
+    assert len(runs) == 1, runs

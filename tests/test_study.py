@@ -8,6 +8,7 @@ import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from corpuskit.cli import EXIT_DIFFERENT, EXIT_OK, main
@@ -99,7 +100,24 @@ def test_two_runs_give_byte_identical_tables_and_verify_confirms(study, inputs, 
     a = json.loads((study / "manifest.json").read_text())["tables"]
     b = json.loads((again / "manifest.json").read_text())["tables"]
     assert a == b
+    for kind in ("tables", "figures"):   # every copy: Parquet, Stata, PNG and SVG too
+        first = {f.name: f.read_bytes() for f in (study / kind).iterdir()}
+        second = {f.name: f.read_bytes() for f in (again / kind).iterdir()}
+        assert first.keys() == second.keys()
+        assert [n for n in first if first[n] != second[n]] == []
+    with pd.io.stata.StataReader(study / "tables" / "topics_summary.dta") as dta:
+        assert dta.time_stamp == "01 Jan 2000 00:00"   # never the clock
     assert main(["verify", str(study)]) == EXIT_OK
+
+
+def test_inputs_inside_a_hidden_folder_are_still_hashed(tmp_path):
+    from corpuskit.report.study import _input_files
+
+    data = tmp_path / ".cache" / "corpus"
+    (data / ".git").mkdir(parents=True)
+    (data / "a.txt").write_text("خبر", encoding="utf-8")
+    (data / ".git" / "HEAD").write_text("ref", encoding="utf-8")
+    assert [Path(f["path"]).name for f in _input_files([data])] == ["a.txt"]
 
 
 def test_verify_names_a_changed_input(study, inputs, capsys):

@@ -105,7 +105,9 @@ def centrality(graph_or_edges, by: str | None = None,
         d["_w"] = w[tuple(sorted((u, v)))]
         d["_dist"] = 1.0 / d["_w"]
     try:
-        eig = nx.eigenvector_centrality_numpy(H, weight="_w")
+        # ARPACK starts from a random vector: round away its last-digit noise
+        eig = {n: round(float(v), 12)
+               for n, v in nx.eigenvector_centrality_numpy(H, weight="_w").items()}
     except (nx.NetworkXException, ValueError, TypeError, np.linalg.LinAlgError):
         eig = {}
     bet = nx.betweenness_centrality(H, weight="_dist")

@@ -72,12 +72,15 @@ def _sha(path: Path) -> str:
     return h.hexdigest()
 
 
+_DTA_TIME = dt.datetime(2000, 1, 1)
+
+
 def _input_files(paths: list[Path]) -> list[dict]:
     files = []
     for p in paths:
-        items = [p] if p.is_file() else sorted(q for q in p.rglob("*") if q.is_file()
-                                                and not any(part.startswith(".")
-                                                            for part in q.parts))
+        items = [p] if p.is_file() else sorted(  # hidden below the input, not above it
+            q for q in p.rglob("*") if q.is_file()
+            and not any(part.startswith(".") for part in q.relative_to(p).parts))
         for q in items:
             files.append({"path": str(q), "bytes": q.stat().st_size, "sha256": _sha(q)})
     return files
@@ -114,9 +117,10 @@ def run_study(paths: list[str | Path] | None, out: str | Path,
         tables[name] = df
 
     def figure(name: str, fig) -> None:  # noqa: ANN001
-        for fmt in ("png", "svg"):
-            fig.savefig(out / "figures" / f"{name}.{fmt}", dpi=110,
-                        metadata={"Date": None} if fmt == "svg" else {"Software": None})
+        with matplotlib.rc_context({"svg.hashsalt": "corpuskit"}):  # stable SVG element ids
+            for fmt in ("png", "svg"):
+                fig.savefig(out / "figures" / f"{name}.{fmt}", dpi=110,
+                            metadata={"Date": None} if fmt == "svg" else {"Software": None})
         figures[name] = str(Path("figures") / f"{name}.png")
         plt.close(fig)
 
@@ -214,7 +218,8 @@ def run_study(paths: list[str | Path] | None, out: str | Path,
                     stata[c] = stata[c].astype("string").fillna("").astype(object)
             with warnings.catch_warnings():  # Stata renames reserved names (end -> _end)
                 warnings.simplefilter("ignore")
-                stata.to_stata(out / "tables" / f"{name}.dta", write_index=False, version=118)
+                stata.to_stata(out / "tables" / f"{name}.dta", write_index=False, version=118,
+                               time_stamp=_DTA_TIME)  # not the clock: identical files
         except (ValueError, TypeError, NotImplementedError) as exc:
             notes.append(f"{name}: no Stata copy ({str(exc)[:80]})")
         digests[name] = _sha(path)
