@@ -166,8 +166,8 @@ def _parser() -> argparse.ArgumentParser:
         "verify", help="re-run a study from its manifest and check every table",
         description="Re-run the study recorded in DIR/manifest.json (same inputs, checked by "
                     "hash, same settings) and report, table by table, whether it is identical. "
-                    "Exit 0: identical; 4: a table differs (what changed is named); 3: the "
-                    "manifest or an input is missing.",
+                    "Exit 0: identical; 4: a table differs (what changed is named, also an "
+                    "input file changed or gone); 3: no manifest, or an input folder is gone.",
         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     ver.add_argument("directory", metavar="DIR")
     return p
