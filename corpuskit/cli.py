@@ -80,8 +80,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="LDA start (default: nmf, deterministic)")
     topics.add_argument("--seed", type=int, default=0)
     topics.add_argument("--unit", choices=["document", "paragraph"], default="document")
-    topics.add_argument("--min-df", type=float, default=2, help="minimum document frequency")
-    topics.add_argument("--max-df", type=float, default=0.5, help="maximum document frequency")
+    topics.add_argument("--min-df", type=_doc_freq, default=2,
+                        help="minimum document frequency: a count (2) or a share (0.01)")
+    topics.add_argument("--max-df", type=_doc_freq, default=0.5,
+                        help="maximum document frequency: a share (0.5, 1.0) or a count (5000)")
     topics.add_argument("--time-bin", choices=["day", "week", "month", "quarter", "year"],
                         default="month", help="time bins for prevalence (default: month)")
     topics.add_argument("--by", default="source", help="metadata column to compare (default: source)")
@@ -192,6 +194,18 @@ def _load_options(p: argparse.ArgumentParser) -> None:
                    help="skip records longer than N characters (default 2,000,000)")
     p.add_argument("--no-progress", action="store_true",
                    help="no progress bar (by default one is drawn on stderr when it is a terminal)")
+
+
+def _doc_freq(text: str) -> int | float:
+    """A document frequency as typed: "5" is a count of documents, "1.0" or "0.5" a share."""
+    try:
+        value = float(text) if any(c in text for c in ".eE") else int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if value < 0 or (isinstance(value, float) and value > 1):
+        raise argparse.ArgumentTypeError(f"{text}: a share is between 0 and 1 (type 5000, not "
+                                         "5000.0, for a count)")
+    return value
 
 
 def _figure_formats(value: str) -> list[str]:
@@ -360,9 +374,7 @@ def _cmd_topics(args: argparse.Namespace) -> int:
                             f"are {', '.join(map(str, corpus.docs.columns))}")
     if not args.keep_duplicates:
         corpus = corpus.drop_duplicates()
-    as_df = (lambda v: int(v) if float(v).is_integer() and v >= 1 else float(v))
-    dtm = document_term_matrix(corpus, unit=args.unit, min_df=as_df(args.min_df),
-                               max_df=as_df(args.max_df))
+    dtm = document_term_matrix(corpus, unit=args.unit, min_df=args.min_df, max_df=args.max_df)
     model = TopicModel(k=args.k, method=args.method, init=args.init, seed=args.seed).fit(dtm)
     o = _Outputs(args.out, args.figure_format)
     table = o.table

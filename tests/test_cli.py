@@ -67,3 +67,12 @@ def test_topics_command_writes_tables_figures_and_model(tmp_path, capsys):
     r = run("topics", str(SAMPLE), "--k", "100000", "--out", str(tmp_path / "x"))
     assert r.returncode == EXIT_USAGE and "larger than the vocabulary" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+def test_document_frequencies_are_read_as_typed(tmp_path, capsys):
+    out = tmp_path / "o"
+    assert main(["topics", str(SAMPLE), "--k", "3", "--max-df", "1.0", "--min-df", "2",
+                 "--out", str(out), "--no-progress"]) == EXIT_OK
+    assert main(["topics", str(SAMPLE), "--k", "3", "--max-df", "5000.0",
+                 "--out", str(out)]) == EXIT_USAGE
+    assert "a share is between 0 and 1" in capsys.readouterr().err

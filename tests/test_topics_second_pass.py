@@ -313,3 +313,14 @@ def test_cli_topics_writes_svg_and_pdf_and_names_the_reference(tmp_path):
         "source=").all()
     assert main(["topics", str(SAMPLE), "--k", "4", "--out", str(out),
                  "--figure-format", "gif"]) == EXIT_USAGE
+
+
+def test_nmf_score_is_minus_its_relative_reconstruction_error(dtm):
+    import scipy.sparse as sp
+
+    m = ck.TopicModel(k=4, method="nmf", seed=0).fit(dtm)
+    T = m.tfidf_.transform(dtm.matrix)
+    expected = -m.estimator_.reconstruction_err_ / sp.linalg.norm(T)
+    assert -1.0 <= m.score(dtm) <= 0.0
+    assert m.score(dtm) == pytest.approx(expected, rel=0.05)
+    assert ck.TopicModel(k=8, method="nmf", seed=0).fit(dtm).score(dtm) > m.score(dtm)

@@ -345,11 +345,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
         """Higher is better, for model selection (``GridSearchCV``): LDA's approximate
         log-likelihood per token of ``X``, or minus NMF's relative reconstruction error."""
         self._fitted()
-        M = self._matrix_for(X if not isinstance(X, DTM) else X)
+        M = self._matrix_for(X)
         if self.method == "lda":
             return float(self.estimator_.score(M) / max(M.sum(), 1.0))
         T = self.tfidf_.transform(M)
-        W = self.transform(M) * np.asarray(T.sum(axis=1)).reshape(-1, 1)
+        W = self.estimator_.transform(T)   # NMF's own factor, not the normalized proportions
         R = T - W @ self.estimator_.components_
         return -float(np.linalg.norm(R) / max(sp.linalg.norm(T), 1e-12))
 
