@@ -6,6 +6,7 @@ met has a row in the report), and memory bounded by the documented limits.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
@@ -556,3 +557,36 @@ def test_include_patterns_apply_to_members_inside_archives_found_in_a_folder(tmp
                    c.report["reason"]))
     assert "include" in why["b.txt"] and "excluded" in why["old.zip"]
 
+
+
+def _jsonl_lines(n: int = 5) -> list[bytes]:
+    return [json.dumps({"title": f"خبر {i}", "text": f"{GOOD2} {i}"}, ensure_ascii=False).encode()
+            for i in range(1, n + 1)]
+
+
+def test_strict_refuses_damaged_lines_in_utf8_files_with_a_bom_and_in_utf16(tmp_path):
+    raw = _jsonl_lines()
+    raw[2] = raw[2].replace("خبر".encode(), b"\xff" + "خبر".encode()[1:], 1)   # line 3
+    write(tmp_path / "bom" / "a.jsonl", codecs.BOM_UTF8 + b"\n".join(raw) + b"\n")
+    c = ck.load_corpus(tmp_path / "bom")
+    noted = c.report.dropna(subset=["note"])
+    assert list(noted["record"]) == ["line 3"] and set(c.report["encoding"]) == {"utf-8"}
+    with pytest.raises(RecordError, match="line 3"):
+        ck.load_corpus(tmp_path / "bom", strict=True)
+    text = "\n".join(ln.decode() for ln in _jsonl_lines()).replace("خبر 2", "خبر \ud800 2")
+    write(tmp_path / "u16" / "a.jsonl", text.encode("utf-16", errors="surrogatepass"))
+    assert len(ck.load_corpus(tmp_path / "u16")) == 5
+    with pytest.raises(RecordError, match="line 2"):
+        ck.load_corpus(tmp_path / "u16", strict=True)
+
+
+def test_json_lines_saved_as_json_keep_the_damage_note_on_the_damaged_line(tmp_path):
+    raw = _jsonl_lines()
+    raw[3] = raw[3].replace("خبر".encode(), b"\xff" + "خبر".encode()[1:], 1)   # line 4
+    write(tmp_path / "a.json", b"\n".join(raw) + b"\n")
+    c = ck.load_corpus(tmp_path)
+    assert len(c) == 5
+    noted = c.report.dropna(subset=["note"])
+    assert list(noted["record"]) == ["line 4"]
+    with pytest.raises(RecordError, match="a.json"):
+        ck.load_corpus(tmp_path, strict=True)

@@ -300,13 +300,16 @@ def _decode_legacy(data: bytes, where: str) -> Decoded:
 @dataclasses.dataclass
 class Line:
     """One line of a line-oriented file: its number, text (None when it could not be read),
-    the repair made (``note``), or why it was not read (``error``)."""
+    the repair made (``note``), or why it was not read (``error``); ``damaged`` when characters
+    were replaced (strict loads refuse such records), not when a line was merely in another
+    code page."""
 
     number: int
     text: str | None
     encoding: str = "utf-8"
     note: str | None = None
     error: str | None = None
+    damaged: bool = False
 
 
 _HEAD_BYTES = 64 * 1024
@@ -328,6 +331,8 @@ def iter_lines(source: Source, limits: Limits = DEFAULT_LIMITS) -> Iterator[Line
         enc = _looks_utf16(head)
         if enc is None:
             raise RecordError("binary file (NUL bytes, not UTF-16 text)", path=source.where)
+    if enc == "utf-8-sig":  # the BOM is dropped from line 1; lines decode as UTF-8, damage noted
+        enc = "utf-8"
     if enc in ("utf-16", "utf-32", "utf-16-le", "utf-16-be"):
         yield from _text_lines(source, enc, limits)
         return
@@ -378,12 +383,17 @@ def _decode_line(number: int, raw: bytes, enc: str) -> Line:
     if enc == "utf-8":
         dec = _utf8_lenient(raw)
         if dec is not None:
-            return Line(number, dec.text, "utf-8", f"line {number}: {dec.note}")
+            return Line(number, dec.text, "utf-8", f"line {number}: {dec.note}", damaged=True)
         best = _legacy_guess(raw)
         if best is not None and best[0] >= 0.5:
             return Line(number, best[1], best[2], f"line {number} is {best[2]}, not UTF-8")
         return Line(number, None, enc, error="undecodable line (not UTF-8, nor an Arabic code page)")
-    return Line(number, raw.decode(enc, errors="replace"), enc)
+    text = raw.decode(enc, errors="replace")
+    bad = text.count("\ufffd") - raw.decode(enc, errors="ignore").count("\ufffd")
+    if bad:
+        return Line(number, text, enc, f"line {number}: {bad} invalid {enc} characters replaced",
+                    damaged=True)
+    return Line(number, text, enc)
 
 
 def _text_lines(source: Source, enc: str, limits: Limits) -> Iterator[Line]:
@@ -404,7 +414,8 @@ def _text_lines(source: Source, enc: str, limits: Limits) -> Iterator[Line]:
             text = line.rstrip("\r\n").lstrip("\ufeff")
             bad = text.count("\ufffd")
             yield Line(number, text, enc,
-                       f"line {number}: {bad} invalid {enc} characters replaced" if bad else None)
+                       f"line {number}: {bad} invalid {enc} characters replaced" if bad else None,
+                       damaged=bool(bad))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -155,6 +155,7 @@ def read_sgml(source: Source, ctx: ReadContext) -> Iterator[Record | RecordError
     n_doc = 0
     enc = "utf-8"
     notes: list[str] = []
+    doc_damaged = False              # a line of the open DOC had characters replaced
 
     def finish(close: bool, before: str) -> Iterator[Record | RecordError]:
         chunk = "".join(cur or [])
@@ -180,7 +181,7 @@ def read_sgml(source: Source, ctx: ReadContext) -> Iterator[Record | RecordError
         rec.encoding = enc
         if notes:
             rec.notes += notes
-            rec.damaged = enc == "utf-8"
+            rec.damaged = doc_damaged
         yield rec
 
     for line in iter_lines(source, limits):
@@ -202,6 +203,7 @@ def read_sgml(source: Source, ctx: ReadContext) -> Iterator[Record | RecordError
                 n_doc += 1
                 cur, cur_open, cur_line, cur_size, too_large = [], m.group(0), str(line.number), 0, False
                 notes = [line.note] if line.note else []
+                doc_damaged = line.damaged
                 pos = m.end()
                 continue
             close = _DOC_CLOSE.search(text, pos)
@@ -218,6 +220,7 @@ def read_sgml(source: Source, ctx: ReadContext) -> Iterator[Record | RecordError
                 piece, pos = text[pos:close.start()], close.end()
             if line.note and line.note not in notes:
                 notes.append(line.note)
+            doc_damaged = doc_damaged or line.damaged
             if not too_large and cur_size + len(piece) > cap:
                 too_large = True
                 cur = ["".join(cur)[:4096]]  # keep the start (for its DOCNO), drop the rest

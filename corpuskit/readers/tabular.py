@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import RecordError, SettingsError
-from .base import Line, ReadContext, Record, Source, decode, iter_lines, register
+from .base import Decoded, Line, ReadContext, Record, Source, decode, iter_lines, register
 from .fields import record_from_mapping, resolve_columns
 
 __all__ = ["read_json", "read_jsonl", "read_csv", "read_tsv", "read_parquet"]
@@ -111,7 +111,7 @@ def read_json(source: Source, ctx: ReadContext) -> Iterator[Record | RecordError
                           path=source.where) from None
     except json.JSONDecodeError as exc:
         if _first_line_parses(text):
-            yield from _jsonl(_lines_of(text), source, ctx)
+            yield from _jsonl(_lines_of(text, dec), source, ctx)
             return
         raise RecordError(f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}",
                           path=source.where) from None
@@ -135,9 +135,14 @@ def _first_line_parses(text: str) -> bool:
     return "\n" in text.strip()
 
 
-def _lines_of(text: str) -> Iterator[Line]:
+def _lines_of(text: str, dec: Decoded) -> Iterator[Line]:
+    """Lines of an already decoded file; its repair note goes to the lines that hold a
+    replacement character (or to line 1 when none does)."""
+    marked = dec.note is not None and "\ufffd" in text
     for i, ln in enumerate(text.split("\n"), 1):
-        yield Line(i, ln)
+        hit = dec.note is not None and (("\ufffd" in ln) if marked else i == 1)
+        yield Line(i, ln, dec.encoding, dec.note if hit else None,
+                   damaged=bool(hit and dec.damaged))
 
 
 def _container(data: Any) -> Any:
@@ -243,7 +248,7 @@ def _stream_prefix(source: Source) -> str | None:
 
 def _jsonl(lines: Iterable[Line], source: Source, ctx: ReadContext
            ) -> Iterator[Record | RecordError]:
-    notes: dict[str, tuple[str, str]] = {}
+    notes: dict[str, tuple[str, str, bool]] = {}
 
     def objects() -> Iterator[tuple[str, Any]]:
         for line in lines:
@@ -264,16 +269,16 @@ def _jsonl(lines: Iterable[Line], source: Source, ctx: ReadContext
                                            where=locator)
                 continue
             if line.note or line.encoding != "utf-8":
-                notes[locator] = (line.note or "", line.encoding)
+                notes[locator] = (line.note or "", line.encoding, line.damaged)
             yield locator, obj
 
     for item in _records(objects(), source, ctx, "jsonl", "utf-8"):
         if isinstance(item, Record) and item.locator in notes:
-            note, enc = notes.pop(item.locator)
+            note, enc, damaged = notes.pop(item.locator)
             item.encoding = enc
             if note:
                 item.notes.append(note)
-                item.damaged = enc == "utf-8"
+                item.damaged = item.damaged or damaged
         yield item
 
 
@@ -310,7 +315,7 @@ def _read_delimited(source: Source, ctx: ReadContext, delimiter: str | None, fmt
     lines = iter_lines(source, ctx.limits)
     state = {"line": 0, "encoding": "utf-8"}
     problems: list[RecordError] = []
-    notes: dict[int, str] = {}
+    notes: dict[int, tuple[str, bool]] = {}
 
     def texts() -> Iterator[str]:
         for ln in lines:
@@ -321,7 +326,7 @@ def _read_delimited(source: Source, ctx: ReadContext, delimiter: str | None, fmt
                                             where=f"line {ln.number}"))
                 continue
             if ln.note:
-                notes[ln.number] = ln.note
+                notes[ln.number] = (ln.note, ln.damaged)
             yield ln.text + "\n"
 
     stream = texts()
@@ -379,8 +384,8 @@ def _read_delimited(source: Source, ctx: ReadContext, delimiter: str | None, fmt
             rec.encoding = state["encoding"]
             damage = [notes.pop(n) for n in range(start, state["line"] + 1) if n in notes]
             if damage:
-                rec.notes += damage
-                rec.damaged = rec.encoding == "utf-8"
+                rec.notes += [note for note, _ in damage]
+                rec.damaged = rec.damaged or any(d for _, d in damage)
             yield rec
 
 
