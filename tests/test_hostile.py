@@ -590,3 +590,15 @@ def test_json_lines_saved_as_json_keep_the_damage_note_on_the_damaged_line(tmp_p
     assert list(noted["record"]) == ["line 4"]
     with pytest.raises(RecordError, match="a.json"):
         ck.load_corpus(tmp_path, strict=True)
+
+
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+@pytest.mark.parametrize("pad", range(3))
+def test_streamed_utf8_json_is_read_wherever_the_sniffed_head_cuts_a_character(tmp_path, bom, pad):
+    # Arabic letters are two bytes: the padding moves the 64 KiB and 65,000-byte marks across them
+    records = [{"title": f"خبر {i}", "text": f"{GOOD2} {i}"} for i in range(300)]
+    data = bom + b" " * pad + json.dumps(records, ensure_ascii=False).encode()
+    write(tmp_path / "a.json", data)
+    c = ck.load_corpus(tmp_path, limits=ck.Limits(json_in_memory_bytes=10_000))
+    assert len(c.report) == 300 and (c.report["status"] != "skipped").all()
+    assert set(c.report["encoding"]) == {"utf-8"}

@@ -7,6 +7,7 @@ ijson, Parquet one row group at a time. Memory does not grow with the size of a 
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import csv
 import io
@@ -181,13 +182,15 @@ def _utf8_bytes(source: Source) -> Iterator[Any]:
     """The source as UTF-8 bytes (re-encoded from UTF-16 or a code page when need be)."""
     with source.open() as fh:
         head = fh.read(65536)
-    try:
-        head.decode("utf-8") if len(head) < 65536 else head[:65000].decode("utf-8", "strict")
+    try:  # incremental: a character cut by the end of the head is not an error
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=len(head) < 65536)
         utf8 = not head.startswith((b"\xff\xfe", b"\xfe\xff"))
     except UnicodeDecodeError:
         utf8 = False
     with source.open() as fh:
         if utf8:
+            if head.startswith(codecs.BOM_UTF8):
+                fh.read(len(codecs.BOM_UTF8))
             yield fh
         else:
             enc = decode(head, source.where).encoding
