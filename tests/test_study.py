@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from corpuskit.cli import EXIT_DIFFERENT, EXIT_OK, main
+from corpuskit.cli import EXIT_DIFFERENT, EXIT_INPUT, EXIT_OK, main
 
 from .conftest import SAMPLE, SEED
 
@@ -131,6 +131,20 @@ def test_verify_names_a_changed_input(study, inputs, capsys):
         assert f"input changed: {page}" in out and "different" in out
     finally:
         page.write_bytes(original)
+
+
+@pytest.mark.parametrize("damage", [
+    lambda m: m.pop("settings"), lambda m: m.update(inputs={"files": [{"path": "x"}]}),
+    lambda m: m.update(settings={"unit": "chapter"}), lambda m: m.update(versions=[1, 2]),
+    lambda m: m.update(tables=None)])
+def test_verify_on_a_damaged_manifest_is_an_input_error_exit_3(study, tmp_path, damage, capsys):
+    copy = tmp_path / "copy"
+    shutil.copytree(study, copy)
+    manifest = json.loads((copy / "manifest.json").read_text())
+    damage(manifest)
+    (copy / "manifest.json").write_text(json.dumps(manifest))
+    assert main(["verify", str(copy)]) == EXIT_INPUT
+    assert "damaged manifest" in capsys.readouterr().err
 
 
 def test_verify_without_a_manifest_is_an_input_error(tmp_path):

@@ -105,6 +105,7 @@ def run_study(paths: list[str | Path] | None, out: str | Path,
     from .html import write_report
 
     s = settings or StudySettings()
+    _check(s)
     inputs = [Path(p) for p in paths] if paths else default_inputs()
     out = Path(out)
     (out / "tables").mkdir(parents=True, exist_ok=True)
@@ -259,28 +260,36 @@ def verify(directory: str | Path) -> dict:
         raise InputError(f"{d / MANIFEST}: not valid JSON ({exc})") from None
     if manifest.get("format") != "corpuskit.study":
         raise InputError(f"{d / MANIFEST}: not a corpuskit study manifest")
+    try:  # read everything the re-run needs first: a damaged manifest is an input error
+        files = [(Path(f["path"]), str(f["sha256"])) for f in manifest["inputs"]["files"]]
+        paths = [str(p) for p in manifest["inputs"]["paths"]]
+        versions = dict(manifest["versions"])
+        recorded = {str(k): v for k, v in dict(manifest["tables"]).items()}
+        settings = StudySettings(**{k: (tuple(v) if k == "k_choices" else v)
+                                    for k, v in dict(manifest["settings"]).items()
+                                    if k != "k_used"})
+        _check(settings)
+    except (KeyError, TypeError, AttributeError, ValueError, SettingsError) as exc:
+        raise InputError(f"{d / MANIFEST}: a damaged manifest ({type(exc).__name__}: {exc})"
+                         ) from None
     changes = []
-    for f in manifest["inputs"]["files"]:
-        p = Path(f["path"])
+    for p, sha in files:
         if not p.is_file():
             changes.append(f"input missing: {p}")
-        elif _sha(p) != f["sha256"]:
+        elif _sha(p) != sha:
             changes.append(f"input changed: {p}")
     now = library_versions()
-    for lib, v in manifest["versions"].items():
+    for lib, v in versions.items():
         if now.get(lib) != v:
             changes.append(f"library version changed: {lib} {v} -> {now.get(lib)}")
-    s = manifest["settings"]
-    settings = StudySettings(**{k: (tuple(v) if k == "k_choices" else v)
-                                for k, v in s.items() if k != "k_used"})
     with tempfile.TemporaryDirectory() as tmp:
-        again = run_study(manifest["inputs"]["paths"], tmp, settings, progress=False)
+        again = run_study(paths, tmp, settings, progress=False)
     rows = []
-    for name, digest in manifest["tables"].items():
+    for name, digest in recorded.items():
         new = again["tables"].get(name)
         rows.append({"table": name, "status": "identical" if new == digest else
                      ("missing" if new is None else "different")})
-    for name in sorted(set(again["tables"]) - set(manifest["tables"])):
+    for name in sorted(set(again["tables"]) - set(recorded)):
         rows.append({"table": name, "status": "new"})
     result = pd.DataFrame(rows)
     return {"identical": bool((result["status"] == "identical").all()), "tables": result,
