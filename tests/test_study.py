@@ -167,3 +167,10 @@ def test_jupyterlab_displays_mark_arabic_cells_right_to_left():
         assert arabic and all(d == "rtl" for d in arabic)
     assert "not fitted" in ck.TopicModel(k=3)._repr_html_()
     assert "military" in ck.load_lexicon()._repr_html_()
+
+
+def test_arabic_column_names_in_report_tables_take_their_direction_from_their_text():
+    from corpuskit.report.html import table_html
+
+    out = table_html(pd.DataFrame({"المصدر": ["الحياة"], "n": [3]}))
+    assert '<th dir="auto">المصدر</th>' in out and '<td dir="rtl">الحياة</td>' in out

@@ -44,7 +44,7 @@ def _cell(v: Any) -> str:
 
 def table_html(df: pd.DataFrame, rows: int = 15, caption: str | None = None) -> str:
     """An HTML table in which every cell that holds Arabic is marked right to left."""
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    head = "".join(f'<th dir="auto">{html.escape(str(c))}</th>' for c in df.columns)
     body = "".join("<tr>" + "".join(_cell(v) for v in r) + "</tr>"
                    for r in df.head(rows).itertuples(index=False))
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
@@ -159,7 +159,7 @@ CC BY 4.0, the corpuskit authors.</p>"""))
                   for sid, title, _ in sections)
     body = "".join(f'<section id="{sid}"><h2>{html.escape(title)}</h2>{content}</section>'
                    for sid, title, content in sections)
-    notes = "".join(f"<li>{html.escape(n)}</li>" for n in manifest.get("notes", []))
+    notes = "".join(f'<li dir="auto">{html.escape(n)}</li>' for n in manifest.get("notes", []))
     page = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>corpuskit '
             f"study</title><style>{_STYLE}</style></head><body><h1>A corpuskit study</h1>"
             f"<nav><h2>Contents</h2><ol>{toc}</ol></nav>{body}"
