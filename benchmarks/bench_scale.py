@@ -67,13 +67,14 @@ print(json.dumps({"docs": len(texts), "load": t1 - t0, "dtm": t2 - t1, "fit": t3
 def build(source: Path, n: int, out: Path) -> Path:
     """Write n recombined articles to out (reused when a finished build is already there)."""
     done = out / "BUILT"
-    if done.exists() and done.read_text() == str(n):
+    if done.exists() and done.read_text() == f"{n} v2":
         return out
     out.mkdir(parents=True, exist_ok=True)
     articles, pool, seen = [], [], set()
     for f in sorted(source.glob("*.json")):
         for a in json.loads(f.read_text(encoding="utf-8")):
-            paras = [p.strip() for p in (a.get("content") or "").split("\n\n") if p.strip()]
+            # SaudiNewsNet separates paragraphs by single line breaks.
+            paras = [p.strip() for p in (a.get("content") or "").splitlines() if p.strip()]
             articles.append((a, len(paras)))
             for p in paras:
                 if len(p.split()) >= 8 and p not in seen:
@@ -92,7 +93,7 @@ def build(source: Path, n: int, out: Path) -> Path:
             name = out / f"part-{i // PER_FILE:05d}.json"
             name.write_text(json.dumps(batch, ensure_ascii=False), encoding="utf-8")
             batch = []
-    done.write_text(str(n))
+    done.write_text(f"{n} v2")
     return out
 
 

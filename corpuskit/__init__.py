@@ -48,10 +48,13 @@ _EXPORTS = {
     "train_frame_model": "corpuskit.framing",
     "select_k": "corpuskit.topics",
     "stability": "corpuskit.topics",
+    "open_corpus": "corpuskit.store",
+    "DiskCorpus": "corpuskit.store",
+    "get_engine": "corpuskit.engine",
 }
 _SUBMODULES = {"arabic", "readers", "clean", "dates", "errors", "corpus", "load", "cli", "plot",
                "features", "topics", "stream", "limits", "stats", "matching", "actors", "framing",
-               "report", "display"}
+               "report", "display", "store", "engine"}
 
 __all__ = sorted(_EXPORTS) + sorted(_SUBMODULES)
 
@@ -64,6 +67,8 @@ if TYPE_CHECKING:  # pragma: no cover
                           train_frame_model)
     from .arabic import normalize, tokenize
     from .corpus import Corpus
+    from .engine import get_engine
+    from .store import DiskCorpus, open_corpus
     from .dates import parse_date
     from .errors import (CorpuskitError, InputError, RecordError, ResourceUnavailableError,
                          SettingsError)

@@ -13,12 +13,13 @@ from __future__ import annotations
 import math
 import zlib
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["repeated_blocks", "find_duplicates", "shingles", "shingle_sets", "jaccard"]
+__all__ = ["repeated_blocks", "find_duplicates", "flag_duplicates", "band_keys", "exact_key",
+           "shingles", "shingle_sets", "jaccard"]
 
 
 def repeated_blocks(docs_blocks: Sequence[Iterable[str]], min_docs: int = 4,
@@ -111,9 +112,40 @@ def _minhash_signatures(sets: list[np.ndarray], num_perm: int, seed: int) -> np.
     return sig
 
 
+NUM_PERM = 90
+BANDS = 30
+
+
+def band_keys(sets: list[np.ndarray], num_perm: int = NUM_PERM, bands: int = BANDS,
+              seed: int = 0) -> np.ndarray:
+    """MinHash LSH band keys of shingle sets: a ``bands × documents`` array of 64-bit keys.
+
+    Each band's rows of the MinHash signature are folded into one key: two documents share a
+    band's key when (up to a verified collision) they share its rows. Computed per document, so
+    parts of a corpus can be done apart (in worker processes) and their keys put together."""
+    sig = _minhash_signatures(sets, num_perm, seed)
+    rows = num_perm // bands
+    out = np.empty((bands, len(sets)), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for band in range(bands):
+            block = sig[:, band * rows:(band + 1) * rows]
+            key = block[:, 0].copy()
+            for j in range(1, rows):  # fold the band's rows into one key; collisions are verified
+                key = (key ^ (key >> np.uint64(31))) * _MIX[0] + block[:, j]
+            out[band] = key
+    return out
+
+
+def exact_key(text: str) -> bytes:
+    """A 128-bit key of a text with its whitespace folded: equal keys, equal texts."""
+    import hashlib
+
+    return hashlib.blake2b(" ".join(text.split()).encode("utf-8"), digest_size=16).digest()
+
+
 def find_duplicates(texts: Sequence[str], ids: Sequence[str], *, tokens: Sequence[Sequence[str]],
                     dates: Sequence[object] | None = None, threshold: float = 0.5, k: int = 3,
-                    num_perm: int = 90, bands: int = 30, seed: int = 0) -> pd.DataFrame:
+                    num_perm: int = NUM_PERM, bands: int = BANDS, seed: int = 0) -> pd.DataFrame:
     """Flag exact and near duplicates among documents, in input order.
 
     ``texts`` are the keys for exact duplicates (documents with equal keys after whitespace
@@ -127,35 +159,62 @@ def find_duplicates(texts: Sequence[str], ids: Sequence[str], *, tokens: Sequenc
     "near" or None), ``duplicate_of`` (the original's id) and ``similarity``.
     """
     n = len(texts)
-    out_kind: list[str | None] = [None] * n
-    out_of: list[str | None] = [None] * n
-    out_sim = [np.nan] * n
+    sh = shingle_sets(tokens, k)
+    keys = band_keys(sh, num_perm, bands, seed)
+    exact = np.array([exact_key(t) for t in texts], dtype="S16") if n else np.zeros(0, "S16")
+    when = pd.to_datetime(pd.Series(list(dates) if dates is not None else [pd.NaT] * n,
+                                    dtype=object))
+    kind, of, sim = flag_duplicates(when.to_numpy(dtype="datetime64[ns]"), exact,
+                                    lambda b: keys[b], np.array([len(s) > 0 for s in sh], bool),
+                                    lambda pos: {p: sh[p] for p in pos}, threshold, bands)
+    ids = list(ids)
+    names = np.array([None, "exact", "near"], dtype=object)
+    return pd.DataFrame({"duplicate": names[kind],
+                         "duplicate_of": [ids[j] if j >= 0 else None for j in of],
+                         "similarity": sim},
+                        index=pd.Index(ids, name="doc_id"))
+
+
+def flag_duplicates(dates: np.ndarray, exact: np.ndarray, band: Callable[[int], np.ndarray],
+                    nonempty: np.ndarray, shingles_of: Callable[[list[int]], dict[int, np.ndarray]],
+                    threshold: float, bands: int = BANDS) -> tuple[np.ndarray, np.ndarray,
+                                                                   np.ndarray]:
+    """Exact and near duplicates of a whole corpus from small per-document keys.
+
+    Holds only what each document contributes in a few bytes (its date, a 128-bit exact key,
+    one band of LSH keys at a time), so that a corpus on disk is deduplicated without holding its
+    texts: ``band(b)`` returns every document's key for band ``b``, ``shingles_of(positions)``
+    the shingle sets of the few documents whose candidate pairs must be verified.
+
+    Returns per document: kind (0 none, 1 exact, 2 near), the position of its original (-1) and
+    the similarity (NaN when not a duplicate).
+    """
+    n = len(exact)
+    kind = np.zeros(n, dtype=np.int8)
+    of = np.full(n, -1, dtype=np.int64)
+    sim = np.full(n, np.nan)
+    if n == 0:
+        return kind, of, sim
     # Priority: earliest date first, undated last, then input order.
-    when = pd.to_datetime(pd.Series(list(dates) if dates is not None else [pd.NaT] * n))
-    order = sorted(range(n), key=lambda i: (pd.isna(when[i]), when[i] if not pd.isna(when[i])
-                                            else pd.Timestamp(0), i))
-    first_by_text: dict[str, int] = {}
-    for i in order:
-        key = " ".join(texts[i].split())
-        j = first_by_text.setdefault(key, i)
-        if j != i:
-            out_kind[i], out_of[i], out_sim[i] = "exact", ids[j], 1.0
-    candidates = [i for i in order if out_kind[i] is None]
-    sh = shingle_sets([tokens[i] for i in candidates], k)
-    sig = _minhash_signatures(sh, num_perm, seed)
-    rows = num_perm // bands
+    d = np.asarray(dates, dtype="datetime64[ns]")
+    undated = np.isnat(d)
+    order = np.lexsort((np.arange(n), np.where(undated, 0, d.view(np.int64)), undated))
+    _, first, inverse = np.unique(exact[order], return_index=True, return_inverse=True)
+    original = order[first[inverse]]
+    copies = original != order
+    kind[order[copies]] = 1
+    of[order[copies]] = original[copies]
+    sim[order[copies]] = 1.0
+    candidates = order[~copies]
+    has = np.flatnonzero(nonempty[candidates])
     pairs: set[tuple[int, int]] = set()
-    has = np.array([pos for pos in range(len(candidates)) if len(sh[pos])], dtype=np.int64)
     with np.errstate(over="ignore"):
-        for band in range(bands):
-            block = sig[has, band * rows:(band + 1) * rows]
-            key = block[:, 0].copy()
-            for j in range(1, rows):  # fold the band's rows into one key; collisions are verified
-                key = (key ^ (key >> np.uint64(31))) * _MIX[0] + block[:, j]
-            order = np.argsort(key, kind="stable")
-            skey = key[order]
+        for b in range(bands):
+            key = band(b)[candidates[has]]
+            korder = np.argsort(key, kind="stable")
+            skey = key[korder]
             cuts = np.flatnonzero(np.diff(skey)) + 1
-            for grp in np.split(order, cuts):
+            for grp in np.split(korder, cuts):
                 if len(grp) < 2:
                     continue
                 members = sorted(has[grp].tolist())
@@ -171,28 +230,34 @@ def find_duplicates(texts: Sequence[str], ids: Sequence[str], *, tokens: Sequenc
                     for x in range(1, len(members)):
                         pairs.add((members[0], members[x]))
                         pairs.add((members[x - 1], members[x]))
+    if not pairs:
+        return kind, of, sim
+    involved = sorted({p for pair in pairs for p in pair})
+    got = shingles_of([int(candidates[p]) for p in involved])
+    sh = {p: got[int(candidates[p])] for p in involved}
     # Union the confirmed pairs; each group's earliest document is its original.
-    parent = list(range(len(candidates)))
+    parent: dict[int, int] = {}
 
     def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
             x = parent[x]
         return x
 
     best: dict[int, float] = {}
     for x, y in sorted(pairs):
-        sim = _jaccard_sorted(sh[x], sh[y])
-        if sim >= threshold:
+        s = _jaccard_sorted(sh[x], sh[y])
+        if s >= threshold:
             rx, ry = root(x), root(y)
             if rx != ry:
                 parent[max(rx, ry)] = min(rx, ry)
-            best[y] = max(best.get(y, 0.0), sim)
-    # candidates are in priority order, so each group's root (its smallest position) is its original
-    for pos, i in enumerate(candidates):
+            best[y] = max(best.get(y, 0.0), s)
+    # candidates are in priority order, so each group's root (its smallest position) is its
+    # original
+    for pos in involved:
         r = root(pos)
         if r != pos:
-            out_kind[i], out_of[i] = "near", ids[candidates[r]]
-            out_sim[i] = round(best.get(pos, _jaccard_sorted(sh[pos], sh[r])), 4)
-    return pd.DataFrame({"duplicate": out_kind, "duplicate_of": out_of, "similarity": out_sim},
-                        index=pd.Index(list(ids), name="doc_id"))
+            i = candidates[pos]
+            kind[i], of[i] = 2, candidates[r]
+            sim[i] = round(best.get(pos, _jaccard_sorted(sh[pos], sh[r])), 4)
+    return kind, of, sim

@@ -49,8 +49,14 @@ def _parser() -> argparse.ArgumentParser:
                     "zip/tar) into one Parquet corpus with its load report and provenance.",
         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     load.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or archives")
-    load.add_argument("--out", "-o", required=True, metavar="FILE",
-                      help="where to write the corpus (.parquet)")
+    load.add_argument("--out", "-o", required=True, metavar="FILE|DIR",
+                      help="where to write the corpus: a .parquet file (read into memory, "
+                           "then written), or a folder for a corpus on disk (written part by "
+                           "part as the input is read: for corpora larger than memory)")
+    load.add_argument("--part-size", type=_at_least(1), default=5000, metavar="N",
+                      help="documents per part of a corpus on disk (default 5000)")
+    load.add_argument("--overwrite", action="store_true",
+                      help="replace the corpus already in the --out folder")
     _load_options(load)
     load.add_argument("--report", metavar="CSV", help="also write the load report as CSV")
 
@@ -194,6 +200,27 @@ def _load_options(p: argparse.ArgumentParser) -> None:
                    help="skip records longer than N characters (default 2,000,000)")
     p.add_argument("--no-progress", action="store_true",
                    help="no progress bar (by default one is drawn on stderr when it is a terminal)")
+    _engine_options(p)
+
+
+def _engine_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=["local", "serial", "dask"], default="local",
+                   help="where the work runs: worker processes on this machine (local, the "
+                        "default), this process only (serial), or a Dask cluster (dask)")
+    p.add_argument("--workers", type=_at_least(1), metavar="N",
+                   help="worker processes (local), or workers of the LocalCluster that "
+                        "--engine dask starts without --scheduler (default: one per core)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="the Dask scheduler to run on, e.g. tcp://10.0.0.5:8786 (implies "
+                        "--engine dask)")
+
+
+def _engine(args: argparse.Namespace):  # noqa: ANN202 - an Engine, to be closed by the caller
+    from .engine import get_engine
+
+    name = "dask" if getattr(args, "scheduler", None) else getattr(args, "engine", "local")
+    return get_engine(name, workers=getattr(args, "workers", None),
+                      scheduler=getattr(args, "scheduler", None))
 
 
 def _doc_freq(text: str) -> int | float:
@@ -248,17 +275,20 @@ def _columns(pairs: list[str]) -> dict[str, str] | None:
     return out or None
 
 
-def _load(args: argparse.Namespace):  # noqa: ANN202
+def _load(args: argparse.Namespace, out: str | None = None):  # noqa: ANN202
     from .load import load_corpus
 
     from .limits import Limits
 
     limits = Limits(max_record_chars=args.max_record_chars) if args.max_record_chars else None
-    return load_corpus(*args.paths, format=args.format, columns=_columns(args.column),
-                       strict=args.strict, progress=False if args.no_progress else None,
-                       duplicates="drop" if args.drop_duplicates else "flag",
-                       include=args.include, exclude=args.exclude,
-                       documentation_files=args.documentation_files, limits=limits)
+    with _engine(args) as engine:
+        return load_corpus(*args.paths, format=args.format, columns=_columns(args.column),
+                           strict=args.strict, progress=False if args.no_progress else None,
+                           duplicates="drop" if args.drop_duplicates else "flag",
+                           include=args.include, exclude=args.exclude,
+                           documentation_files=args.documentation_files, limits=limits,
+                           out=out, overwrite=getattr(args, "overwrite", False),
+                           part_size=getattr(args, "part_size", 5000), engine=engine)
 
 
 class _Outputs:
@@ -296,8 +326,12 @@ class _Outputs:
 
 
 def _cmd_load(args: argparse.Namespace) -> int:
-    corpus = _load(args)
-    out = corpus.to_parquet(args.out)
+    if Path(args.out).suffix.lower() in (".parquet", ".pq"):
+        corpus = _load(args)
+        out = corpus.to_parquet(args.out)
+    else:
+        corpus = _load(args, out=args.out)
+        out = corpus.path
     if args.report:
         Path(args.report).parent.mkdir(parents=True, exist_ok=True)
         corpus.report.to_csv(args.report, index=False)
@@ -349,9 +383,12 @@ def _cmd_info(args: argparse.Namespace) -> int:
 def _corpus_from(args: argparse.Namespace):  # noqa: ANN202
     """A corpus file written by `corpuskit load`, or the input paths loaded now."""
     from .corpus import Corpus, is_corpus_file
+    from .store import DiskCorpus, is_corpus_dir
 
     if len(args.paths) == 1 and is_corpus_file(args.paths[0]):
         return Corpus.read_parquet(args.paths[0])
+    if len(args.paths) == 1 and is_corpus_dir(args.paths[0]):
+        return DiskCorpus(args.paths[0]).to_corpus()
     return _load(args)
 
 

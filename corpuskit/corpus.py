@@ -15,7 +15,7 @@ from .arabic.normalization import NormalizeSettings, get_normalizer
 from .arabic.segmentation import paragraph_spans, sentence_spans
 from .errors import InputError, SettingsError
 
-__all__ = ["Corpus", "DOC_COLUMNS", "UNIT_COLUMNS", "REPORT_COLUMNS"]
+__all__ = ["Corpus", "TokenTable", "DOC_COLUMNS", "UNIT_COLUMNS", "REPORT_COLUMNS"]
 
 DOC_COLUMNS = ["doc_id", "date", "source", "title", "text", "url", "author", "path", "record",
                "format", "date_raw", "date_field", "date_kind", "source_field", "duplicate",
@@ -25,6 +25,43 @@ REPORT_COLUMNS = ["path", "member", "record", "format", "encoding", "status", "r
                   "duplicate_of", "note"]
 _PARQUET_KEY = b"corpuskit"
 _FORMAT_VERSION = 1
+
+
+class TokenTable:
+    """Every document's tokens, compactly: a vocabulary, one int32 id per token and each
+    document's length (about 4 bytes a token instead of a Python string's 60 or more)."""
+
+    def __init__(self, vocab: np.ndarray, ids: np.ndarray, lengths: np.ndarray):
+        self.vocab = np.asarray(vocab, dtype=object)
+        self.ids = np.asarray(ids, dtype=np.int32)
+        self.lengths = np.asarray(lengths, dtype=np.int64)
+        self.offsets = np.concatenate([[0], np.cumsum(self.lengths)]).astype(np.int64)
+
+    @classmethod
+    def from_lists(cls, docs: list[list[str]]) -> TokenTable:
+        vocab: dict[str, int] = {}
+        ids = np.fromiter((vocab.setdefault(w, len(vocab)) for d in docs for w in d),
+                          dtype=np.int32)
+        return cls(np.array(list(vocab), dtype=object), ids, np.array([len(d) for d in docs]))
+
+    def __len__(self) -> int:
+        return len(self.lengths)
+
+    def __getitem__(self, i: int) -> list[str]:
+        return self.vocab[self.ids[self.offsets[i]:self.offsets[i + 1]]].tolist()
+
+    def lists(self) -> list[list[str]]:
+        """The tokens of every document as lists of strings."""
+        return [self[i] for i in range(len(self))]
+
+    def select(self, mask: np.ndarray) -> TokenTable:
+        """The documents where ``mask`` is true."""
+        keep = np.repeat(np.asarray(mask, bool), self.lengths)
+        return TokenTable(self.vocab, self.ids[keep], self.lengths[np.asarray(mask, bool)])
+
+    @property
+    def nbytes(self) -> int:
+        return int(self.ids.nbytes + self.lengths.nbytes + self.offsets.nbytes)
 
 
 class Corpus:
@@ -53,7 +90,7 @@ class Corpus:
         self.provenance = provenance or {}
         self._units: dict[str, pd.DataFrame] = {}
         self._normalized: dict[NormalizeSettings, pd.Series] = {}
-        self._tokens: dict[NormalizeSettings, pd.Series] = {}
+        self._tokens: dict[NormalizeSettings, TokenTable] = {}
 
     # ------------------------------------------------------------------ basics
     def __len__(self) -> int:
@@ -239,13 +276,15 @@ class Corpus:
 
     def tokens(self, preset: str | NormalizeSettings | None = "default",
                **switches: bool) -> pd.Series:
-        """Tokens of each document (title and body), normalized with the given settings; cached."""
+        """Tokens of each document (title and body), normalized with the given settings, as a
+        Series of lists indexed by ``doc_id``. Cached compactly (:class:`TokenTable`); the
+        lists are made on each call."""
         settings = NormalizeSettings.resolve(preset, **switches)
         if settings not in self._tokens:
             norm = get_normalizer(settings)
-            self._tokens[settings] = pd.Series(self._tokens_full(norm), index=self.docs["doc_id"],
-                                               name="tokens")
-        return self._tokens[settings]
+            self._tokens[settings] = TokenTable.from_lists(self._tokens_full(norm))
+        return pd.Series(self._tokens[settings].lists(), index=self.docs["doc_id"],
+                         name="tokens", dtype=object)
 
     def full_texts(self, include_title: bool = True) -> list[str]:
         """Each document's title and text as one string (``title``, a blank line, ``text``):

@@ -10,18 +10,20 @@ import datetime as dt
 import hashlib
 import re
 import warnings
-from collections import defaultdict
-from collections.abc import Mapping
+from collections import defaultdict, deque
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ._progress import wanted
 from ._versions import library_versions
 from .arabic.normalization import get_normalizer
-from .clean import find_duplicates, repeated_blocks
-from .corpus import DOC_COLUMNS, REPORT_COLUMNS, Corpus
+from .clean import band_keys, exact_key, flag_duplicates, repeated_blocks, shingle_sets
+from .corpus import DOC_COLUMNS, REPORT_COLUMNS, Corpus, TokenTable
+from .engine import get_engine
 from .dates import parse_date
 from .errors import CorpuskitError, InputError, RecordError, SettingsError
 from .limits import DEFAULT_LIMITS, Limits
@@ -62,9 +64,18 @@ class _Report:
         row = {"path": source.path, "member": source.member, "record": rec.locator,
                "format": rec.fmt, "encoding": rec.encoding, "status": "loaded", "reason": None,
                "doc_id": None, "duplicate_of": None,
-               "note": "; ".join(rec.notes) if rec.notes else None}
+               "note": "; ".join(rec.notes) if rec.notes else None, "_pending": True}
         self.rows.append(row)
         return row
+
+    def take_final(self) -> list[dict[str, Any]]:
+        """Remove and return the rows that are settled (all rows before the first record whose
+        part is still being processed), for a corpus written to disk as it is read."""
+        n = 0
+        while n < len(self.rows) and "_pending" not in self.rows[n]:
+            n += 1
+        out, self.rows = self.rows[:n], self.rows[n:]
+        return out
 
 
 def load_corpus(*paths: str | Path, format: str | None = None,
@@ -72,7 +83,9 @@ def load_corpus(*paths: str | Path, format: str | None = None,
                 progress: bool | None = None, duplicates: str = "flag",
                 near_duplicate_threshold: float = 0.5, min_arabic: float = 0.2,
                 include: str | list[str] | None = None, exclude: str | list[str] | None = None,
-                documentation_files: bool = False, limits: Limits | None = None) -> Corpus:
+                documentation_files: bool = False, limits: Limits | None = None,
+                out: str | Path | None = None, overwrite: bool = False, part_size: int = 5000,
+                engine: Any = None, workers: int | None = None) -> Corpus:
     """Load Arabic news from files, folders and archives into a :class:`Corpus`.
 
     Args:
@@ -98,6 +111,15 @@ def load_corpus(*paths: str | Path, format: str | None = None,
             are passed over and reported: a README is not an article).
         limits: size, nesting and expansion limits (:class:`~corpuskit.limits.Limits`); what
             passes one is skipped and reported with its size.
+        out: write the corpus to this folder (a corpus on disk: Parquet parts of ``part_size``
+            documents, the load report, the duplicate keys and a manifest) instead of holding it
+            in memory, and return it opened lazily (:class:`~corpuskit.store.DiskCorpus`).
+        overwrite: replace a corpus already in ``out`` (a folder that is not a corpuskit corpus
+            is never touched).
+        part_size: documents per part: the unit of parallel work and of the files on disk.
+        engine, workers: where the per-document work runs (:func:`~corpuskit.engine.get_engine`):
+            ``"local"`` worker processes (default), ``"serial"``, ``"dask"``, or a Dask
+            ``Client``.
 
     Returns:
         The corpus; see ``corpus.report`` for what happened to every file and record.
@@ -112,6 +134,8 @@ def load_corpus(*paths: str | Path, format: str | None = None,
         raise SettingsError("min_arabic must be between 0 and 1")
     if limits is not None and not isinstance(limits, Limits):
         raise SettingsError("limits= takes a corpuskit.Limits(...)")
+    if not isinstance(part_size, int) or isinstance(part_size, bool) or part_size < 1:
+        raise SettingsError(f"part_size={part_size!r}: give a number of documents >= 1")
     limits = limits or DEFAULT_LIMITS
     as_tuple = (lambda v: (v,) if isinstance(v, str) else tuple(v or ()))
     selection = Selection(include=as_tuple(include), exclude=as_tuple(exclude),
@@ -131,70 +155,107 @@ def load_corpus(*paths: str | Path, format: str | None = None,
         bar = tqdm(total=total_bytes, desc=f"reading {len(sources)} files", unit="B",
                    unit_scale=True, unit_divisor=1024)
 
-    loaded: list[tuple[Record, dict[str, Any]]] = []
     inputs: list[dict[str, Any]] = []
-    for src in sources:
-        inputs.append(_fingerprint(src))
-        for item in expand_source(src, limits=limits):
-            if isinstance(item, RecordError):
-                report.skip(item)
-                continue
-            # members of archives and the content of .gz files meet include/exclude here
-            why = selection.why_not(item.member or item.name) if item is not src else None
-            if why:
-                report.skip(RecordError(why, status="passed over"), item)
-                continue
-            _read_one(item, format, ctx, report, loaded)
+
+    def records():  # noqa: ANN202 - (record, its report row), in input order
+        for src in sources:
+            inputs.append(_fingerprint(src))
+            for item in expand_source(src, limits=limits):
+                if isinstance(item, RecordError):
+                    report.skip(item)
+                    continue
+                # members of archives and the content of .gz files meet include/exclude here
+                why = selection.why_not(item.member or item.name) if item is not src else None
+                if why:
+                    report.skip(RecordError(why, status="passed over"), item)
+                    continue
+                yield from _read_one(item, format, ctx, report)
+            if bar is not None:
+                bar.update(src.size or 0)
+
+    settings = {"format": format, "columns": dict(columns) if columns else None,
+                "strict": strict, "duplicates": duplicates,
+                "near_duplicate_threshold": near_duplicate_threshold,
+                "min_arabic": min_arabic, "include": list(selection.include),
+                "exclude": list(selection.exclude),
+                "documentation_files": documentation_files, "limits": limits.as_dict(),
+                "duplicate_normalization": get_normalizer("default").settings.as_dict(),
+                "part_size": part_size}
+    if out is not None:
+        from .store import CorpusWriter
+
+        sink: Any = CorpusWriter(out, overwrite=overwrite)
+    else:
+        sink = _MemorySink()
+    pending: deque[list[tuple[Record, dict[str, Any]]]] = deque()
+
+    def parts():  # noqa: ANN202 - the records of each part, page chrome removed
+        chunk: list[tuple[Record, dict[str, Any]]] = []
+        for pair in _cleaned_pages(records(), report):
+            chunk.append(pair)
+            if len(chunk) >= part_size:
+                pending.append(chunk)
+                yield [rec for rec, _ in chunk]
+                chunk = []
+        if chunk:
+            pending.append(chunk)
+            yield [rec for rec, _ in chunk]
+
+    ids = _IdRegistry()
+    eng = get_engine(engine, workers=workers)
+    try:
+        for result in eng.imap(_process_part, parts(), min_arabic, out is None):
+            chunk = pending.popleft()
+            rows = _apply_part(chunk, result, report, ids)
+            sink.add(rows, result)
+            if out is not None:
+                sink.add_report(report.take_final())
+    except BaseException:
+        if out is not None:
+            sink.abandon()
+        raise
+    finally:
+        if engine is None or isinstance(engine, str):
+            eng.close()
         if bar is not None:
-            bar.update(src.size or 0)
-    if bar is not None:
-        bar.close()
+            bar.close()
     if not sources:
+        if out is not None:
+            sink.abandon()
         raise InputError(f"nothing to read in {', '.join(map(str, paths))}: no files found"
                          + (f" ({len(passed_over)} files passed over or skipped: "
                             + "; ".join(sorted({e.reason for e in passed_over}))[:300] + ")"
                             if passed_over else ""))
-
-    _finish_pages(loaded, report)
-    docs = _build_docs(loaded, report, min_arabic)
-    if docs.empty:
+    if sink.n_docs == 0:
+        rows = (sink.report_rows() if out is not None else []) + report.rows
+        if out is not None:
+            sink.abandon()
         raise InputError(
-            f"nothing readable in {', '.join(map(str, paths))}: {len(report.rows)} files or records,"
+            f"nothing readable in {', '.join(map(str, paths))}: {len(rows)} files or records,"
             " none loaded. See the reasons below, or pass strict=True to stop at the first one:\n"
             + "\n".join(f"  {r['path']}{'!' + r['member'] if r['member'] else ''}"
                         f"{' ' + r['record'] if r['record'] else ''}: {r['reason']}"
-                        for r in report.rows[:10]))
-    docs, tokens = _flag_duplicates(docs, near_duplicate_threshold)
-    by_id = {r["doc_id"]: r for r in report.rows if r["doc_id"] is not None}
-    for doc_id, kind, of in zip(docs["doc_id"], docs["duplicate"], docs["duplicate_of"]):
-        if kind is not None and kind == kind:
-            row = by_id[doc_id]
-            row["status"] = "duplicate" if kind == "exact" else "near_duplicate"
-            row["duplicate_of"] = of
-    if duplicates == "drop":
-        keep = docs["duplicate"].isna().to_numpy()
-        docs, tokens = docs[keep].reset_index(drop=True), tokens[keep]
-
+                        for r in rows[:10]))
+    kind, of, sim = flag_duplicates(sink.dates(), sink.exact(), sink.band, sink.nonempty(),
+                                    sink.shingles_of, near_duplicate_threshold)
     provenance = {
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "inputs": inputs,
-        "settings": {"format": format, "columns": dict(columns) if columns else None,
-                     "strict": strict, "duplicates": duplicates,
-                     "near_duplicate_threshold": near_duplicate_threshold,
-                     "min_arabic": min_arabic, "include": list(selection.include),
-                     "exclude": list(selection.exclude),
-                     "documentation_files": documentation_files, "limits": limits.as_dict(),
-                     "duplicate_normalization": get_normalizer("default").settings.as_dict()},
+        "settings": settings,
         "versions": library_versions(),
     }
-    rep = pd.DataFrame(report.rows, columns=REPORT_COLUMNS)
-    corpus = Corpus(docs, rep, provenance)
-    corpus._tokens[get_normalizer("default").settings] = tokens
-    return corpus
+    if out is not None:
+        try:
+            sink.add_report(report.take_final())
+            return sink.finish(kind, of, sim, provenance)
+        except BaseException:
+            sink.abandon()
+            raise
+    return sink.corpus(report, kind, of, sim, duplicates, provenance)
 
 
-def _read_one(src: Source, format: str | None, ctx: ReadContext, report: _Report,
-              loaded: list[tuple[Record, dict[str, Any]]]) -> None:
+def _read_one(src: Source, format: str | None, ctx: ReadContext,
+              report: _Report) -> Iterator[tuple[Record, dict[str, Any]]]:
     try:
         fmt = format or detect_format(src)
     except RecordError as exc:
@@ -220,7 +281,7 @@ def _read_one(src: Source, format: str | None, ctx: ReadContext, report: _Report
                 continue
             if item.damaged and report.strict:
                 raise RecordError("; ".join(item.notes), path=src.where, where=item.locator)
-            loaded.append((item, report.loaded(src, item)))
+            yield item, report.loaded(src, item)
     except SettingsError:
         raise
     except RecordError as exc:
@@ -253,79 +314,65 @@ def _read_one(src: Source, format: str | None, ctx: ReadContext, report: _Report
         report.skip(RecordError("no records in this file", path=src.where), src, fmt)
 
 
-def _finish_pages(loaded: list[tuple[Record, dict[str, Any]]], report: _Report) -> None:
-    by_source: dict[str, list[int]] = defaultdict(list)
-    for i, (rec, _) in enumerate(loaded):
-        if rec.fmt == "page":
-            by_source[str(rec.canonical.get("source"))].append(i)
-    failed: set[int] = set()
-    for idx in by_source.values():
-        repeated = repeated_blocks([loaded[i][0].text.split("\n\n") for i in idx])
-        for i in idx:
-            rec, row = loaded[i]
-            try:
-                finish_page(rec, repeated)
-            except RecordError as exc:
-                failed.add(i)
-                row.update(status="skipped", reason=exc.reason)
-                if report.strict:
-                    raise RecordError(exc.reason, path=_where(row), where=row["record"]) from None
-            if repeated:
-                rec.extra["chrome_lines_removed"] = len(repeated)
-    if failed:
-        loaded[:] = [x for i, x in enumerate(loaded) if i not in failed]
+_CHROME_SAMPLE = 2000   # a site's chrome is learned from its first pages, this many at most
+_HOLD_MAX = 20_000      # records held back, at most, while sites' chrome is still being learned
 
 
-def _build_docs(loaded: list[tuple[Record, dict[str, Any]]], report: _Report,
-                min_arabic: float) -> pd.DataFrame:
-    rows: list[dict[str, Any]] = []
-    seen: dict[str, int] = {}
-    for rec, row in loaded:
-        title = str(rec.canonical.get("title") or "").strip()
-        text = rec.text.strip()
-        if not _has_content(text):
-            reason = "empty text" if not text else \
-                "empty text (no letters or digits: only tatweel, punctuation or symbols)"
-            row.update(status="skipped", reason=reason)
-            if report.strict:
-                raise RecordError(reason, path=_where(row), where=row["record"] or "")
-            continue
-        share = arabic_share(f"{title} {text}")
-        if share < min_arabic:
-            reason = f"not Arabic ({share:.0%} of letters are Arabic; min_arabic={min_arabic})"
-            row.update(status="skipped", reason=reason)
-            if report.strict:
-                raise RecordError(reason, path=_where(row), where=row["record"] or "")
-            continue
-        base = _doc_hash(title, text)
-        seen[base] = seen.get(base, 0) + 1
-        doc_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        row["doc_id"] = doc_id
-        raw_date = rec.canonical.get("date")
-        date_field = rec.origin.get("date") if raw_date is not None else None
-        rows.append({
-            "doc_id": doc_id,
-            "date": parse_date(raw_date),
-            "source": rec.canonical.get("source"),
-            "title": title or None,
-            "text": text,
-            "url": rec.canonical.get("url"),
-            "author": rec.canonical.get("author"),
-            "path": row["path"] + (f"!{row['member']}" if row["member"] else ""),
-            "record": rec.locator,
-            "format": rec.fmt,
-            "date_raw": None if raw_date is None else str(raw_date),
-            "date_field": date_field,
-            "date_kind": None if date_field is None else date_kind(date_field),
-            "source_field": rec.origin.get("source") if rec.canonical.get("source") else None,
-            **rec.extra,
-        })
-    docs = pd.DataFrame(rows)
-    if docs.empty:
-        return docs
-    docs["date"] = pd.to_datetime(docs["date"])
-    front = [c for c in DOC_COLUMNS if c in docs.columns and c not in ("duplicate", "duplicate_of")]
-    return docs[front + [c for c in docs.columns if c not in front]]
+def _cleaned_pages(pairs: Iterator[tuple[Record, dict[str, Any]]],
+                   report: _Report) -> Iterator[tuple[Record, dict[str, Any]]]:
+    """The records in input order, scraped pages with their site's chrome removed.
+
+    A site's chrome (menus, footers: blocks repeated on most of its pages) is learned from its
+    first ``_CHROME_SAMPLE`` pages; records are held back until the pages before them are
+    decided (at most ``_HOLD_MAX``, after which every site decides on the pages it has). The
+    result depends on the input and these constants only, not on how the corpus is split into
+    parts or where the work runs.
+    """
+    buffer: deque[tuple[Record, dict[str, Any]]] = deque()
+    seen: dict[str, list[Record]] = defaultdict(list)
+    chrome: dict[str, frozenset[str]] = {}
+
+    def site(rec: Record) -> str | None:
+        return str(rec.canonical.get("source")) if rec.fmt == "page" else None
+
+    def decide(s: str) -> None:
+        chrome[s] = repeated_blocks([r.text.split("\n\n") for r in seen.pop(s, [])])
+
+    def ready() -> Iterator[tuple[Record, dict[str, Any]]]:
+        while buffer:
+            s = site(buffer[0][0])
+            if s is not None and s not in chrome:
+                return
+            rec, row = buffer.popleft()
+            if s is not None:
+                repeated = chrome[s]
+                try:
+                    finish_page(rec, repeated)
+                except RecordError as exc:
+                    row.pop("_pending", None)
+                    row.update(status="skipped", reason=exc.reason)
+                    if report.strict:
+                        raise RecordError(exc.reason, path=_where(row),
+                                          where=row["record"]) from None
+                    continue
+                if repeated:
+                    rec.extra["chrome_lines_removed"] = len(repeated)
+            yield rec, row
+
+    for rec, row in pairs:
+        buffer.append((rec, row))
+        s = site(rec)
+        if s is not None and s not in chrome:
+            seen[s].append(rec)
+            if len(seen[s]) >= _CHROME_SAMPLE:
+                decide(s)
+        if len(buffer) > _HOLD_MAX:
+            for s in list(seen):
+                decide(s)
+        yield from ready()
+    for s in list(seen):
+        decide(s)
+    yield from ready()
 
 
 def _where(row: dict[str, Any]) -> str:
@@ -340,27 +387,6 @@ def _has_content(text: str) -> bool:
     return _CONTENT.search(text.replace("\u0640", "")) is not None
 
 
-def _flag_duplicates(docs: pd.DataFrame, threshold: float) -> tuple[pd.DataFrame, pd.Series]:
-    norm = get_normalizer("default")
-    titles = docs["title"].fillna("")
-    # Title and body are tokenized apart: the body's tokens are the exact-duplicate key (a copy
-    # may carry another headline), all words together feed the near-duplicate test, and the full
-    # token lists are handed to the corpus' cache so that nothing is tokenized twice.
-    body = [norm.tokens(x) for x in docs["text"]]
-    full = [norm.tokens(t) + b if t else b for t, b in zip(titles, body)]
-    words = [[w for w in f if len(w) > 1 or w.isalnum()] for f in full]
-    keys = [" ".join(b) for b in body]
-    flags = find_duplicates(keys, list(docs["doc_id"]), tokens=words, dates=list(docs["date"]),
-                            threshold=threshold)
-    docs = docs.copy()
-    docs["duplicate"] = flags["duplicate"].to_numpy()
-    docs["duplicate_of"] = flags["duplicate_of"].to_numpy()
-    docs["duplicate_similarity"] = flags["similarity"].to_numpy()
-    front = [c for c in DOC_COLUMNS if c in docs.columns]
-    tokens = pd.Series(full, index=docs["doc_id"], name="tokens")
-    return docs[front + [c for c in docs.columns if c not in front]], tokens
-
-
 def _fingerprint(src: Source) -> dict[str, Any]:
     h = hashlib.blake2b(digest_size=16)
     size = 0
@@ -372,3 +398,211 @@ def _fingerprint(src: Source) -> dict[str, Any]:
     except OSError as exc:
         return {"path": src.where, "error": str(exc)}
     return {"path": src.where, "bytes": size, "blake2b": h.hexdigest()}
+
+
+# ---------------------------------------------------------------------------------------------
+# Parts: the work on each part of the corpus runs in worker processes (or on Dask); the main
+# process reads the input, hands out parts, and puts their results together in input order.
+
+def _process_part(recs: list[Record], min_arabic: float, keep_tokens: bool) -> dict[str, Any]:
+    """Everything per document that does not need the rest of the corpus: cleaning, the content
+    and language checks, the document row, the duplicate keys (exact key, MinHash band keys)
+    and, for a corpus in memory, the tokens (as integer ids of a part vocabulary)."""
+    norm = get_normalizer("default")
+    skipped: dict[int, str] = {}
+    rows: list[dict[str, Any]] = []
+    bases: list[str] = []
+    exact: list[bytes] = []
+    words_all: list[list[str]] = []
+    dates: list[int] = []
+    vocab: dict[str, int] = {}
+    ids: list[int] = []
+    lengths: list[int] = []
+    for i, rec in enumerate(recs):
+        title = str(rec.canonical.get("title") or "").strip()
+        text = rec.text.strip()
+        if not _has_content(text):
+            skipped[i] = ("empty text" if not text else
+                          "empty text (no letters or digits: only tatweel, punctuation or symbols)")
+            continue
+        share = arabic_share(f"{title} {text}")
+        if share < min_arabic:
+            skipped[i] = f"not Arabic ({share:.0%} of letters are Arabic; min_arabic={min_arabic})"
+            continue
+        bases.append(_doc_hash(title, text))
+        raw_date = rec.canonical.get("date")
+        date_field = rec.origin.get("date") if raw_date is not None else None
+        date = parse_date(raw_date)
+        dates.append(_NAT if date is None else _ns(date))
+        rows.append({
+            "doc_id": None,
+            "date": date,
+            "source": rec.canonical.get("source"),
+            "title": title or None,
+            "text": text,
+            "url": rec.canonical.get("url"),
+            "author": rec.canonical.get("author"),
+            "path": None,
+            "record": rec.locator,
+            "format": rec.fmt,
+            "date_raw": None if raw_date is None else str(raw_date),
+            "date_field": date_field,
+            "date_kind": None if date_field is None else date_kind(date_field),
+            "source_field": rec.origin.get("source") if rec.canonical.get("source") else None,
+            **rec.extra,
+        })
+        # Title and body are tokenized apart: the body's tokens are the exact-duplicate key (a
+        # copy may carry another headline), all words together feed the near-duplicate test.
+        body = norm.tokens(text)
+        full = norm.tokens(title) + body if title else body
+        exact.append(exact_key(" ".join(body)))
+        words_all.append([w for w in full if len(w) > 1 or w.isalnum()])
+        if keep_tokens:
+            setdefault = vocab.setdefault
+            ids.extend(setdefault(w, len(vocab)) for w in full)
+            lengths.append(len(full))
+    sets = shingle_sets(words_all)
+    return {"skipped": skipped, "rows": rows, "bases": bases,
+            "exact": np.array(exact, dtype="S16"), "bands": band_keys(sets),
+            "nonempty": np.array([len(x) > 0 for x in sets], dtype=bool),
+            "dates": np.array(dates, dtype=np.int64).view("datetime64[ns]"),
+            "tokens": (list(vocab), np.array(ids, dtype=np.int32),
+                       np.array(lengths, dtype=np.int64)) if keep_tokens else None}
+
+
+_NAT = np.datetime64("NaT", "ns").view(np.int64)
+
+
+def _ns(ts: pd.Timestamp) -> int:
+    try:
+        return int(pd.Timestamp(ts).as_unit("ns").value)
+    except (OverflowError, ValueError):  # outside 1677-2262: ordered as undated
+        return int(_NAT)
+
+
+def _apply_part(chunk: list[tuple[Record, dict[str, Any]]], result: dict[str, Any],
+                report: _Report, ids: _IdRegistry) -> list[dict[str, Any]]:
+    """Put a part's result into the report (skips, doc ids) and its rows (ids, paths)."""
+    skipped = result["skipped"]
+    rows = result["rows"]
+    doc_ids = ids.assign(result["bases"])
+    k = 0
+    for i, (_, row) in enumerate(chunk):
+        row.pop("_pending", None)
+        if i in skipped:
+            row.update(status="skipped", reason=skipped[i])
+            if report.strict:
+                raise RecordError(skipped[i], path=_where(row), where=row["record"] or "")
+            continue
+        row["doc_id"] = doc_ids[k]
+        rows[k]["doc_id"] = doc_ids[k]
+        rows[k]["path"] = _where(row)
+        k += 1
+    return rows
+
+
+class _IdRegistry:
+    """Document ids are content hashes; a second document with the same title and text gets
+    ``-2``, a third ``-3`` ... in input order. The hashes seen are kept as a sorted NumPy array
+    (8 bytes a document), not a dict of strings."""
+
+    def __init__(self) -> None:
+        self.seen = np.zeros(0, dtype=np.uint64)
+        self.again: dict[str, int] = {}
+
+    def assign(self, bases: list[str]) -> list[str]:
+        h = np.array([int(b, 16) for b in bases], dtype=np.uint64)
+        pos = np.searchsorted(self.seen, h)
+        known = (pos < len(self.seen)) & (self.seen[np.minimum(pos, len(self.seen) - 1)] == h) \
+            if len(self.seen) else np.zeros(len(h), bool)
+        out = []
+        fresh: set[str] = set()
+        for b, old in zip(bases, known):
+            if old or b in fresh:
+                n = self.again.get(b, 1) + 1
+                self.again[b] = n
+                out.append(f"{b}-{n}")
+            else:
+                fresh.add(b)
+                out.append(b)
+        if fresh:
+            self.seen = np.union1d(self.seen, np.array([int(b, 16) for b in fresh], np.uint64))
+        return out
+
+
+class _MemorySink:
+    """Collects the parts of a corpus loaded into memory."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, Any]] = []
+        self.parts: list[dict[str, Any]] = []
+        self.vocab: dict[str, int] = {}
+        self.token_ids: list[np.ndarray] = []
+        self.token_lengths: list[np.ndarray] = []
+
+    @property
+    def n_docs(self) -> int:
+        return len(self.rows)
+
+    def add(self, rows: list[dict[str, Any]], result: dict[str, Any]) -> None:
+        self.rows += rows
+        words, ids, lengths = result.pop("tokens")
+        remap = np.array([self.vocab.setdefault(w, len(self.vocab)) for w in words],
+                         dtype=np.int32)
+        self.token_ids.append(remap[ids] if len(ids) else ids)
+        self.token_lengths.append(lengths)
+        del result["rows"], result["skipped"], result["bases"]
+        self.parts.append(result)
+
+    def _cat(self, key: str) -> np.ndarray:
+        return np.concatenate([p[key] for p in self.parts])
+
+    def dates(self) -> np.ndarray:
+        return self._cat("dates")
+
+    def exact(self) -> np.ndarray:
+        return self._cat("exact")
+
+    def nonempty(self) -> np.ndarray:
+        return self._cat("nonempty")
+
+    def band(self, b: int) -> np.ndarray:
+        return np.concatenate([p["bands"][b] for p in self.parts])
+
+    def shingles_of(self, positions: list[int]) -> dict[int, np.ndarray]:
+        norm = get_normalizer("default")
+        words = []
+        for i in positions:
+            r = self.rows[i]
+            full = norm.tokens(r["title"]) + norm.tokens(r["text"]) if r["title"] else \
+                norm.tokens(r["text"])
+            words.append([w for w in full if len(w) > 1 or w.isalnum()])
+        return dict(zip(positions, shingle_sets(words)))
+
+    def corpus(self, report: _Report, kind: np.ndarray, of: np.ndarray, sim: np.ndarray,
+               duplicates: str, provenance: dict[str, Any]) -> Corpus:
+        docs = pd.DataFrame(self.rows)
+        docs["date"] = pd.to_datetime(docs["date"])
+        names = np.array([None, "exact", "near"], dtype=object)
+        doc_ids = docs["doc_id"].to_numpy()
+        docs["duplicate"] = names[kind]
+        docs["duplicate_of"] = np.where(of >= 0, doc_ids[np.maximum(of, 0)], None)
+        docs["duplicate_similarity"] = sim
+        front = [c for c in DOC_COLUMNS if c in docs.columns]
+        docs = docs[front + [c for c in docs.columns if c not in front]]
+        by_id = {r["doc_id"]: r for r in report.rows if r["doc_id"] is not None}
+        for i in np.flatnonzero(kind):
+            row = by_id[doc_ids[i]]
+            row["status"] = "duplicate" if kind[i] == 1 else "near_duplicate"
+            row["duplicate_of"] = doc_ids[of[i]]
+        tokens = TokenTable(np.array(list(self.vocab), dtype=object),
+                            np.concatenate(self.token_ids),
+                            np.concatenate(self.token_lengths))
+        if duplicates == "drop":
+            keep = kind == 0
+            docs = docs[keep].reset_index(drop=True)
+            tokens = tokens.select(keep)
+        rep = pd.DataFrame(report.rows, columns=REPORT_COLUMNS)
+        corpus = Corpus(docs, rep, provenance)
+        corpus._tokens[get_normalizer("default").settings] = tokens
+        return corpus

@@ -1,0 +1,171 @@
+"""Issue 11: a corpus on disk, parts processed in worker processes or on Dask, same results."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import corpuskit as ck
+from corpuskit.errors import InputError, SettingsError
+from corpuskit.store import DiskCorpus
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "sample"
+SEEDS = ROOT / "seeds"
+COLS = ["doc_id", "date", "source", "title", "text", "duplicate", "duplicate_of"]
+
+
+def _plain(df: pd.DataFrame) -> pd.DataFrame:
+    """Values as objects with None for missing (Parquet and pandas spell 'missing' apart)."""
+    return df.astype(object).where(df.notna(), None).reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def memory_corpus():
+    return ck.load_corpus(SAMPLE, SEEDS, progress=False, engine="serial")
+
+
+@pytest.fixture(scope="module")
+def disk_corpus(tmp_path_factory, memory_corpus):
+    out = tmp_path_factory.mktemp("disk") / "corpus"
+    return ck.load_corpus(SAMPLE, SEEDS, progress=False, out=out, part_size=40)
+
+
+def test_disk_corpus_holds_what_memory_holds(memory_corpus, disk_corpus):
+    assert isinstance(disk_corpus, DiskCorpus)
+    assert disk_corpus.n_parts == -(-len(memory_corpus) // 40) > 1
+    assert len(disk_corpus) == len(memory_corpus)
+    pd.testing.assert_frame_equal(_plain(disk_corpus.docs[COLS]),
+                                  _plain(memory_corpus.docs[COLS]), check_dtype=False)
+    # every file and record is accounted for, duplicates included
+    pd.testing.assert_frame_equal(_plain(disk_corpus.report), _plain(memory_corpus.report),
+                                  check_dtype=False)
+    assert (disk_corpus.report["status"] == "near_duplicate").sum() == \
+        (memory_corpus.docs["duplicate"] == "near").sum() > 0
+
+
+def test_duplicates_are_found_across_parts(tmp_path, memory_corpus):
+    """A copy in another part than its original is still flagged (keys, not texts, are kept)."""
+    d = memory_corpus.docs
+    d = d[d["duplicate"].isna() & (d["text"].str.len() > 400)].head(6)
+    arts = [{"title": t, "content": x, "date": f"2012-02-0{i + 1}"}
+            for i, (t, x) in enumerate(zip(d["title"].fillna(""), d["text"]))]
+    copy = dict(arts[0], url="copy", date="2030-01-01")
+    words = copy["content"].split()
+    copy["content"] = " ".join(words[:-3])          # a wire copy with its last words cut
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.json").write_text(json.dumps(arts, ensure_ascii=False), "utf-8")
+    (tmp_path / "in" / "b.json").write_text(json.dumps([copy], ensure_ascii=False), "utf-8")
+    dc = ck.load_corpus(tmp_path / "in", out=tmp_path / "c", part_size=2, progress=False)
+    assert dc.n_parts == 4
+    docs = dc.docs
+    assert docs["duplicate"].tolist()[-1] == "near"
+    assert docs["duplicate_of"].tolist()[-1] == docs["doc_id"].iloc[0]
+    rep = dc.report
+    assert rep.loc[rep["record"].astype(str).str.contains("record 1") &
+                   rep["path"].str.endswith("b.json"), "status"].tolist() == ["near_duplicate"]
+
+
+def test_drop_mode_reads_without_duplicates(tmp_path, memory_corpus):
+    dc = ck.load_corpus(SAMPLE, SEEDS, progress=False, out=tmp_path / "c", part_size=50,
+                        duplicates="drop")
+    assert len(dc) == len(dc.docs) == int(memory_corpus.docs["duplicate"].isna().sum())
+    assert dc.docs["duplicate"].isna().all()
+
+
+def test_parts_are_small_corpora(disk_corpus):
+    parts = list(disk_corpus.parts())
+    assert [len(p) for p in parts] == [p["rows"] for p in disk_corpus.manifest["parts"]]
+    assert sum(len(p) for p in parts) == len(disk_corpus)
+    dates = disk_corpus.column("date")
+    assert len(dates) == len(disk_corpus) and dates.notna().any()
+
+
+def test_interrupted_write_is_named_never_read(tmp_path):
+    out = tmp_path / "c"
+    ck.load_corpus(SAMPLE, progress=False, out=out, part_size=50)
+    (out / ".writing").write_text('{"started": "2026-11-30T10:00:00+00:00", "corpuskit": "0.1.0"}')
+    (out / "manifest.json").unlink()
+    with pytest.raises(InputError, match="unfinished corpus.*did not finish"):
+        DiskCorpus(out)
+
+
+def test_other_format_version_is_refused_with_its_version(tmp_path):
+    out = tmp_path / "c"
+    ck.load_corpus(SAMPLE, progress=False, out=out, part_size=50)
+    m = json.loads((out / "manifest.json").read_text())
+    m.update(format_version=99, corpuskit="9.0")
+    (out / "manifest.json").write_text(json.dumps(m))
+    with pytest.raises(InputError, match="corpuskit 9.0 in corpus format 99.*upgrade"):
+        ck.open_corpus(out)
+
+
+def test_missing_or_changed_part_is_detected(tmp_path):
+    out = tmp_path / "c"
+    ck.load_corpus(SAMPLE, progress=False, out=out, part_size=50)
+    part = out / "docs" / "part-00001.parquet"
+    part.write_bytes(part.read_bytes()[:-100])
+    with pytest.raises(InputError, match="part-00001.parquet has changed"):
+        DiskCorpus(out)
+    part.unlink()
+    with pytest.raises(InputError, match="part-00001.parquet is missing"):
+        DiskCorpus(out)
+
+
+def test_writer_never_replaces_a_foreign_folder(tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "thesis.docx").write_text("precious")
+    with pytest.raises(SettingsError, match="not empty and holds no corpuskit corpus"):
+        ck.load_corpus(SAMPLE, progress=False, out=tmp_path / "mine")
+    assert (tmp_path / "mine" / "thesis.docx").read_text() == "precious"
+    ck.load_corpus(SAMPLE, progress=False, out=tmp_path / "c")
+    with pytest.raises(SettingsError, match="already holds a corpus; pass overwrite=True"):
+        ck.load_corpus(SAMPLE, progress=False, out=tmp_path / "c")
+    dc = ck.load_corpus(SEEDS, progress=False, out=tmp_path / "c", overwrite=True)
+    assert len(dc) == 1
+
+
+def test_failed_load_leaves_no_half_corpus(tmp_path):
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "a.json").write_text('[{"title": "x", "content": ""}]', "utf-8")
+    with pytest.raises(InputError, match="none loaded"):
+        ck.load_corpus(bad, progress=False, out=tmp_path / "c")
+    assert not (tmp_path / "c").exists()
+
+
+def test_token_cache_is_compact_and_equal(memory_corpus):
+    from corpuskit.arabic.normalization import get_normalizer
+
+    table = memory_corpus._tokens[get_normalizer("default").settings]
+    toks = memory_corpus.tokens()
+    norm = get_normalizer("default")
+    first = memory_corpus.docs.iloc[0]
+    assert toks.iloc[0] == norm.tokens(first["title"]) + norm.tokens(first["text"])
+    assert table.ids.dtype == np.int32 and table.nbytes < 8 * sum(map(len, toks)) + 10**5
+
+
+def test_local_worker_processes_give_the_serial_result(memory_corpus):
+    par = ck.load_corpus(SAMPLE, SEEDS, progress=False, engine="local", workers=2,
+                         part_size=30)
+    pd.testing.assert_frame_equal(_plain(par.docs[COLS]), _plain(memory_corpus.docs[COLS]))
+    pd.testing.assert_frame_equal(_plain(par.report), _plain(memory_corpus.report))
+
+
+def test_unknown_engine_is_a_clear_error():
+    with pytest.raises(SettingsError, match="engine='spark'"):
+        ck.load_corpus(SEEDS, engine="spark")
+    with pytest.raises(SettingsError, match="part_size=0"):
+        ck.load_corpus(SEEDS, part_size=0)
+
+
+def test_copy_of_sample_keeps_its_parts(tmp_path, disk_corpus):
+    """A corpus folder can be moved: its manifest holds relative paths."""
+    moved = tmp_path / "moved"
+    shutil.copytree(disk_corpus.path, moved)
+    assert len(DiskCorpus(moved)) == len(disk_corpus)
