@@ -169,3 +169,45 @@ def test_copy_of_sample_keeps_its_parts(tmp_path, disk_corpus):
     moved = tmp_path / "moved"
     shutil.copytree(disk_corpus.path, moved)
     assert len(DiskCorpus(moved)) == len(disk_corpus)
+
+
+# --------------------------------------------------------------------------- the same analysis
+# on every engine: serial, local worker processes, a Dask LocalCluster of two worker processes
+
+@pytest.fixture(scope="module")
+def dask_client():
+    distributed = pytest.importorskip("distributed")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
+    client = distributed.Client(cluster)
+    yield client
+    client.close()
+    cluster.close()
+
+
+def _same_dtm(a, b) -> None:
+    assert a.shape == b.shape
+    assert (a.matrix != b.matrix).nnz == 0
+    assert list(a.vocabulary) == list(b.vocabulary) and list(a.surface) == list(b.surface)
+    assert list(a.doc_ids) == list(b.doc_ids)
+    assert a.settings["corpus_hash"] == b.settings["corpus_hash"]
+
+
+@pytest.mark.parametrize("unit", ["document", "paragraph"])
+def test_dtm_is_the_same_on_every_engine_and_from_disk(unit, memory_corpus, disk_corpus,
+                                                       dask_client):
+    from corpuskit.features import document_term_matrix
+
+    ref = document_term_matrix(memory_corpus, unit=unit, engine="serial")
+    assert ref.shape[0] > len(memory_corpus) or unit == "document"
+    _same_dtm(ref, document_term_matrix(memory_corpus, unit=unit, engine="local", workers=2,
+                                        part_size=25))
+    _same_dtm(ref, document_term_matrix(disk_corpus, unit=unit, engine="serial"))
+    on_dask = document_term_matrix(disk_corpus, unit=unit, engine=dask_client)
+    _same_dtm(ref, on_dask)
+    pd.testing.assert_frame_equal(_plain(on_dask.meta[["date", "source"]]),
+                                  _plain(ref.meta[["date", "source"]]))
+    # a fixed vocabulary (a fitted model's) counts the same way everywhere
+    vocab = list(ref.vocabulary[::3])
+    _same_dtm(document_term_matrix(memory_corpus, unit=unit, vocabulary=vocab, engine="serial"),
+              document_term_matrix(disk_corpus, unit=unit, vocabulary=vocab, engine=dask_client))

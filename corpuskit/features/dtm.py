@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -126,7 +127,8 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
                          max_terms: int | None = None, vocabulary: Sequence[str] | None = None,
                          include_title: bool = True, meta: Sequence[str] | None = None,
                          analyzer: ArabicAnalyzer | None = None,
-                         progress: bool | None = None) -> DTM:
+                         progress: bool | None = None, engine: Any = None,
+                         workers: int | None = None, part_size: int = 5000) -> DTM:
     """Count terms per document (or per paragraph) into a sparse matrix.
 
     Args:
@@ -144,52 +146,77 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
         analyzer: a ready :class:`ArabicAnalyzer` (its settings then replace stem, stop_words,
             normalize and ngrams; reusing one keeps its word-type cache across batches).
         progress: a progress bar; ``None`` shows one in notebooks from 20,000 rows.
+        engine, workers: where the counting runs (:func:`~corpuskit.engine.get_engine`):
+            ``"local"`` worker processes (the default), ``"serial"``, ``"dask"`` or a Dask
+            ``Client``; every engine gives the same matrix.
+        part_size: documents counted per task.
+
+    ``corpus`` may be a :class:`~corpuskit.store.DiskCorpus`: each part is then read by the
+    worker that counts it, and only the counts come back.
     """
     if unit not in ("document", "paragraph"):
         raise SettingsError(f"unit={unit!r}: choose 'document' or 'paragraph'")
     if analyzer is None:
         analyzer = ArabicAnalyzer(normalize=normalize, stem=stem, stop_words=stop_words,
                                   ngrams=ngrams)
-    docs = corpus.docs
-    if unit == "document":
-        texts = corpus.full_texts(include_title=include_title)
-        doc_ids = docs["doc_id"].to_numpy()
-        unit_ids = None
-        row_doc_pos = np.arange(len(docs))
-    else:
-        units = corpus.units("paragraph", include_title=include_title)
-        texts = units["text"].tolist()
-        doc_ids = units["doc_id"].to_numpy()
-        unit_ids = units["unit_id"].to_numpy()
-        pos = pd.Series(np.arange(len(docs)), index=docs["doc_id"])
-        row_doc_pos = pos.loc[doc_ids].to_numpy()
+    from ..engine import get_engine
+    from ..store import DiskCorpus
 
+    on_disk = isinstance(corpus, DiskCorpus)
     fixed = vocabulary is not None
-    vocab: dict[str, int] = {t: i for i, t in enumerate(vocabulary)} if fixed else {}
+    fixed_vocab = list(vocabulary) if fixed else None
+    if on_disk:
+        specs: list[Any] = [("disk", str(corpus.path), i) for i in range(corpus.n_parts)]
+        meta_cols = None if meta is None else list(meta)
+    else:
+        docs = corpus.docs
+        meta_cols = list(meta) if meta is not None else [
+            c for c in docs.columns if c not in ("text", "title", "doc_id", "path", "record")]
+        bad = [c for c in meta_cols if c not in docs.columns]
+        if bad:
+            raise SettingsError(f"meta={bad}: no such docs column(s)")
+        specs = [("memory", corpus.select(np.arange(len(docs)) // part_size == i)
+                  if len(docs) > part_size else corpus)
+                 for i in range(max(1, -(-len(docs) // part_size)))]
+    eng = get_engine(engine, workers=workers)
+    vocab: dict[str, int] = {t: i for i, t in enumerate(fixed_vocab)} if fixed else {}
     surface_counts: Counter[str] = Counter()
-    phrase_counts: Counter[tuple[str, str]] = Counter()  # (n-gram term, phrase as written)
-    with_phrases = analyzer.ngrams[1] > 1
-    indptr = [0]
-    indices: list[int] = []
-    for text in track(texts, progress=progress, large=len(texts) >= 20_000, desc="counting terms",
-                      unit=unit):
-        toks = analyzer.surface_tokens(text)
-        surface_counts.update(toks)
-        if with_phrases:
-            terms, phrases = analyzer.terms_and_surfaces(toks)
-            phrase_counts.update((t, p) for t, p in zip(terms, phrases) if " " in t)
-        else:
-            terms = analyzer.terms_of_tokens(toks)
-        if fixed:
-            get = vocab.get
-            indices.extend(j for j in map(get, terms) if j is not None)
-        else:
-            setdefault = vocab.setdefault
-            indices.extend(setdefault(t, len(vocab)) for t in terms)
-        indptr.append(len(indices))
-    n_rows = len(texts)
-    mat = sp.csr_matrix((np.ones(len(indices), dtype=np.float64),
-                         np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+    phrase_counts: Counter[tuple[str, str]] = Counter()
+    indptr_parts, index_parts, doc_id_parts, unit_id_parts, meta_parts = [], [], [], [], []
+    hashes = hashlib.blake2b(digest_size=12)
+    rows_done = 0
+    try:
+        results = eng.imap(_count_part, specs, analyzer, fixed_vocab, unit, include_title,
+                           meta_cols)
+        for res in track(results, progress=progress, large=len(specs) >= 4, total=len(specs),
+                         desc="counting terms", unit="part"):
+            if fixed:
+                idx = res["indices"]
+            else:
+                remap = np.fromiter((vocab.setdefault(t, len(vocab)) for t in res["terms"]),
+                                    dtype=np.int64, count=len(res["terms"]))
+                idx = remap[res["indices"]] if len(res["indices"]) else res["indices"]
+            index_parts.append(idx.astype(np.int64))
+            indptr_parts.append(res["indptr"][1:] + rows_done)
+            rows_done += int(res["indptr"][-1])
+            surface_counts.update(res["surface"])
+            phrase_counts.update(res["phrases"])
+            doc_id_parts.append(res["doc_ids"])
+            if res["unit_ids"] is not None:
+                unit_id_parts.append(res["unit_ids"])
+            meta_parts.append(res["meta"])
+            for d in res["all_doc_ids"]:
+                hashes.update(str(d).encode("utf-8"))
+                hashes.update(b"\x00")
+    finally:
+        if engine is None or isinstance(engine, str):
+            eng.close()
+    indptr = np.concatenate([[0], *indptr_parts]).astype(np.int64)
+    indices = np.concatenate(index_parts) if index_parts else np.zeros(0, np.int64)
+    doc_ids = np.concatenate(doc_id_parts) if doc_id_parts else np.zeros(0, object)
+    unit_ids = np.concatenate(unit_id_parts) if unit == "paragraph" else None
+    n_rows = len(indptr) - 1
+    mat = sp.csr_matrix((np.ones(len(indices), dtype=np.float64), indices, indptr),
                         shape=(n_rows, len(vocab)))
     mat.sum_duplicates()
     terms_arr = np.empty(len(vocab), dtype=object)
@@ -219,19 +246,81 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
         mat = mat[:, cols].tocsr()
         terms_arr = terms_arr[cols]
     surface = _surface_forms(terms_arr, surface_counts, analyzer, phrase_counts)
-    meta_cols = list(meta) if meta is not None else [
-        c for c in docs.columns if c not in ("text", "title", "doc_id", "path", "record")]
-    bad = [c for c in meta_cols if c not in docs.columns]
-    if bad:
-        raise SettingsError(f"meta={bad}: no such docs column(s)")
-    meta_df = docs[meta_cols].iloc[row_doc_pos].reset_index(drop=True)
+    meta_df = pd.concat(meta_parts, ignore_index=True) if meta_parts else pd.DataFrame()
     settings = {"unit": unit, "min_df": min_df, "max_df": max_df, "max_terms": max_terms,
                 "fixed_vocabulary": fixed, "include_title": include_title,
-                "analyzer": analyzer.settings(),
-                "corpus_hash": _corpus_hash(docs["doc_id"])}
+                "analyzer": analyzer.settings(), "corpus_hash": hashes.hexdigest()}
     return DTM(matrix=mat, vocabulary=terms_arr.astype(str), surface=surface,
                doc_ids=np.asarray(doc_ids, dtype=object), meta=meta_df, settings=settings,
                unit_ids=None if unit_ids is None else np.asarray(unit_ids, dtype=object))
+
+
+_ANALYZERS: dict[str, ArabicAnalyzer] = {}
+
+
+def _worker_analyzer(analyzer: ArabicAnalyzer) -> ArabicAnalyzer:
+    """The same analyzer across the parts a worker process counts, so that its word-type cache
+    is built once per process, not once per part."""
+    import json
+
+    key = json.dumps(analyzer.settings(), sort_keys=True, default=str)
+    return _ANALYZERS.setdefault(key, analyzer)
+
+
+def _count_part(spec: tuple, analyzer: ArabicAnalyzer, vocabulary: list[str] | None, unit: str,
+                include_title: bool, meta_cols: list[str] | None) -> dict[str, Any]:
+    """Count one part's terms: its rows as local term ids (or ids of a fixed vocabulary)."""
+    if spec[0] == "disk":
+        from ..store import DiskCorpus
+
+        corpus = DiskCorpus(spec[1]).part(spec[2])
+    else:
+        corpus = spec[1]
+    analyzer = _worker_analyzer(analyzer)
+    docs = corpus.docs
+    if meta_cols is None:
+        meta_cols = [c for c in docs.columns if c not in ("text", "title", "doc_id", "path",
+                                                          "record")]
+    if unit == "document":
+        texts = corpus.full_texts(include_title=include_title)
+        doc_ids = docs["doc_id"].to_numpy()
+        unit_ids = None
+        row_doc_pos = np.arange(len(docs))
+    else:
+        units = corpus.units("paragraph", include_title=include_title)
+        texts = units["text"].tolist()
+        doc_ids = units["doc_id"].to_numpy()
+        unit_ids = units["unit_id"].to_numpy()
+        pos = pd.Series(np.arange(len(docs)), index=docs["doc_id"])
+        row_doc_pos = pos.loc[doc_ids].to_numpy()
+    fixed = vocabulary is not None
+    vocab: dict[str, int] = {t: i for i, t in enumerate(vocabulary)} if fixed else {}
+    surface_counts: Counter[str] = Counter()
+    phrase_counts: Counter[tuple[str, str]] = Counter()
+    with_phrases = analyzer.ngrams[1] > 1
+    indptr = array("q", [0])
+    indices = array("q")
+    for text in texts:
+        toks = analyzer.surface_tokens(text)
+        surface_counts.update(toks)
+        if with_phrases:
+            terms, phrases = analyzer.terms_and_surfaces(toks)
+            phrase_counts.update((t, p) for t, p in zip(terms, phrases) if " " in t)
+        else:
+            terms = analyzer.terms_of_tokens(toks)
+        if fixed:
+            get = vocab.get
+            indices.extend(j for j in map(get, terms) if j is not None)
+        else:
+            setdefault = vocab.setdefault
+            indices.extend(setdefault(t, len(vocab)) for t in terms)
+        indptr.append(len(indices))
+    return {"terms": None if fixed else list(vocab), "indptr": np.frombuffer(indptr, np.int64),
+            "indices": np.frombuffer(indices, np.int64), "surface": dict(surface_counts),
+            "phrases": dict(phrase_counts), "doc_ids": np.asarray(doc_ids, dtype=object),
+            "unit_ids": None if unit_ids is None else np.asarray(unit_ids, dtype=object),
+            "all_doc_ids": docs["doc_id"].tolist(),
+            "meta": docs[meta_cols].iloc[row_doc_pos].reset_index(drop=True)}
 
 
 def _surface_forms(terms: np.ndarray, counts: Counter[str], analyzer: ArabicAnalyzer,
