@@ -50,6 +50,16 @@ class Engine:
         for item in items:
             yield fn(item, *args)
 
+    def put(self, obj: Any) -> Any:
+        """Make ``obj`` available to every task (once, not with each task); pass what this
+        returns as an argument to :meth:`map`."""
+        return obj
+
+    def put_parts(self, parts: Sequence[Any]) -> list[Any]:
+        """Place parts that several rounds of :meth:`map` use (e.g. the blocks of a matrix for
+        LDA's iterations) where the tasks run; returns handles to map over."""
+        return list(parts)
+
     def close(self) -> None:
         """Release workers this engine started (a cluster you passed in stays up)."""
 
@@ -146,6 +156,12 @@ class DaskEngine(Engine):
         for fut in pending:
             yield fut.result()
             fut.release()
+
+    def put(self, obj: Any) -> Any:
+        return self.client.scatter(obj, broadcast=True, hash=False)
+
+    def put_parts(self, parts: Sequence[Any]) -> list[Any]:
+        return self.client.scatter(list(parts), hash=False)
 
     def close(self) -> None:
         for obj in self._owned:

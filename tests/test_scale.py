@@ -211,3 +211,84 @@ def test_dtm_is_the_same_on_every_engine_and_from_disk(unit, memory_corpus, disk
     vocab = list(ref.vocabulary[::3])
     _same_dtm(document_term_matrix(memory_corpus, unit=unit, vocabulary=vocab, engine="serial"),
               document_term_matrix(disk_corpus, unit=unit, vocabulary=vocab, engine=dask_client))
+
+
+def _topic_similarity(a, b) -> np.ndarray:
+    """Cosine similarity of each topic of ``a`` to its best match in ``b`` (Hungarian)."""
+    from scipy.optimize import linear_sum_assignment
+
+    x = a.components_ / np.linalg.norm(a.components_, axis=1, keepdims=True)
+    y = b.components_ / np.linalg.norm(b.components_, axis=1, keepdims=True)
+    sim = x @ y.T
+    rows, cols = linear_sum_assignment(-sim)
+    return sim[rows, cols]
+
+
+def test_distributed_lda_agrees_with_local_and_is_engine_independent(memory_corpus, dask_client):
+    from corpuskit.features import document_term_matrix
+    from corpuskit.topics import TopicModel
+
+    dtm = document_term_matrix(memory_corpus, min_df=2, engine="serial")
+    local = TopicModel(k=6, seed=3).fit(dtm)                       # scikit-learn, in process
+    serial = TopicModel(k=6, seed=3).fit(dtm, engine="serial")
+    on_dask = TopicModel(k=6, seed=3).fit(dtm, engine=dask_client)
+    procs = TopicModel(k=6, seed=3).fit(dtm, engine="local", workers=2)
+    for other in (on_dask, procs):
+        np.testing.assert_allclose(other.components_, serial.components_, rtol=1e-9, atol=1e-12)
+        np.testing.assert_allclose(other.doc_topic_, serial.doc_topic_, rtol=1e-7, atol=1e-9)
+    assert _topic_similarity(local, on_dask).min() > 0.99
+    # the fitted model works as any other: labels, transform, score
+    assert on_dask.labels() == serial.labels()
+    np.testing.assert_allclose(on_dask.transform(dtm.select(np.arange(3))),
+                               on_dask.doc_topic_[:3], atol=1e-6)
+    assert np.isfinite(on_dask.score(dtm))
+    with pytest.raises(SettingsError, match="learning_method='batch'"):
+        TopicModel(k=3, learning_method="online").fit(dtm, engine="serial")
+
+
+class _DiesOnce:
+    """An analyzer whose worker process dies (os._exit) in the middle of the first part that
+    holds a given document, once: the marker file says it already happened."""
+
+    def __init__(self, marker: str, needle: str):
+        from corpuskit.features import ArabicAnalyzer
+
+        self.inner, self.marker, self.needle = ArabicAnalyzer(), marker, needle
+
+    def __getattr__(self, name: str):  # noqa: ANN204 - everything else is the real analyzer
+        if name.startswith("__") or name == "inner":  # while being unpickled
+            raise AttributeError(name)
+        return getattr(self.inner, name)
+
+    def settings(self) -> dict:
+        return {**self.inner.settings(), "dies_once": self.marker}
+
+    def surface_tokens(self, text: str) -> list[str]:
+        import os
+
+        if self.needle in text and not os.path.exists(self.marker):
+            open(self.marker, "w").close()
+            os._exit(1)   # the worker process dies mid-partition
+        return self.inner.surface_tokens(text)
+
+
+def test_a_worker_killed_mid_partition_is_retried_and_nothing_is_lost(tmp_path, disk_corpus,
+                                                                     memory_corpus):
+    distributed = pytest.importorskip("distributed")
+    import cloudpickle
+
+    from corpuskit.features import document_term_matrix
+
+    cloudpickle.register_pickle_by_value(__import__(__name__))
+    needle = memory_corpus.docs["text"].iloc[100][:40]
+    marker = tmp_path / "died"
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        pids = set(client.run(lambda: __import__("os").getpid()).values())
+        dtm = document_term_matrix(disk_corpus, analyzer=_DiesOnce(str(marker), needle),
+                                   engine=client)
+        after = set(client.run(lambda: __import__("os").getpid()).values())
+    assert marker.exists() and pids - after   # a worker did die ...
+    ref = document_term_matrix(memory_corpus, engine="serial")
+    _same_dtm(ref, dtm)                        # ... and every document was counted once

@@ -52,6 +52,18 @@ def _lda_class():  # noqa: ANN202
     return _LDA
 
 
+_DASK_BLOCK = 20_000  # documents per E-step task on Dask
+
+
+def _e_step_block(X: sp.csr_matrix, expe: np.ndarray, alpha: float, max_iter: int, tol: float,
+                  sstats: bool) -> tuple[np.ndarray, np.ndarray | None]:
+    """One block's variational E-step (scikit-learn's own routine), every document started from
+    the same point (no random start), so that results do not depend on the blocks."""
+    from sklearn.decomposition._lda import _update_doc_distribution
+
+    return _update_doc_distribution(X, expe, alpha, max_iter, tol, sstats, None)
+
+
 def _tfidf(X: sp.spmatrix):  # noqa: ANN202
     from sklearn.feature_extraction.text import TfidfTransformer
 
@@ -157,14 +169,29 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise SettingsError(f"k={self.k} is larger than the number of rows ({n}): lower k")
 
     # ------------------------------------------------------------------ fitting
-    def fit(self, X: DTM | sp.spmatrix | np.ndarray, y: Any = None) -> TopicModel:
-        """Learn k topics from a DTM (or a count matrix); returns self."""
+    def fit(self, X: DTM | sp.spmatrix | np.ndarray, y: Any = None, *, engine: Any = None,
+            workers: int | None = None) -> TopicModel:
+        """Learn k topics from a DTM (or a count matrix); returns self.
+
+        ``engine``: run LDA as distributed batch variational Bayes (the algorithm of gensim's
+        distributed LDA): each iteration's E-step runs on blocks of documents on the engine
+        (``"local"`` worker processes, ``"serial"``, ``"dask"`` or a Dask ``Client``) and their
+        sufficient statistics are summed for the M-step. Every document starts its E-step from
+        the same point, so every engine and block size gives the same topics. Without an
+        engine, scikit-learn's implementation runs in this process (the topics agree; see the
+        README for their similarity).
+        """
         dtm = as_dtm(X)
         self._check(dtm)
         M = dtm.matrix.astype(np.float64)
         k = int(self.k)
         self.doc_topic_concentration_ = None
-        if self.method == "nmf":
+        if engine is not None and self.method == "lda":
+            if self.learning_method != "batch":
+                raise SettingsError("fit(engine=...) runs batch variational Bayes: use "
+                                    "learning_method='batch'")
+            self._fit_distributed(M, k, engine, workers)
+        elif self.method == "nmf":
             from sklearn.decomposition import NMF
 
             tf, T = _tfidf(M)
@@ -191,6 +218,54 @@ class TopicModel(TransformerMixin, BaseEstimator):
             self.n_iter_ = int(est.n_iter_)
         self._remember(dtm)
         return self
+
+    def _fit_distributed(self, M: sp.csr_matrix, k: int, engine: Any,
+                         workers: int | None) -> None:
+        from sklearn.decomposition._lda import _dirichlet_expectation_2d
+        from sklearn.utils import check_random_state
+
+        from ..engine import get_engine
+
+        est = self._new_lda(k, M.shape[0])
+        alpha, eta = est.doc_topic_prior, est.topic_word_prior
+        if self.init == "nmf":
+            lam = self._nmf_start(M, k)
+        else:  # scikit-learn's random start
+            lam = check_random_state(self.seed).gamma(100.0, 0.01, (k, M.shape[1]))
+        eng = get_engine(engine, workers=workers)
+        try:
+            n = M.shape[0]
+            size = max(1, -(-n // eng.workers)) if eng.name != "dask" else _DASK_BLOCK
+            blocks = eng.put_parts([M[a:a + size] for a in range(0, n, size)])
+            for _ in range(est.max_iter):
+                expe = np.exp(_dirichlet_expectation_2d(lam))
+                stats = eng.map(_e_step_block, blocks, eng.put(expe), alpha,
+                                est.max_doc_update_iter, est.mean_change_tol, True)
+                total = np.zeros_like(lam)
+                for _, s in stats:  # summed in block order: the same sums on every engine
+                    total += s
+                lam = eta + total * expe
+            expe = np.exp(_dirichlet_expectation_2d(lam))
+            gamma = np.vstack([g for g, _ in eng.map(_e_step_block, blocks, eng.put(expe), alpha,
+                                                       est.max_doc_update_iter,
+                                                       est.mean_change_tol, False)])
+        finally:
+            if engine is None or isinstance(engine, str):
+                eng.close()
+        # A fitted scikit-learn estimator, so that transform() and score() work as usual.
+        est.components_ = lam
+        est.exp_dirichlet_component_ = expe
+        est.doc_topic_prior_, est.topic_word_prior_ = alpha, eta
+        est.random_state_ = check_random_state(self.seed)
+        est.n_batch_iter_ = est.n_iter_ = est.max_iter
+        est.n_features_in_ = M.shape[1]
+        est.bound_ = np.nan
+        self.estimator_ = est
+        self.components_ = _normalize_rows(lam)
+        self.doc_topic_concentration_ = gamma
+        self.doc_topic_ = _normalize_rows(gamma)
+        self.n_iter_ = int(est.max_iter)
+        self.engine_ = eng.name
 
     def _new_lda(self, k: int, total_samples: int):  # noqa: ANN202
         lda_cls = _lda_class()
