@@ -3,9 +3,12 @@
 The corpus is built from SaudiNewsNet by recombining paragraphs of different articles into new
 documents (seeded), so that duplicate detection does not collapse them, and written as
 SaudiNewsNet-style JSON files (1,000 articles each) to a scratch folder. Each pipeline runs in a
-fresh process; the figures are wall time per stage and the peak resident memory of that process.
+fresh process; the figures are wall time per stage and the peak memory (PSS) of that process
+and every worker process it starts.
 
-1. corpuskit: load_corpus → document_term_matrix(min_df=5, max_df=0.5) → TopicModel(k=20).
+1. corpuskit, in each of --modes: load_corpus (in memory, or to a corpus on disk) →
+   document_term_matrix(min_df=5, max_df=0.5) → TopicModel(k=20).fit(engine=...), on local
+   worker processes or a Dask LocalCluster of 1, 2 or 8 workers.
 2. The plain pipeline: camel-tools' simple_word_tokenize as CountVectorizer's analyzer (same
    min_df/max_df) → scikit-learn LatentDirichletAllocation(20, random_state=0, n_jobs=2).
 
@@ -27,21 +30,57 @@ from _common import PEAK_RSS, saudinewsnet
 SEED = 20261130
 PER_FILE = 1000
 
-OURS = PEAK_RSS + """
-import json, sys, time
+TREE = """
+import threading, psutil
+class Tree:
+    # Peak memory of this process and all its children (worker processes, a Dask
+    # LocalCluster's nannies and workers), sampled every 50 ms, in MB; per stage. PSS, not RSS:
+    # forked workers share the parent's pages (camel-tools, torch), counted once, not n times.
+    def __init__(self):
+        self.peak = 0.0; self.me = psutil.Process(); threading.Thread(target=self.run, daemon=True).start()
+    def now(self):
+        total = 0
+        for p in [self.me] + self.me.children(recursive=True):
+            try: total += p.memory_full_info().pss
+            except psutil.Error: pass
+        return total / 2**20
+    def run(self):
+        import time
+        while True:
+            self.peak = max(self.peak, self.now()); time.sleep(0.05)
+    def take(self):
+        p = max(self.peak, self.now()); self.peak = self.now(); return p
+"""
+
+OURS = TREE + """
+import json, shutil, sys, time
 t0 = time.perf_counter()
+tree = Tree()
 import corpuskit as ck
 from corpuskit.features import document_term_matrix
 from corpuskit.topics import TopicModel
-corpus = ck.load_corpus(sys.argv[1], progress=False)
-t1 = time.perf_counter(); m1 = peak_mb()
-dtm = document_term_matrix(corpus, min_df=5, max_df=0.5)
-t2 = time.perf_counter(); m2 = peak_mb()
-model = TopicModel(k=20).fit(dtm)
-t3 = time.perf_counter()
-print(json.dumps({"docs": len(corpus.docs), "load": t1 - t0, "dtm": t2 - t1, "fit": t3 - t2,
-                  "total": t3 - t0, "peak_load": m1, "peak_dtm": m2, "peak": peak_mb(),
-                  "shape": list(dtm.shape), "npmi": float(model.coherence().mean())}))
+mode, folder = sys.argv[2], sys.argv[1]
+engine, client = "local", None
+if mode.startswith("dask"):
+    from distributed import Client, LocalCluster
+    cluster = LocalCluster(n_workers=int(mode[4:]), threads_per_worker=1, processes=True,
+                           dashboard_address=":0")
+    engine = client = Client(cluster)
+if mode == "memory":
+    corpus = ck.load_corpus(folder, progress=False)
+else:
+    out = folder.rstrip("/") + f"_disk_{mode}"
+    corpus = ck.load_corpus(folder, progress=False, out=out, overwrite=True, engine=engine)
+t1 = time.perf_counter(); m1 = tree.take()
+dtm = document_term_matrix(corpus, min_df=5, max_df=0.5, engine=engine)
+t2 = time.perf_counter(); m2 = tree.take()
+model = TopicModel(k=20).fit(dtm, engine=engine)
+t3 = time.perf_counter(); m3 = tree.take()
+print(json.dumps({"docs": len(corpus), "load": t1 - t0, "dtm": t2 - t1, "fit": t3 - t2,
+                  "total": t3 - t0, "peak_load": m1, "peak_dtm": m2, "peak_fit": m3,
+                  "peak": max(m1, m2, m3), "shape": list(dtm.shape),
+                  "npmi": float(model.coherence().mean()),
+                  "topics": model.components_.tolist()}))
 """
 
 PLAIN = PEAK_RSS + """
@@ -97,8 +136,8 @@ def build(source: Path, n: int, out: Path) -> Path:
     return out
 
 
-def run(code: str, folder: Path) -> dict:
-    proc = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True,
+def run(code: str, folder: Path, *extra: str) -> dict:
+    proc = subprocess.run([sys.executable, "-c", code, str(folder), *extra], capture_output=True,
                           text=True)
     if proc.returncode:
         sys.exit(f"pipeline failed:\n{proc.stderr[-3000:]}")
@@ -111,23 +150,55 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=31000)
     ap.add_argument("--scratch", type=Path, default=Path(tempfile.gettempdir()))
     ap.add_argument("--skip-plain", action="store_true")
+    ap.add_argument("--modes", default="memory,disk,dask1,dask2",
+                    help="comma-separated: " + ", ".join(MODES))
     args = ap.parse_args()
     source = saudinewsnet([sys.argv[0]] + ([args.saudinewsnet] if args.saudinewsnet else []))
     folder = build(source, args.n, args.scratch / f"corpuskit_scale_{args.n}")
     print(f"synthetic corpus: {args.n:,} recombined articles in {folder}")
-    ours = run(OURS, folder)
-    print(f"corpuskit: {ours['docs']:,} documents, DTM {ours['shape'][0]:,} × {ours['shape'][1]:,}")
-    print(f"   load {ours['load']:.1f} s (peak {ours['peak_load']:.0f} MB) + DTM {ours['dtm']:.1f} s "
-          f"(peak {ours['peak_dtm']:.0f} MB) + TopicModel(k=20) {ours['fit']:.1f} s = "
-          f"{ours['total']:.1f} s; peak {ours['peak']:.0f} MB "
-          f"({ours['peak'] * 1024 / ours['docs']:.0f} KB per document); NPMI {ours['npmi']:.4f}")
+    runs = {}
+    for mode in args.modes.split(","):
+        r = runs[mode] = run(OURS, folder, mode)
+        print(f"corpuskit [{MODES[mode]}]: {r['docs']:,} documents, DTM {r['shape'][0]:,} × "
+              f"{r['shape'][1]:,}")
+        print(f"   load {r['load']:.1f} s (peak {r['peak_load']:.0f} MB) + DTM {r['dtm']:.1f} s "
+              f"(peak {r['peak_dtm']:.0f} MB) + TopicModel(k=20) {r['fit']:.1f} s (peak "
+              f"{r['peak_fit']:.0f} MB) = {r['total']:.1f} s; peak {r['peak']:.0f} MB "
+              f"({r['peak'] * 1024 / r['docs']:.0f} KB per document); NPMI {r['npmi']:.4f}")
+    first = runs[args.modes.split(",")[0]]
+    for mode, r in runs.items():
+        if r is not first:
+            print(f"   {mode} against {args.modes.split(',')[0]}: time "
+                  f"{r['total'] / first['total']:.2f}x, topic similarity "
+                  f"{similarity(first['topics'], r['topics']):.6f}")
     if not args.skip_plain:
         plain = run(PLAIN, folder)
         print(f"plain camel-tools + scikit-learn: read {plain['load']:.1f} s + CountVectorizer "
               f"{plain['dtm']:.1f} s + LatentDirichletAllocation(20) {plain['fit']:.1f} s = "
               f"{plain['total']:.1f} s; peak {plain['peak']:.0f} MB")
-        print(f"time ratio plain / corpuskit: {plain['total'] / ours['total']:.2f}x; "
-              f"memory ratio {plain['peak'] / ours['peak']:.2f}x")
+        print(f"time ratio plain / corpuskit [{args.modes.split(',')[0]}]: "
+              f"{plain['total'] / first['total']:.2f}x; memory ratio "
+              f"{plain['peak'] / first['peak']:.2f}x")
+
+
+MODES = {"memory": "in memory, local worker processes",
+         "disk": "corpus on disk, local worker processes",
+         "dask1": "corpus on disk, Dask LocalCluster of 1 worker",
+         "dask2": "corpus on disk, Dask LocalCluster of 2 workers",
+         "dask8": "corpus on disk, Dask LocalCluster of 8 workers (on 2 cores)"}
+
+
+def similarity(a: list, b: list) -> float:
+    """Mean cosine similarity of matched topics (Hungarian matching)."""
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
+    x, y = np.asarray(a), np.asarray(b)
+    x = x / np.linalg.norm(x, axis=1, keepdims=True)
+    y = y / np.linalg.norm(y, axis=1, keepdims=True)
+    sim = x @ y.T
+    r, c = linear_sum_assignment(-sim)
+    return float(sim[r, c].mean())
 
 
 if __name__ == "__main__":

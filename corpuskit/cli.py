@@ -169,6 +169,7 @@ def _parser() -> argparse.ArgumentParser:
     study.add_argument("--lexicon", metavar="CSV|YAML", help="your framing entries, added")
     study.add_argument("--seed", type=int, default=0)
     study.add_argument("--no-progress", action="store_true")
+    _engine_options(study)
 
     ver = sub.add_parser(
         "verify", help="re-run a study from its manifest and check every table",
@@ -204,9 +205,10 @@ def _load_options(p: argparse.ArgumentParser) -> None:
 
 
 def _engine_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--engine", choices=["local", "serial", "dask"], default="local",
+    p.add_argument("--engine", choices=["local", "serial", "dask"],
                    help="where the work runs: worker processes on this machine (local, the "
-                        "default), this process only (serial), or a Dask cluster (dask)")
+                        "default), this process only (serial), or a Dask cluster (dask); "
+                        "given, LDA also runs on it (distributed variational Bayes)")
     p.add_argument("--workers", type=_at_least(1), metavar="N",
                    help="worker processes (local), or workers of the LocalCluster that "
                         "--engine dask starts without --scheduler (default: one per core)")
@@ -218,7 +220,8 @@ def _engine_options(p: argparse.ArgumentParser) -> None:
 def _engine(args: argparse.Namespace):  # noqa: ANN202 - an Engine, to be closed by the caller
     from .engine import get_engine
 
-    name = "dask" if getattr(args, "scheduler", None) else getattr(args, "engine", "local")
+    name = "dask" if getattr(args, "scheduler", None) else (getattr(args, "engine", None)
+                                                             or "local")
     return get_engine(name, workers=getattr(args, "workers", None),
                       scheduler=getattr(args, "scheduler", None))
 
@@ -411,8 +414,12 @@ def _cmd_topics(args: argparse.Namespace) -> int:
                             f"are {', '.join(map(str, corpus.docs.columns))}")
     if not args.keep_duplicates:
         corpus = corpus.drop_duplicates()
-    dtm = document_term_matrix(corpus, unit=args.unit, min_df=args.min_df, max_df=args.max_df)
-    model = TopicModel(k=args.k, method=args.method, init=args.init, seed=args.seed).fit(dtm)
+    explicit = bool(args.engine or args.scheduler)
+    with _engine(args) as engine:
+        dtm = document_term_matrix(corpus, unit=args.unit, min_df=args.min_df,
+                                   max_df=args.max_df, engine=engine)
+        model = TopicModel(k=args.k, method=args.method, init=args.init,
+                           seed=args.seed).fit(dtm, engine=engine if explicit else None)
     o = _Outputs(args.out, args.figure_format)
     table = o.table
 
@@ -557,8 +564,13 @@ def _cmd_study(args: argparse.Namespace) -> int:
 
     settings = StudySettings(k=args.k, unit=args.unit, gazetteer=args.gazetteer,
                              lexicon=args.lexicon, seed=args.seed)
-    manifest = run_study(args.paths or None, args.out, settings,
-                         progress=False if args.no_progress else None)
+    if args.engine or args.scheduler:
+        with _engine(args) as engine:
+            manifest = run_study(args.paths or None, args.out, settings,
+                                 progress=False if args.no_progress else None, engine=engine)
+    else:
+        manifest = run_study(args.paths or None, args.out, settings,
+                             progress=False if args.no_progress else None)
     out = Path(args.out)
     print(f"k = {manifest['settings']['k_used']} topics; {len(manifest['tables'])} tables, "
           f"{len(manifest['figures'])} figures")

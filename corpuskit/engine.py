@@ -134,7 +134,7 @@ class DaskEngine(Engine):
             self._owned.append(client)
         elif client is None:
             cluster = LocalCluster(n_workers=workers or _cores(), threads_per_worker=1,
-                                   processes=True, dashboard_address=None)
+                                   processes=True, dashboard_address=":0")
             client = Client(cluster)
             self._owned += [client, cluster]
         self.client = client

@@ -178,7 +178,7 @@ def test_copy_of_sample_keeps_its_parts(tmp_path, disk_corpus):
 def dask_client():
     distributed = pytest.importorskip("distributed")
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None)
+                                       dashboard_address=":0")
     client = distributed.Client(cluster)
     yield client
     client.close()
@@ -283,7 +283,7 @@ def test_a_worker_killed_mid_partition_is_retried_and_nothing_is_lost(tmp_path, 
     needle = memory_corpus.docs["text"].iloc[100][:40]
     marker = tmp_path / "died"
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster, \
+                                  dashboard_address=":0") as cluster, \
             distributed.Client(cluster) as client:
         pids = set(client.run(lambda: __import__("os").getpid()).values())
         dtm = document_term_matrix(disk_corpus, analyzer=_DiesOnce(str(marker), needle),
@@ -292,3 +292,33 @@ def test_a_worker_killed_mid_partition_is_retried_and_nothing_is_lost(tmp_path, 
     assert marker.exists() and pids - after   # a worker did die ...
     ref = document_term_matrix(memory_corpus, engine="serial")
     _same_dtm(ref, dtm)                        # ... and every document was counted once
+
+
+def test_actors_are_the_same_on_every_engine_and_from_disk(memory_corpus, disk_corpus,
+                                                           dask_client):
+    ref = ck.find_actors(memory_corpus)
+    assert len(ref) > 100
+    for other in (ck.find_actors(memory_corpus, engine="local", workers=2, part_size=30),
+                  ck.find_actors(disk_corpus, engine="serial"),
+                  ck.find_actors(disk_corpus, engine=dask_client)):
+        pd.testing.assert_frame_equal(_plain(other), _plain(ref))
+        assert other.attrs["units"] == ref.attrs["units"]
+        assert other.attrs["dropped_short_forms"] == ref.attrs["dropped_short_forms"]
+    # co-occurrence from the part-wise table, and counted on the engine, is the same
+    edges = ck.cooccurrence(ref, unit="paragraph")
+    pd.testing.assert_frame_equal(ck.cooccurrence(other, unit="paragraph", engine=dask_client),
+                                  edges)
+    pd.testing.assert_frame_equal(
+        ck.cooccurrence(ref, unit="sentence", by="source", engine="local", workers=2,
+                        part_size=20), ck.cooccurrence(ref, unit="sentence", by="source"))
+
+
+@pytest.mark.parametrize("method", ["supervised", "lexicon"])
+def test_framing_is_the_same_on_every_engine_and_from_disk(method, memory_corpus, disk_corpus,
+                                                           dask_client):
+    ref = ck.frame_scores(memory_corpus, method=method)
+    for other in (ck.frame_scores(memory_corpus, method=method, engine="local", workers=2,
+                                  part_size=30),
+                  ck.frame_scores(disk_corpus, method=method, engine=dask_client)):
+        pd.testing.assert_frame_equal(_plain(other), _plain(ref))
+        assert other.attrs == ref.attrs

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 from scipy import stats
@@ -64,7 +66,8 @@ def _llr(n11: np.ndarray, n1: np.ndarray, n2: np.ndarray, n: np.ndarray) -> np.n
 
 def cooccurrence(mentions: pd.DataFrame, unit: str | tuple = "sentence", weight: str = "npmi",
                  min_count: int = 1, by: str | None = None,
-                 units: pd.DataFrame | None = None) -> pd.DataFrame:
+                 units: pd.DataFrame | None = None, *, engine: Any = None,
+                 workers: int | None = None, part_size: int = 2000) -> pd.DataFrame:
     """Pairs of actors mentioned in the same unit, with counts, expected counts and a weight.
 
     Args:
@@ -81,6 +84,9 @@ def cooccurrence(mentions: pd.DataFrame, unit: str | tuple = "sentence", weight:
         units: the number of units per document (``doc_id`` and a column per unit size);
             taken from ``mentions.attrs`` by default, so that units without any mention count
             in the expected counts.
+        engine, workers, part_size: count the pairs on an engine (``"local"`` worker
+            processes, ``"dask"`` or a Dask ``Client``), ``part_size`` documents a task, and sum
+            the counts (a reduction: units never span documents, so the result is the same).
 
     Returns:
         One row per pair (and slice): ``actor_a``, ``actor_b`` (ids, ``actor_a < actor_b``),
@@ -132,17 +138,17 @@ def cooccurrence(mentions: pd.DataFrame, unit: str | tuple = "sentence", weight:
     else:
         table["slice"] = "all"
     totals = _unit_totals(table, size, units, by, m)
+    per_actor_all, cnt_all = _count_on(table, engine, workers, part_size)
     out = []
-    for sl, g in table.groupby("slice", sort=True):
+    for sl in sorted(table["slice"].unique()):
+        g_units = table.loc[table["slice"] == sl, "unit"]
         n = totals.get(sl)
         if n is None or n <= 0:
-            n = g["unit"].nunique()
-        per_actor = g.groupby("actor_id")["unit"].nunique()
-        pairs = g.merge(g, on="unit")
-        pairs = pairs[pairs["actor_id_x"] < pairs["actor_id_y"]]
-        if pairs.empty:
+            n = g_units.nunique()
+        per_actor = per_actor_all.loc[sl] if sl in per_actor_all.index else pd.Series(dtype=int)
+        if sl not in cnt_all.index:
             continue
-        cnt = pairs.groupby(["actor_id_x", "actor_id_y"]).size().rename("count").reset_index()
+        cnt = cnt_all.loc[[sl]].reset_index(drop=True)
         cnt = cnt[cnt["count"] >= min_count]
         if cnt.empty:
             continue
@@ -185,6 +191,46 @@ def cooccurrence(mentions: pd.DataFrame, unit: str | tuple = "sentence", weight:
     edges.attrs = {"unit": unit if isinstance(unit, str) else f"window {unit[1]}",
                    "weight": weight, "by": by}
     return edges
+
+
+def _counts(table: pd.DataFrame) -> tuple[pd.Series, pd.DataFrame]:
+    """Units with each actor, and with each pair of actors, per slice. Units never span
+    documents, so the counts of parts of the documents add up to those of the whole."""
+    per_actor = table.groupby(["slice", "actor_id"])["unit"].nunique()
+    pairs = table[["slice", "unit", "actor_id"]].merge(table[["unit", "actor_id"]], on="unit")
+    pairs = pairs[pairs["actor_id_x"] < pairs["actor_id_y"]]
+    cnt = pairs.groupby(["slice", "actor_id_x", "actor_id_y"]).size().rename("count")
+    return per_actor, cnt.reset_index()
+
+
+def _sum_counts(parts: list[tuple[pd.Series, pd.DataFrame]]) -> tuple[pd.Series, pd.DataFrame]:
+    per_actor = pd.concat([p for p, _ in parts]).groupby(level=[0, 1]).sum()
+    cnt = (pd.concat([c for _, c in parts], ignore_index=True)
+           .groupby(["slice", "actor_id_x", "actor_id_y"])["count"].sum().reset_index())
+    return per_actor, cnt
+
+
+def _count_on(table: pd.DataFrame, engine: Any, workers: int | None,
+              part_size: int) -> tuple[pd.Series, pd.DataFrame]:
+    """:func:`_counts`, in this process or summed over parts of documents on an engine;
+    the pair counts come indexed by slice."""
+    if engine is None:
+        per_actor, cnt = _counts(table)
+    else:
+        from ..engine import get_engine
+
+        docs = pd.unique(table["doc_id"])
+        part_of = pd.Series(np.arange(len(docs)) // part_size, index=docs)
+        which = table["doc_id"].map(part_of).to_numpy()
+        pieces = [table[which == i] for i in range(int(which.max()) + 1)] if len(table) else \
+            [table]
+        eng = get_engine(engine, workers=workers)
+        try:
+            per_actor, cnt = _sum_counts(eng.map(_counts, pieces))
+        finally:
+            if isinstance(engine, str):
+                eng.close()
+    return per_actor, cnt.set_index("slice")
 
 
 def _unit_totals(table: pd.DataFrame, size: str, units: pd.DataFrame | None, by: str | None,

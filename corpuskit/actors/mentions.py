@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -59,7 +60,8 @@ def _pieces(corpus: Corpus, unit: str) -> pd.DataFrame:
 
 def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 unit: str = "sentence", meta: bool | list[str] = True,
-                places: bool = False) -> pd.DataFrame:
+                places: bool = False, *, engine: Any = None, workers: int | None = None,
+                part_size: int = 5000) -> pd.DataFrame:
     """Every mention of a gazetteer actor in a corpus, one row per mention.
 
     Args:
@@ -72,6 +74,11 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         places: also report gazetteer entries of type ``place`` (regions such as ريف دمشق).
             They are always matched, so that "دمشق" in "ريف دمشق" is not read as Syria, but
             they are places, not actors, and are left out of the table by default.
+        engine, workers, part_size: run part by part on an engine (``"local"`` worker
+            processes, ``"serial"``, ``"dask"`` or a Dask ``Client``); a
+            :class:`~corpuskit.store.DiskCorpus` always runs part by part (on local worker
+            processes unless told otherwise). Mentions depend on their document alone, so the
+            table is the one a whole-corpus call gives.
 
     Returns:
         A tidy DataFrame (columns :data:`MENTION_COLUMNS`, then metadata): ``start``/``end`` are
@@ -87,6 +94,13 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     """
     if unit not in _UNITS:
         raise SettingsError(f"unit={unit!r}: choose one of {', '.join(_UNITS)}")
+    from ..parts import map_parts, wants_parts
+
+    if wants_parts(corpus, engine):
+        gz = load_gazetteer(gazetteer) if isinstance(gazetteer, (str, Path)) else gazetteer
+        outs = map_parts(find_actors, corpus, gz, unit, meta, places, engine=engine,
+                         workers=workers, part_size=part_size)
+        return _concat_mentions(outs)
     if gazetteer is None:
         gaz = _bundled()
     elif isinstance(gazetteer, Gazetteer):
@@ -261,6 +275,19 @@ def _merge_adjacent(resolved: list[tuple]) -> list[tuple]:
                     out[-1] = (merged, aid, keep)
                     continue
         out.append((r, aid, how))
+    return out
+
+
+def _concat_mentions(outs: list[pd.DataFrame]) -> pd.DataFrame:
+    """The mention tables of a corpus' parts as one, with their unit counts put together."""
+    out = pd.concat(outs, ignore_index=True)
+    first = outs[0].attrs
+    units: dict[str, list] = {k: [] for k in first["units"]}
+    for o in outs:
+        for k in units:
+            units[k] += o.attrs["units"][k]
+    out.attrs = {"unit": first["unit"], "units": units, "gazetteer": first["gazetteer"],
+                 "dropped_short_forms": sum(o.attrs["dropped_short_forms"] for o in outs)}
     return out
 
 

@@ -4,7 +4,8 @@ supervised model's probabilities, in one tidy table."""
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -133,7 +134,8 @@ def _lexicon_frame(dip: np.ndarray, mil: np.ndarray) -> np.ndarray:
 
 def frame_scores(corpus: Corpus, unit: str = "paragraph", method: str = DEFAULT_METHOD,
                  lexicon: Lexicon | str | None = None, model: FrameModel | str | None = None,
-                 meta: bool | list[str] = True) -> pd.DataFrame:
+                 meta: bool | list[str] = True, *, engine: Any = None,
+                 workers: int | None = None, part_size: int = 5000) -> pd.DataFrame:
     """Diplomatic and military framing of every unit.
 
     Args:
@@ -146,6 +148,10 @@ def frame_scores(corpus: Corpus, unit: str = "paragraph", method: str = DEFAULT_
             the table whichever the method).
         model: a :class:`FrameModel` (e.g. from :func:`train_frame_model`) or its folder.
         meta: join document metadata (``date`` and ``source`` by default).
+        engine, workers, part_size: run part by part on an engine (``"local"`` worker
+            processes, ``"serial"``, ``"dask"`` or a Dask ``Client``); a
+            :class:`~corpuskit.store.DiskCorpus` always runs part by part. Each unit's scores
+            depend on the unit alone, so the table is the one a whole-corpus call gives.
 
     Returns:
         One row per unit: ``doc_id``, ``unit_id``, ``text`` (the unit as written), weighted
@@ -158,6 +164,16 @@ def frame_scores(corpus: Corpus, unit: str = "paragraph", method: str = DEFAULT_
     """
     if method not in METHODS:
         raise SettingsError(f"method={method!r}: choose one of {', '.join(METHODS)}")
+    from ..parts import map_parts, wants_parts
+
+    if wants_parts(corpus, engine):
+        lx = load_lexicon(lexicon) if isinstance(lexicon, (str, Path)) else lexicon
+        md = FrameModel.load(model) if isinstance(model, (str, Path)) else model
+        outs = map_parts(frame_scores, corpus, unit, method, lx, md, meta, engine=engine,
+                         workers=workers, part_size=part_size)
+        out = pd.concat(outs, ignore_index=True)
+        out.attrs = outs[0].attrs
+        return out
     lex = lexicon if isinstance(lexicon, Lexicon) else (
         _bundled_lexicon() if lexicon is None else load_lexicon(lexicon))
     units = _units(corpus, unit).reset_index(drop=True)

@@ -87,8 +87,13 @@ def _input_files(paths: list[Path]) -> list[dict]:
 
 
 def run_study(paths: list[str | Path] | None, out: str | Path,
-              settings: StudySettings | None = None, progress: bool | None = None) -> dict:
-    """Run a complete study and write it to ``out``; returns the manifest."""
+              settings: StudySettings | None = None, progress: bool | None = None,
+              engine: Any = None) -> dict:
+    """Run a complete study and write it to ``out``; returns the manifest.
+
+    ``engine``: where loading, counting and LDA run (``"local"``, ``"serial"``, ``"dask"`` or
+    a Dask ``Client``; see :func:`~corpuskit.engine.get_engine`). Without one, loading and
+    counting use local worker processes and LDA runs in this process (scikit-learn)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -132,25 +137,25 @@ def run_study(paths: list[str | Path] | None, out: str | Path,
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         next(bar, None)
-        corpus = load_corpus(*inputs, progress=False).drop_duplicates()
+        corpus = load_corpus(*inputs, progress=False, engine=engine).drop_duplicates()
         table("load_report", corpus.report)
         table("documents_by_source", corpus.by_source())
         figure("documents_over_time", plot.documents_over_time(corpus).figure)
 
         next(bar, None)
-        dtm = document_term_matrix(corpus)
+        dtm = document_term_matrix(corpus, engine=engine)
         k = s.k
         fitted: dict[int, TopicModel] = {}
         if k is None:  # a quick choice: the most coherent k, by held-out-free NPMI on one fit
             scores = []
             for cand in s.k_choices:
-                m = fitted[cand] = TopicModel(k=cand, seed=s.seed).fit(dtm)
+                m = fitted[cand] = TopicModel(k=cand, seed=s.seed).fit(dtm, engine=engine)
                 scores.append({"k": cand, "coherence": float(m.coherence().mean()),
                                "exclusivity": float(m.exclusivity().mean())})
             choice = pd.DataFrame(scores)
             table("topics_choice_of_k", choice)
             k = int(choice.sort_values(["coherence", "k"], ascending=[False, True])["k"].iloc[0])
-        model = fitted.get(k) or TopicModel(k=k, seed=s.seed).fit(dtm)
+        model = fitted.get(k) or TopicModel(k=k, seed=s.seed).fit(dtm, engine=engine)
         table("topics_summary", model.summary())
         table("topics_top_terms", model.top_terms(10, by="frex"))
         table("topics_doc_topics", model.doc_topics())
