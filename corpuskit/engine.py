@@ -60,6 +60,26 @@ class Engine:
         LDA's iterations) where the tasks run; returns handles to map over."""
         return list(parts)
 
+    def starmap(self, fn: Callable[..., Any], arg_tuples: Sequence[tuple], *common: Any) -> list:
+        """``fn(*t, *common)`` for each tuple, as handles: results here, futures on Dask (which
+        stay on the workers until :meth:`gather` or :meth:`tree_sum`)."""
+        return self.map(_star, list(arg_tuples), fn, common)
+
+    def take(self, handles: list, i: int) -> list:
+        """Item ``i`` of each result (a tuple), as handles."""
+        return [h[i] for h in handles]
+
+    def gather(self, handles: list) -> list:
+        return list(handles)
+
+    def tree_sum(self, handles: list) -> Any:
+        """The sum of the results, added pairwise in a fixed order (the same bits everywhere)."""
+        level = list(handles)
+        while len(level) > 1:
+            level = [level[i] + level[i + 1] if i + 1 < len(level) else level[i]
+                     for i in range(0, len(level), 2)]
+        return level[0]
+
     def close(self) -> None:
         """Release workers this engine started (a cluster you passed in stays up)."""
 
@@ -160,6 +180,29 @@ class DaskEngine(Engine):
     def put(self, obj: Any) -> Any:
         return self.client.scatter(obj, broadcast=True, hash=False)
 
+    def starmap(self, fn: Callable[..., Any], arg_tuples: Sequence[tuple], *common: Any) -> list:
+        return [self.client.submit(fn, *t, *common, pure=False, retries=self.retries)
+                for t in arg_tuples]
+
+    def take(self, handles: list, i: int) -> list:
+        import operator
+
+        return [self.client.submit(operator.getitem, h, i, pure=False, retries=self.retries)
+                for h in handles]
+
+    def gather(self, handles: list) -> list:
+        return self.client.gather(handles)
+
+    def tree_sum(self, handles: list) -> Any:
+        import operator
+
+        level = list(handles)
+        while len(level) > 1:
+            level = [self.client.submit(operator.add, level[i], level[i + 1], pure=False,
+                                        retries=self.retries) if i + 1 < len(level) else level[i]
+                     for i in range(0, len(level), 2)]
+        return level[0].result()
+
     def put_parts(self, parts: Sequence[Any]) -> list[Any]:
         return self.client.scatter(list(parts), hash=False)
 
@@ -170,6 +213,10 @@ class DaskEngine(Engine):
 
     def __repr__(self) -> str:
         return f"<Engine dask: {self.workers} worker(s) at {self.client.scheduler.address}>"
+
+
+def _star(t: tuple, fn: Callable[..., Any], common: tuple) -> Any:
+    return fn(*t, *common)
 
 
 def get_engine(engine: str | Engine | Any | None = None, *, workers: int | None = None,

@@ -21,7 +21,7 @@ import pandas as pd
 from ._progress import wanted
 from ._versions import library_versions
 from .arabic.normalization import get_normalizer
-from .clean import band_keys, exact_key, flag_duplicates, repeated_blocks, shingle_sets
+from .clean import exact_key, flag_duplicates, minhash_keys, repeated_blocks, shingle_sets
 from .corpus import DOC_COLUMNS, REPORT_COLUMNS, Corpus, TokenTable
 from .engine import get_engine
 from .dates import parse_date
@@ -204,7 +204,7 @@ def load_corpus(*paths: str | Path, format: str | None = None,
     ids = _IdRegistry()
     eng = get_engine(engine, workers=workers)
     try:
-        for result in eng.imap(_process_part, parts(), min_arabic, out is None):
+        for result in eng.imap(_process_part, parts(), min_arabic, False):
             chunk = pending.popleft()
             rows = _apply_part(chunk, result, report, ids)
             sink.add(rows, result)
@@ -237,7 +237,8 @@ def load_corpus(*paths: str | Path, format: str | None = None,
                         f"{' ' + r['record'] if r['record'] else ''}: {r['reason']}"
                         for r in rows[:10]))
     kind, of, sim = flag_duplicates(sink.dates(), sink.exact(), sink.band, sink.nonempty(),
-                                    sink.shingles_of, near_duplicate_threshold)
+                                    sink.shingles_of, near_duplicate_threshold,
+                                    signatures_of=sink.signatures_of)
     provenance = {
         "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "inputs": inputs,
@@ -462,8 +463,9 @@ def _process_part(recs: list[Record], min_arabic: float, keep_tokens: bool) -> d
             ids.extend(setdefault(w, len(vocab)) for w in full)
             lengths.append(len(full))
     sets = shingle_sets(words_all)
+    sigs, bands = minhash_keys(sets)
     return {"skipped": skipped, "rows": rows, "bases": bases,
-            "exact": np.array(exact, dtype="S16"), "bands": band_keys(sets),
+            "exact": np.array(exact, dtype="S16"), "bands": bands, "sigs": sigs,
             "nonempty": np.array([len(x) > 0 for x in sets], dtype=bool),
             "dates": np.array(dates, dtype=np.int64).view("datetime64[ns]"),
             "tokens": (list(vocab), np.array(ids, dtype=np.int32),
@@ -546,11 +548,13 @@ class _MemorySink:
 
     def add(self, rows: list[dict[str, Any]], result: dict[str, Any]) -> None:
         self.rows += rows
-        words, ids, lengths = result.pop("tokens")
-        remap = np.array([self.vocab.setdefault(w, len(self.vocab)) for w in words],
-                         dtype=np.int32)
-        self.token_ids.append(remap[ids] if len(ids) else ids)
-        self.token_lengths.append(lengths)
+        tokens = result.pop("tokens")
+        if tokens is not None:
+            words, ids, lengths = tokens
+            remap = np.array([self.vocab.setdefault(w, len(self.vocab)) for w in words],
+                             dtype=np.int32)
+            self.token_ids.append(remap[ids] if len(ids) else ids)
+            self.token_lengths.append(lengths)
         del result["rows"], result["skipped"], result["bases"]
         self.parts.append(result)
 
@@ -568,6 +572,9 @@ class _MemorySink:
 
     def band(self, b: int) -> np.ndarray:
         return np.concatenate([p["bands"][b] for p in self.parts])
+
+    def signatures_of(self, positions: np.ndarray) -> np.ndarray:
+        return self._cat("sigs")[positions]
 
     def shingles_of(self, positions: list[int]) -> dict[int, np.ndarray]:
         norm = get_normalizer("default")
@@ -597,12 +604,13 @@ class _MemorySink:
             row["duplicate_of"] = doc_ids[of[i]]
         tokens = TokenTable(np.array(list(self.vocab), dtype=object),
                             np.concatenate(self.token_ids),
-                            np.concatenate(self.token_lengths))
+                            np.concatenate(self.token_lengths)) if self.token_ids else None
         if duplicates == "drop":
             keep = kind == 0
             docs = docs[keep].reset_index(drop=True)
-            tokens = tokens.select(keep)
+            tokens = tokens.select(keep) if tokens is not None else None
         rep = pd.DataFrame(report.rows, columns=REPORT_COLUMNS)
         corpus = Corpus(docs, rep, provenance)
-        corpus._tokens[get_normalizer("default").settings] = tokens
+        if tokens is not None:
+            corpus._tokens[get_normalizer("default").settings] = tokens
         return corpus

@@ -109,7 +109,7 @@ class CorpusWriter:
         pq.write_table(table, self.path / name, compression="zstd", row_group_size=len(docs))
         keys = f"keys/part-{i:05d}.npz"
         np.savez(self.path / keys, exact=result["exact"], bands=result["bands"],
-                 nonempty=result["nonempty"], dates=result["dates"])
+                 sigs=result["sigs"], nonempty=result["nonempty"], dates=result["dates"])
         self.parts.append({"file": name, "keys": keys, "rows": len(docs), "first": self.n_docs,
                            "bytes": (self.path / name).stat().st_size})
         self.n_docs += len(docs)
@@ -149,6 +149,20 @@ class CorpusWriter:
 
     def shingles_of(self, positions: list[int]) -> dict[int, np.ndarray]:
         return _shingles_of(self.path, self.parts, positions)
+
+    def signatures_of(self, positions: np.ndarray) -> np.ndarray:
+        """The MinHash signatures of some documents, read from their parts' keys."""
+        firsts = np.array([p["first"] for p in self.parts])
+        part = np.searchsorted(firsts, positions, side="right") - 1
+        out = np.empty((len(positions), 0), dtype=np.uint32)
+        for i in np.unique(part):
+            with np.load(self.path / self.parts[i]["keys"]) as z:
+                sig = z["sigs"]
+            if out.shape[1] == 0:
+                out = np.empty((len(positions), sig.shape[1]), dtype=np.uint32)
+            mine = part == i
+            out[mine] = sig[positions[mine] - self.parts[i]["first"]]
+        return out
 
     # ---------------------------------------------------------------- finishing
     def finish(self, kind: np.ndarray, of: np.ndarray, sim: np.ndarray,

@@ -142,8 +142,8 @@ def test_failed_load_leaves_no_half_corpus(tmp_path):
 def test_token_cache_is_compact_and_equal(memory_corpus):
     from corpuskit.arabic.normalization import get_normalizer
 
-    table = memory_corpus._tokens[get_normalizer("default").settings]
     toks = memory_corpus.tokens()
+    table = memory_corpus._tokens[get_normalizer("default").settings]
     norm = get_normalizer("default")
     first = memory_corpus.docs.iloc[0]
     assert toks.iloc[0] == norm.tokens(first["title"]) + norm.tokens(first["text"])
@@ -239,8 +239,10 @@ def test_distributed_lda_agrees_with_local_and_is_engine_independent(memory_corp
     assert _topic_similarity(local, on_dask).min() > 0.99
     # the fitted model works as any other: labels, transform, score
     assert on_dask.labels() == serial.labels()
+    # transform starts each document afresh, the fit from its last estimate: they agree to the
+    # E-step's tolerance
     np.testing.assert_allclose(on_dask.transform(dtm.select(np.arange(3))),
-                               on_dask.doc_topic_[:3], atol=1e-6)
+                               on_dask.doc_topic_[:3], atol=1e-3)
     assert np.isfinite(on_dask.score(dtm))
     with pytest.raises(SettingsError, match="learning_method='batch'"):
         TopicModel(k=3, learning_method="online").fit(dtm, engine="serial")
@@ -322,3 +324,23 @@ def test_framing_is_the_same_on_every_engine_and_from_disk(method, memory_corpus
                   ck.frame_scores(disk_corpus, method=method, engine=dask_client)):
         pd.testing.assert_frame_equal(_plain(other), _plain(ref))
         assert other.attrs == ref.attrs
+
+
+def test_arabic_share_tables_count_as_the_regular_expressions_do():
+    import random
+
+    from corpuskit.readers import base
+
+    def by_regex(part: str) -> float:
+        letters = len(base._NON_LETTERS.sub("", part))
+        arabic = len(part) - len(base._ARABIC.sub("", part))
+        return min(1.0, arabic / letters) if letters else 0.0
+
+    rng = random.Random(11)
+    texts = [memory_text for memory_text in
+             (ck.load_corpus(SEEDS, progress=False).docs["text"].iloc[0],
+              "تقرير ٣ _ ـــ abc ²", "😀 مرحبا abc", "")]
+    for _ in range(2000):
+        texts.append("".join(chr(rng.choice([rng.randrange(0x600, 0x700), rng.randrange(0x10000),
+                                             0x640, 0x5F, 0x663, 0xB2])) for _ in range(25)))
+    assert [base.arabic_share(t) for t in texts] == [by_regex(t[:4000]) for t in texts]

@@ -180,7 +180,7 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
                  for i in range(max(1, -(-len(docs) // part_size)))]
     eng = get_engine(engine, workers=workers)
     vocab: dict[str, int] = {t: i for i, t in enumerate(fixed_vocab)} if fixed else {}
-    surface_counts: Counter[str] = Counter()
+    surface_counts: Counter[tuple[str, str]] = Counter()   # (term, word as written)
     phrase_counts: Counter[tuple[str, str]] = Counter()
     indptr_parts, index_parts, doc_id_parts, unit_id_parts, meta_parts = [], [], [], [], []
     hashes = hashlib.blake2b(digest_size=12)
@@ -245,7 +245,7 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
         cols = cols[np.argsort(terms_arr[cols].astype(str), kind="stable")]
         mat = mat[:, cols].tocsr()
         terms_arr = terms_arr[cols]
-    surface = _surface_forms(terms_arr, surface_counts, analyzer, phrase_counts)
+    surface = _surface_forms(terms_arr, surface_counts, phrase_counts)
     meta_df = pd.concat(meta_parts, ignore_index=True) if meta_parts else pd.DataFrame()
     settings = {"unit": unit, "min_df": min_df, "max_df": max_df, "max_terms": max_terms,
                 "fixed_vocabulary": fixed, "include_title": include_title,
@@ -265,6 +265,41 @@ def _worker_analyzer(analyzer: ArabicAnalyzer) -> ArabicAnalyzer:
 
     key = json.dumps(analyzer.settings(), sort_keys=True, default=str)
     return _ANALYZERS.setdefault(key, analyzer)
+
+
+def _count_unigrams(texts: list[str], analyzer: ArabicAnalyzer, vocab: dict[str, int],
+                    fixed: bool, surface_counts: Counter[tuple[str, str]],
+                    ) -> tuple[np.ndarray, np.ndarray]:
+    """Rows of term ids for words: each word *type* is looked up once (its term, its column),
+    every token once in a dictionary, and the rest is NumPy. Columns are numbered in the order
+    terms first occur, as a token-by-token count would number them."""
+    types: dict[str, int] = {}
+    ids = array("q")
+    lengths = array("q")
+    for text in texts:
+        toks = analyzer.surface_tokens(text)
+        setdefault = types.setdefault
+        ids.extend([setdefault(t, len(types)) for t in toks])
+        lengths.append(len(toks))
+    words = list(types)
+    type_ids = np.frombuffer(ids, dtype=np.int64) if len(ids) else np.zeros(0, np.int64)
+    counts = np.bincount(type_ids, minlength=len(words))
+    column = np.full(len(words), -1, dtype=np.int64)
+    for i, (w, c) in enumerate(zip(words, counts.tolist())):
+        t = analyzer.term(w)
+        if t is None:
+            continue
+        surface_counts[(t, w)] += c
+        if fixed:
+            column[i] = vocab.get(t, -1)
+        else:
+            column[i] = vocab.setdefault(t, len(vocab))
+    cols = column[type_ids]
+    keep = cols >= 0
+    row = np.repeat(np.arange(len(lengths)), np.frombuffer(lengths, dtype=np.int64)
+                    if len(lengths) else np.zeros(0, np.int64))[keep]
+    indptr = np.concatenate([[0], np.cumsum(np.bincount(row, minlength=len(lengths)))])
+    return indptr.astype(np.int64), cols[keep]
 
 
 def _count_part(spec: tuple, analyzer: ArabicAnalyzer, vocabulary: list[str] | None, unit: str,
@@ -295,37 +330,37 @@ def _count_part(spec: tuple, analyzer: ArabicAnalyzer, vocabulary: list[str] | N
         row_doc_pos = pos.loc[doc_ids].to_numpy()
     fixed = vocabulary is not None
     vocab: dict[str, int] = {t: i for i, t in enumerate(vocabulary)} if fixed else {}
-    surface_counts: Counter[str] = Counter()
+    surface_counts: Counter[tuple[str, str]] = Counter()   # (term, word as written)
     phrase_counts: Counter[tuple[str, str]] = Counter()
-    with_phrases = analyzer.ngrams[1] > 1
-    indptr = array("q", [0])
-    indices = array("q")
-    for text in texts:
-        toks = analyzer.surface_tokens(text)
-        surface_counts.update(toks)
-        if with_phrases:
+    if analyzer.ngrams[1] == 1:
+        indptr, indices = _count_unigrams(texts, analyzer, vocab, fixed, surface_counts)
+    else:
+        indptr = array("q", [0])
+        indices = array("q")
+        for text in texts:
+            toks = analyzer.surface_tokens(text)
+            surface_counts.update((t, w) for w in toks if (t := analyzer.term(w)) is not None)
             terms, phrases = analyzer.terms_and_surfaces(toks)
             phrase_counts.update((t, p) for t, p in zip(terms, phrases) if " " in t)
-        else:
-            terms = analyzer.terms_of_tokens(toks)
-        if fixed:
-            get = vocab.get
-            indices.extend(j for j in map(get, terms) if j is not None)
-        else:
-            setdefault = vocab.setdefault
-            indices.extend(setdefault(t, len(vocab)) for t in terms)
-        indptr.append(len(indices))
-    return {"terms": None if fixed else list(vocab), "indptr": np.frombuffer(indptr, np.int64),
-            "indices": np.frombuffer(indices, np.int64), "surface": dict(surface_counts),
+            if fixed:
+                get = vocab.get
+                indices.extend(j for j in map(get, terms) if j is not None)
+            else:
+                setdefault = vocab.setdefault
+                indices.extend(setdefault(t, len(vocab)) for t in terms)
+            indptr.append(len(indices))
+    return {"terms": None if fixed else list(vocab), "indptr": np.asarray(indptr, np.int64),
+            "indices": np.asarray(indices, np.int64), "surface": dict(surface_counts),
             "phrases": dict(phrase_counts), "doc_ids": np.asarray(doc_ids, dtype=object),
             "unit_ids": None if unit_ids is None else np.asarray(unit_ids, dtype=object),
             "all_doc_ids": docs["doc_id"].tolist(),
             "meta": docs[meta_cols].iloc[row_doc_pos].reset_index(drop=True)}
 
 
-def _surface_forms(terms: np.ndarray, counts: Counter[str], analyzer: ArabicAnalyzer,
+def _surface_forms(terms: np.ndarray, counts: Counter[tuple[str, str]],
                    phrases: Counter[tuple[str, str]] | None = None) -> np.ndarray:
-    """Each term's most frequent written form (for n-grams, the most frequent phrase)."""
+    """Each term's most frequent written form (for n-grams, the most frequent phrase), from
+    counts of (term, form)."""
     best: dict[str, tuple[int, str]] = {}
 
     def offer(term: str, form: str, c: int) -> None:
@@ -333,10 +368,8 @@ def _surface_forms(terms: np.ndarray, counts: Counter[str], analyzer: ArabicAnal
         if cur is None or c > cur[0] or (c == cur[0] and form < cur[1]):
             best[term] = (c, form)
 
-    for tok, c in counts.items():
-        t = analyzer.term(tok)
-        if t is not None:
-            offer(t, tok, c)
+    for (t, form), c in counts.items():
+        offer(t, form, c)
     for (t, form), c in (phrases or {}).items():
         offer(t, form, c)
     out = []

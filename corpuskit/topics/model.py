@@ -55,13 +55,42 @@ def _lda_class():  # noqa: ANN202
 _DASK_BLOCK = 20_000  # documents per E-step task on Dask
 
 
-def _e_step_block(X: sp.csr_matrix, expe: np.ndarray, alpha: float, max_iter: int, tol: float,
+def _e_step_block(X: sp.csr_matrix, gamma: np.ndarray | None, expe: np.ndarray,
+                  alpha: float, max_iter: int, tol: float,
                   sstats: bool) -> tuple[np.ndarray, np.ndarray | None]:
-    """One block's variational E-step (scikit-learn's own routine), every document started from
-    the same point (no random start), so that results do not depend on the blocks."""
-    from sklearn.decomposition._lda import _update_doc_distribution
+    """One block's variational E-step: scikit-learn's per-document update (the same loop and
+    Cython helpers as ``sklearn.decomposition._lda._update_doc_distribution``), each document
+    started from its own previous estimate when there is one (``gamma``), else from ones. The
+    start depends on the document alone, so results do not depend on how rows are blocked; a
+    warm start needs fewer updates to converge than a cold one."""
+    from sklearn.decomposition._online_lda_fast import (_dirichlet_expectation_1d,
+                                                        _dirichlet_expectation_2d, mean_change)
 
-    return _update_doc_distribution(X, expe, alpha, max_iter, tol, sstats, None)
+    n = X.shape[0]
+    doc_topic = np.ones((n, expe.shape[0])) if gamma is None else np.array(gamma, dtype=float)
+    exp_doc_topic = np.exp(_dirichlet_expectation_2d(doc_topic))
+    stats = np.zeros(expe.shape) if sstats else None
+    change, expect = mean_change["double"], _dirichlet_expectation_1d["double"]
+    eps = np.finfo(np.float64).eps
+    data, indices, indptr = X.data, X.indices, X.indptr
+    for d in range(n):
+        ids = indices[indptr[d]:indptr[d + 1]]
+        cnts = data[indptr[d]:indptr[d + 1]]
+        doc_topic_d = doc_topic[d, :]
+        exp_doc_topic_d = exp_doc_topic[d, :].copy()
+        exp_topic_word_d = expe[:, ids]
+        for _ in range(max_iter):
+            last = doc_topic_d
+            norm_phi = np.dot(exp_doc_topic_d, exp_topic_word_d) + eps
+            doc_topic_d = exp_doc_topic_d * np.dot(cnts / norm_phi, exp_topic_word_d.T)
+            expect(doc_topic_d, alpha, exp_doc_topic_d)  # adds alpha, in place
+            if change(last, doc_topic_d) < tol:
+                break
+        doc_topic[d, :] = doc_topic_d
+        if sstats:
+            norm_phi = np.dot(exp_doc_topic_d, exp_topic_word_d) + eps
+            stats[:, ids] += np.outer(exp_doc_topic_d, cnts / norm_phi)
+    return doc_topic, stats
 
 
 def _tfidf(X: sp.spmatrix):  # noqa: ANN202
@@ -235,20 +264,20 @@ class TopicModel(TransformerMixin, BaseEstimator):
         eng = get_engine(engine, workers=workers)
         try:
             n = M.shape[0]
-            size = max(1, -(-n // eng.workers)) if eng.name != "dask" else _DASK_BLOCK
-            blocks = eng.put_parts([M[a:a + size] for a in range(0, n, size)])
-            for _ in range(est.max_iter):
+            size = max(1, -(-n // (2 * eng.workers))) if eng.name != "dask" else _DASK_BLOCK
+            # The blocks (and each document's estimate) stay where the tasks run: on Dask, on
+            # the workers; only the topic-word weights go out and the summed statistics back.
+            rows = eng.put_parts([M[a:a + size] for a in range(0, n, size)])
+            gammas: list[Any] = [None] * len(rows)
+            for it in range(est.max_iter + 1):
+                last = it == est.max_iter  # the final E-step: proportions, no statistics
                 expe = np.exp(_dirichlet_expectation_2d(lam))
-                stats = eng.map(_e_step_block, blocks, eng.put(expe), alpha,
-                                est.max_doc_update_iter, est.mean_change_tol, True)
-                total = np.zeros_like(lam)
-                for _, s in stats:  # summed in block order: the same sums on every engine
-                    total += s
-                lam = eta + total * expe
-            expe = np.exp(_dirichlet_expectation_2d(lam))
-            gamma = np.vstack([g for g, _ in eng.map(_e_step_block, blocks, eng.put(expe), alpha,
-                                                       est.max_doc_update_iter,
-                                                       est.mean_change_tol, False)])
+                out = eng.starmap(_e_step_block, list(zip(rows, gammas)), eng.put(expe), alpha,
+                                  est.max_doc_update_iter, est.mean_change_tol, not last)
+                gammas = eng.take(out, 0)
+                if not last:  # summed pairwise in block order: the same sums on every engine
+                    lam = eta + eng.tree_sum(eng.take(out, 1)) * expe
+            gamma = np.vstack(eng.gather(gammas))
         finally:
             if engine is None or isinstance(engine, str):
                 eng.close()
