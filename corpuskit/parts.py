@@ -9,14 +9,16 @@ whole-corpus call gives.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from .corpus import Corpus
+from .errors import InputError, SettingsError
 
-__all__ = ["part_specs", "open_part", "map_parts", "wants_parts"]
+__all__ = ["part_specs", "open_part", "map_parts", "wants_parts", "write_parts", "TableOnDisk"]
 
 
 def wants_parts(corpus: Any, engine: Any) -> bool:
@@ -63,3 +65,118 @@ def map_parts(fn: Callable[..., Any], corpus: Any, *args: Any, engine: Any = Non
     finally:
         if engine is None or isinstance(engine, str):
             eng.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables too large for memory (a mention or framing table of a million documents): each part's
+# rows are written by the worker that computes them, and read back when asked for.
+
+_TABLE_FORMAT = "corpuskit-table"
+
+
+def _write_one(item: tuple[tuple, int], fn: Callable[..., Any], args: tuple, kwargs: dict,
+               out: str) -> dict[str, Any]:
+    import json
+
+    import pandas as pd
+
+    spec, i = item
+    table = fn(open_part(spec), *args, **kwargs)
+    name = f"part-{i:05d}.parquet"
+    attrs = dict(table.attrs)
+    units = attrs.pop("units", None)
+    table.attrs = {}
+    table.to_parquet(f"{out}/{name}", index=False)
+    if units is not None:
+        pd.DataFrame(units).to_parquet(f"{out}/units-{i:05d}.parquet", index=False)
+    with open(f"{out}/attrs-{i:05d}.json", "w", encoding="utf-8") as fh:
+        json.dump(attrs, fh, ensure_ascii=False, default=str)
+    return {"file": name, "rows": len(table), "units": units is not None}
+
+
+class TableOnDisk:
+    """A table written part by part (``find_actors(..., out=)``, ``frame_scores(..., out=)``):
+    ``len()``, ``parts()`` (one DataFrame per part) and ``read()`` (all of it, or some
+    columns), with the attributes the in-memory table carries."""
+
+    def __init__(self, path: str | Path):
+        import json
+
+        self.path = Path(path)
+        mf = self.path / "manifest.json"
+        if not mf.is_file():
+            raise InputError(f"{self.path}: not a corpuskit table (no manifest.json; an "
+                             "interrupted write leaves none)")
+        self.manifest = json.loads(mf.read_text(encoding="utf-8"))
+        if self.manifest.get("format") != _TABLE_FORMAT:
+            raise InputError(f"{self.path}: not a corpuskit table")
+
+    def __len__(self) -> int:
+        return int(sum(p["rows"] for p in self.manifest["parts"]))
+
+    def __repr__(self) -> str:
+        return (f"<TableOnDisk {self.path}: {len(self):,} rows of {self.manifest['kind']} in "
+                f"{len(self.manifest['parts'])} parts>")
+
+    def part(self, i: int, columns: list[str] | None = None):  # noqa: ANN201 - a DataFrame
+        import json
+
+        import pandas as pd
+
+        p = self.manifest["parts"][i]
+        df = pd.read_parquet(self.path / p["file"], columns=columns)
+        attrs = json.loads((self.path / f"attrs-{i:05d}.json").read_text(encoding="utf-8"))
+        if p.get("units"):
+            u = pd.read_parquet(self.path / f"units-{i:05d}.parquet")
+            attrs["units"] = {c: u[c].tolist() for c in u.columns}
+        df.attrs = attrs
+        return df
+
+    def parts(self, columns: list[str] | None = None) -> Iterator[Any]:
+        for i in range(len(self.manifest["parts"])):
+            yield self.part(i, columns)
+
+    def read(self, columns: list[str] | None = None):  # noqa: ANN201 - a DataFrame
+        """The whole table in memory, as the in-memory call would have returned it."""
+        import pandas as pd
+
+        frames = list(self.parts(columns))
+        if self.manifest["kind"] == "mentions":
+            from .actors.mentions import _concat_mentions
+
+            return _concat_mentions(frames)
+        out = pd.concat(frames, ignore_index=True)
+        out.attrs = frames[0].attrs if frames else {}
+        return out
+
+
+def write_parts(fn: Callable[..., Any], corpus: Any, out: str | Path, kind: str, *args: Any,
+                engine: Any = None, workers: int | None = None, part_size: int = 5000,
+                **kwargs: Any) -> TableOnDisk:
+    """``fn(part, *args, **kwargs)`` for every part, each result written to ``out`` by the
+    worker that made it; returns the :class:`TableOnDisk`."""
+    import json
+    import shutil
+
+    from .engine import get_engine
+
+    out = Path(out)
+    if out.exists() and any(out.iterdir()):
+        if not (out / "manifest.json").is_file() and not (out / ".writing").is_file():
+            raise SettingsError(f"{out}: the folder is not empty and holds no corpuskit table; "
+                                "choose a new or empty folder")
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    (out / ".writing").touch()
+    specs = part_specs(corpus, part_size)
+    eng = get_engine(engine, workers=workers)
+    try:
+        parts = list(eng.imap(_write_one, [(s, i) for i, s in enumerate(specs)], fn, args,
+                              kwargs, str(out)))
+    finally:
+        if engine is None or isinstance(engine, str):
+            eng.close()
+    (out / "manifest.json").write_text(json.dumps({"format": _TABLE_FORMAT, "kind": kind,
+                                                   "parts": parts}), encoding="utf-8")
+    (out / ".writing").unlink()
+    return TableOnDisk(out)

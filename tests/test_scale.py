@@ -344,3 +344,59 @@ def test_arabic_share_tables_count_as_the_regular_expressions_do():
         texts.append("".join(chr(rng.choice([rng.randrange(0x600, 0x700), rng.randrange(0x10000),
                                              0x640, 0x5F, 0x663, 0xB2])) for _ in range(25)))
     assert [base.arabic_share(t) for t in texts] == [by_regex(t[:4000]) for t in texts]
+
+
+# --------------------------------------------------------------------------- outputs on disk
+
+def test_dtm_on_disk_holds_the_matrix_in_memory(tmp_path, memory_corpus, disk_corpus,
+                                                 dask_client):
+    from corpuskit.features import document_term_matrix
+    from corpuskit.features.disk import DiskDTM
+
+    ref = document_term_matrix(memory_corpus, engine="serial")
+    for engine in ("local", dask_client):
+        on_disk = document_term_matrix(disk_corpus, out=tmp_path / "dtm", engine=engine)
+        assert isinstance(on_disk, DiskDTM) and on_disk.shape == ref.shape
+        m = __import__("scipy.sparse", fromlist=["vstack"]).vstack(list(on_disk.blocks()))
+        assert (m.tocsr() != ref.matrix).nnz == 0
+        assert list(on_disk.vocabulary) == list(ref.vocabulary)
+        assert list(on_disk.surface) == list(ref.surface)
+        assert list(on_disk.doc_ids) == list(ref.doc_ids)
+        assert on_disk.settings["corpus_hash"] == ref.settings["corpus_hash"]
+        pd.testing.assert_frame_equal(on_disk.terms(), ref.terms(), check_dtype=False)
+    with pytest.raises(InputError, match="not a document-term matrix"):
+        DiskDTM(tmp_path)
+
+
+def test_lda_from_a_matrix_on_disk_matches_the_matrix_in_memory(tmp_path, memory_corpus,
+                                                                 disk_corpus, dask_client):
+    from corpuskit.features import document_term_matrix
+    from corpuskit.topics import TopicModel
+
+    ref_dtm = document_term_matrix(memory_corpus, engine="serial")
+    ref = TopicModel(k=5, seed=1).fit(ref_dtm, engine="serial")
+    on_disk = document_term_matrix(disk_corpus, out=tmp_path / "dtm")
+    for engine in ("serial", dask_client):
+        m = TopicModel(k=5, seed=1).fit(on_disk, engine=engine)
+        # under 20,000 rows the NMF start sees every document, so the fits are the same
+        np.testing.assert_allclose(m.components_, ref.components_, rtol=1e-9, atol=1e-12)
+        np.testing.assert_allclose(np.asarray(m.doc_topic_), ref.doc_topic_, atol=1e-9)
+        assert isinstance(m.doc_topic_, np.memmap)
+    assert m.labels() == ref.labels()
+    np.testing.assert_allclose(m.coherence(), ref.coherence())
+
+
+def test_mention_and_framing_tables_on_disk_read_back_whole(tmp_path, memory_corpus,
+                                                            disk_corpus):
+    from corpuskit.parts import TableOnDisk
+
+    mentions = ck.find_actors(disk_corpus, out=tmp_path / "mentions", engine="local")
+    assert isinstance(mentions, TableOnDisk) and len(mentions) > 100
+    ref = ck.find_actors(memory_corpus)
+    back = mentions.read()
+    pd.testing.assert_frame_equal(_plain(back), _plain(ref))
+    pd.testing.assert_frame_equal(ck.cooccurrence(back), ck.cooccurrence(ref))
+    frames = ck.frame_scores(disk_corpus, out=tmp_path / "frames", engine="serial")
+    pd.testing.assert_frame_equal(_plain(frames.read()), _plain(ck.frame_scores(memory_corpus)))
+    with pytest.raises(SettingsError, match="not empty and holds no corpuskit table"):
+        ck.find_actors(disk_corpus, out=SAMPLE)

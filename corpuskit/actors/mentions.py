@@ -61,7 +61,7 @@ def _pieces(corpus: Corpus, unit: str) -> pd.DataFrame:
 def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 unit: str = "sentence", meta: bool | list[str] = True,
                 places: bool = False, *, engine: Any = None, workers: int | None = None,
-                part_size: int = 5000) -> pd.DataFrame:
+                part_size: int = 5000, out: str | Path | None = None) -> pd.DataFrame:
     """Every mention of a gazetteer actor in a corpus, one row per mention.
 
     Args:
@@ -79,6 +79,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             :class:`~corpuskit.store.DiskCorpus` always runs part by part (on local worker
             processes unless told otherwise). Mentions depend on their document alone, so the
             table is the one a whole-corpus call gives.
+        out: write the table to this folder part by part (by the workers) and return it as a
+            :class:`~corpuskit.parts.TableOnDisk` (``.read()`` gives the DataFrame): for corpora
+            whose mention table should not be held in memory.
 
     Returns:
         A tidy DataFrame (columns :data:`MENTION_COLUMNS`, then metadata): ``start``/``end`` are
@@ -94,8 +97,12 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     """
     if unit not in _UNITS:
         raise SettingsError(f"unit={unit!r}: choose one of {', '.join(_UNITS)}")
-    from ..parts import map_parts, wants_parts
+    from ..parts import map_parts, wants_parts, write_parts
 
+    if out is not None:
+        gz = load_gazetteer(gazetteer) if isinstance(gazetteer, (str, Path)) else gazetteer
+        return write_parts(find_actors, corpus, out, "mentions", gz, unit, meta, places,
+                           engine=engine, workers=workers, part_size=part_size)
     if wants_parts(corpus, engine):
         gz = load_gazetteer(gazetteer) if isinstance(gazetteer, (str, Path)) else gazetteer
         outs = map_parts(find_actors, corpus, gz, unit, meta, places, engine=engine,

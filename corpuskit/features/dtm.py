@@ -12,6 +12,7 @@ import hashlib
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -128,7 +129,8 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
                          include_title: bool = True, meta: Sequence[str] | None = None,
                          analyzer: ArabicAnalyzer | None = None,
                          progress: bool | None = None, engine: Any = None,
-                         workers: int | None = None, part_size: int = 5000) -> DTM:
+                         workers: int | None = None, part_size: int = 5000,
+                         out: str | Path | None = None) -> DTM:
     """Count terms per document (or per paragraph) into a sparse matrix.
 
     Args:
@@ -152,13 +154,23 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
         part_size: documents counted per task.
 
     ``corpus`` may be a :class:`~corpuskit.store.DiskCorpus`: each part is then read by the
-    worker that counts it, and only the counts come back.
+    worker that counts it, and only the counts come back. With ``out=FOLDER`` the matrix itself
+    is written there block by block and returned as a :class:`~corpuskit.features.disk.DiskDTM`
+    (for corpora whose matrix should not be held in memory; ``TopicModel.fit`` reads it block
+    by block).
     """
     if unit not in ("document", "paragraph"):
         raise SettingsError(f"unit={unit!r}: choose 'document' or 'paragraph'")
     if analyzer is None:
         analyzer = ArabicAnalyzer(normalize=normalize, stem=stem, stop_words=stop_words,
                                   ngrams=ngrams)
+    if out is not None:
+        from .disk import write_disk_dtm
+
+        return write_disk_dtm(corpus, out, analyzer=analyzer, unit=unit, min_df=min_df,
+                              max_df=max_df, max_terms=max_terms, vocabulary=vocabulary,
+                              include_title=include_title, meta=meta, engine=engine,
+                              workers=workers, part_size=part_size)
     from ..engine import get_engine
     from ..store import DiskCorpus
 
@@ -302,6 +314,21 @@ def _count_unigrams(texts: list[str], analyzer: ArabicAnalyzer, vocab: dict[str,
     return indptr.astype(np.int64), cols[keep]
 
 
+def _texts(corpus: Corpus, unit: str, include_title: bool) -> tuple[list[str], np.ndarray,
+                                                                    np.ndarray | None, np.ndarray]:
+    """The texts of a corpus' rows (documents or paragraphs), their documents, units, and each
+    row's document position."""
+    docs = corpus.docs
+    if unit == "document":
+        return (corpus.full_texts(include_title=include_title), docs["doc_id"].to_numpy(), None,
+                np.arange(len(docs)))
+    units = corpus.units("paragraph", include_title=include_title)
+    doc_ids = units["doc_id"].to_numpy()
+    pos = pd.Series(np.arange(len(docs)), index=docs["doc_id"])
+    return (units["text"].tolist(), doc_ids, units["unit_id"].to_numpy(),
+            pos.loc[doc_ids].to_numpy())
+
+
 def _count_part(spec: tuple, analyzer: ArabicAnalyzer, vocabulary: list[str] | None, unit: str,
                 include_title: bool, meta_cols: list[str] | None) -> dict[str, Any]:
     """Count one part's terms: its rows as local term ids (or ids of a fixed vocabulary)."""
@@ -316,18 +343,7 @@ def _count_part(spec: tuple, analyzer: ArabicAnalyzer, vocabulary: list[str] | N
     if meta_cols is None:
         meta_cols = [c for c in docs.columns if c not in ("text", "title", "doc_id", "path",
                                                           "record")]
-    if unit == "document":
-        texts = corpus.full_texts(include_title=include_title)
-        doc_ids = docs["doc_id"].to_numpy()
-        unit_ids = None
-        row_doc_pos = np.arange(len(docs))
-    else:
-        units = corpus.units("paragraph", include_title=include_title)
-        texts = units["text"].tolist()
-        doc_ids = units["doc_id"].to_numpy()
-        unit_ids = units["unit_id"].to_numpy()
-        pos = pd.Series(np.arange(len(docs)), index=docs["doc_id"])
-        row_doc_pos = pos.loc[doc_ids].to_numpy()
+    texts, doc_ids, unit_ids, row_doc_pos = _texts(corpus, unit, include_title)
     fixed = vocabulary is not None
     vocab: dict[str, int] = {t: i for i, t in enumerate(vocabulary)} if fixed else {}
     surface_counts: Counter[tuple[str, str]] = Counter()   # (term, word as written)

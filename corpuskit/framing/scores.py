@@ -86,7 +86,19 @@ _WORKER_MODEL: FrameModel | None = None  # set before the workers fork: they inh
 
 def _predict_chunk(texts: list[str]) -> np.ndarray:
     assert _WORKER_MODEL is not None
-    return _WORKER_MODEL.predict_proba(texts)
+    return _predict(_WORKER_MODEL, texts)
+
+
+PREDICT_CHUNK = 4000  # units the model scores at a time: its features stay small in memory
+
+
+def _predict(clf: FrameModel, texts: list[str]) -> np.ndarray:
+    """The model's probabilities, ``PREDICT_CHUNK`` units at a time (each unit is scored on
+    its own, so the result is the same; the memory for features is bounded)."""
+    if len(texts) <= PREDICT_CHUNK:
+        return clf.predict_proba(texts)
+    return np.vstack([clf.predict_proba(texts[i:i + PREDICT_CHUNK])
+                      for i in range(0, len(texts), PREDICT_CHUNK)])
 
 
 # With two cores, one worker takes this share of the model's work; this process counts the
@@ -103,8 +115,8 @@ def _predict_in_background(clf: FrameModel, texts: list[str]):  # noqa: ANN202
     import os
 
     if len(texts) < PARALLEL_FROM or (os.cpu_count() or 1) < 2 or \
-            "fork" not in mp.get_all_start_methods():
-        return None
+            "fork" not in mp.get_all_start_methods() or mp.parent_process() is not None:
+        return None  # (a worker of an engine already runs beside the others: no second one)
     from concurrent.futures import ProcessPoolExecutor
 
     global _WORKER_MODEL
@@ -116,7 +128,7 @@ def _predict_in_background(clf: FrameModel, texts: list[str]):  # noqa: ANN202
 
     def wait() -> np.ndarray:
         try:
-            rest = clf.predict_proba(live[cut:])
+            rest = _predict(clf, live[cut:])
             return np.vstack([future.result(), rest])
         finally:
             pool.shutdown()
@@ -135,7 +147,8 @@ def _lexicon_frame(dip: np.ndarray, mil: np.ndarray) -> np.ndarray:
 def frame_scores(corpus: Corpus, unit: str = "paragraph", method: str = DEFAULT_METHOD,
                  lexicon: Lexicon | str | None = None, model: FrameModel | str | None = None,
                  meta: bool | list[str] = True, *, engine: Any = None,
-                 workers: int | None = None, part_size: int = 5000) -> pd.DataFrame:
+                 workers: int | None = None, part_size: int = 5000,
+                 out: str | Path | None = None) -> pd.DataFrame:
     """Diplomatic and military framing of every unit.
 
     Args:
@@ -152,6 +165,8 @@ def frame_scores(corpus: Corpus, unit: str = "paragraph", method: str = DEFAULT_
             processes, ``"serial"``, ``"dask"`` or a Dask ``Client``); a
             :class:`~corpuskit.store.DiskCorpus` always runs part by part. Each unit's scores
             depend on the unit alone, so the table is the one a whole-corpus call gives.
+        out: write the table to this folder part by part and return it as a
+            :class:`~corpuskit.parts.TableOnDisk` (``.read()`` gives the DataFrame).
 
     Returns:
         One row per unit: ``doc_id``, ``unit_id``, ``text`` (the unit as written), weighted
@@ -164,11 +179,14 @@ def frame_scores(corpus: Corpus, unit: str = "paragraph", method: str = DEFAULT_
     """
     if method not in METHODS:
         raise SettingsError(f"method={method!r}: choose one of {', '.join(METHODS)}")
-    from ..parts import map_parts, wants_parts
+    from ..parts import map_parts, wants_parts, write_parts
 
-    if wants_parts(corpus, engine):
+    if wants_parts(corpus, engine) or out is not None:
         lx = load_lexicon(lexicon) if isinstance(lexicon, (str, Path)) else lexicon
         md = FrameModel.load(model) if isinstance(model, (str, Path)) else model
+        if out is not None:
+            return write_parts(frame_scores, corpus, out, "frames", unit, method, lx, md, meta,
+                               engine=engine, workers=workers, part_size=part_size)
         outs = map_parts(frame_scores, corpus, unit, method, lx, md, meta, engine=engine,
                          workers=workers, part_size=part_size)
         out = pd.concat(outs, ignore_index=True)
@@ -195,7 +213,7 @@ def frame_scores(corpus: Corpus, unit: str = "paragraph", method: str = DEFAULT_
                                                            "none")}
     if method == "supervised":
         live = np.flatnonzero(~empty)
-        p = pending() if pending is not None else clf.predict_proba([texts[i] for i in live])
+        p = pending() if pending is not None else _predict(clf, [texts[i] for i in live])
         p = p[live] if len(p) == len(texts) else p
         for j, c in enumerate(clf.classes_):
             name = f"p_{CODE_TO_FRAME[c]}"

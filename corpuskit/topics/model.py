@@ -93,6 +93,30 @@ def _e_step_block(X: sp.csr_matrix, gamma: np.ndarray | None, expe: np.ndarray,
     return doc_topic, stats
 
 
+DISK_SAMPLE = 20_000  # rows of a matrix on disk used for LDA's NMF start and for coherence
+
+
+class _SampleDTM:
+    """Enough of a DTM for :meth:`TopicModel._check`: a sample's counts, the full shape."""
+
+    def __init__(self, sample: sp.csr_matrix, full: Any):
+        self.matrix, self.shape = sample, full.shape
+
+
+def _e_step_disk(item: tuple[str, str, bool], expe: np.ndarray, alpha: float, max_iter: int,
+                 tol: float, sstats: bool) -> np.ndarray:
+    """One block of a matrix on disk: read it, start from its saved estimates, save them again;
+    return the sufficient statistics (or, in the final step, the estimates)."""
+    from ..features.disk import load_block
+
+    path, gamma_path, warm = item
+    X = load_block(path)
+    gamma = np.load(gamma_path) if warm else None
+    g, stats = _e_step_block(X, gamma, expe, alpha, max_iter, tol, sstats)
+    np.save(gamma_path, g)
+    return stats if sstats else g
+
+
 def _tfidf(X: sp.spmatrix):  # noqa: ANN202
     from sklearn.feature_extraction.text import TfidfTransformer
 
@@ -210,6 +234,10 @@ class TopicModel(TransformerMixin, BaseEstimator):
         engine, scikit-learn's implementation runs in this process (the topics agree; see the
         README for their similarity).
         """
+        from ..features.disk import DiskDTM
+
+        if isinstance(X, DiskDTM):
+            return self._fit_disk(X, engine, workers)
         dtm = as_dtm(X)
         self._check(dtm)
         M = dtm.matrix.astype(np.float64)
@@ -295,6 +323,84 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.doc_topic_ = _normalize_rows(gamma)
         self.n_iter_ = int(est.max_iter)
         self.engine_ = eng.name
+
+    def _fit_disk(self, X: Any, engine: Any, workers: int | None) -> TopicModel:
+        """LDA from a matrix on disk: the distributed E-steps read their blocks (and keep each
+        document's estimate) on disk, so memory does not grow with the number of documents.
+        The NMF start and the coherence reference are the first ``DISK_SAMPLE`` rows.
+        ``doc_topic_`` is a read-only memory map of ``<matrix>/lda-k<k>-seed<seed>/``."""
+        from sklearn.decomposition._lda import _dirichlet_expectation_2d
+        from sklearn.utils import check_random_state
+
+        from ..engine import get_engine
+
+        if self.method != "lda" or self.learning_method != "batch":
+            raise SettingsError("a matrix on disk is fitted by batch LDA (method='lda', "
+                                "learning_method='batch')")
+        n, v = X.shape
+        k = int(self.k)
+        sample = X.sample(DISK_SAMPLE)
+        self._check(_SampleDTM(sample, X))
+        if k > n:
+            raise SettingsError(f"k={k} is larger than the number of rows ({n}): lower k")
+        est = self._new_lda(k, n)
+        alpha, eta = est.doc_topic_prior, est.topic_word_prior
+        lam = self._nmf_start(sample, k, n) if self.init == "nmf" else \
+            check_random_state(self.seed).gamma(100.0, 0.01, (k, v))
+        scratch = X.path / f"lda-k{k}-seed{self.seed}"
+        scratch.mkdir(exist_ok=True)
+        eng = get_engine(engine, workers=workers)
+        try:
+            for it in range(est.max_iter + 1):
+                last = it == est.max_iter
+                expe = np.exp(_dirichlet_expectation_2d(lam))
+                shared = eng.put(expe)
+                items = [(X.block_path(i), str(scratch / f"gamma-{i:05d}.npy"), it > 0)
+                         for i in range(X.n_blocks)]
+                results = eng.imap(_e_step_disk, items, shared, alpha, est.max_doc_update_iter,
+                                   est.mean_change_tol, not last)
+                if not last:
+                    total = np.zeros_like(lam)
+                    for stats in results:  # in block order: the same sums on every engine
+                        total += stats
+                    lam = eta + total * expe
+                    continue
+                path = scratch / "doc_topic.npy"
+                np.lib.format.open_memmap(path, mode="w+", dtype=np.float64, shape=(n, k)).flush()
+                row = 0
+                for gamma in results:
+                    mm = np.load(path, mmap_mode="r+")
+                    mm[row:row + len(gamma)] = _normalize_rows(gamma)
+                    mm.flush()
+                    del mm
+                    row += len(gamma)
+        finally:
+            if engine is None or isinstance(engine, str):
+                eng.close()
+        est.components_ = lam
+        est.exp_dirichlet_component_ = np.exp(_dirichlet_expectation_2d(lam))
+        est.doc_topic_prior_, est.topic_word_prior_ = alpha, eta
+        est.random_state_ = check_random_state(self.seed)
+        est.n_batch_iter_ = est.n_iter_ = est.max_iter
+        est.n_features_in_ = v
+        est.bound_ = np.nan
+        self.estimator_ = est
+        self.components_ = _normalize_rows(lam)
+        self.doc_topic_ = np.load(scratch / "doc_topic.npy", mmap_mode="r")
+        self.doc_topic_concentration_ = None
+        self.n_iter_ = int(est.max_iter)
+        self.engine_ = eng.name
+        self.vocabulary_ = np.asarray(X.vocabulary)
+        self.surface_ = np.asarray(X.surface)
+        self.term_freq_ = X.terms()["count"].to_numpy(dtype=float)
+        self.doc_ids_ = np.asarray([], dtype=object)   # see dtm.doc_ids / dtm.meta
+        self.unit_ids_ = None
+        self.meta_ = pd.DataFrame()
+        self.dtm_settings_ = dict(X.settings)
+        if not hasattr(self, "topic_labels_"):
+            self.topic_labels_ = {}
+        self._train_X = sample
+        return self
 
     def _new_lda(self, k: int, total_samples: int):  # noqa: ANN202
         lda_cls = _lda_class()
