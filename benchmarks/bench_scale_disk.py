@@ -69,9 +69,13 @@ def main() -> None:
     ap.add_argument("--plot", type=Path, default=Path(__file__).with_name("scale_disk.png"))
     ap.add_argument("--engine", default="local")
     ap.add_argument("--part-size", type=int, default=5000)
+    ap.add_argument("--results", type=Path, default=Path(__file__).with_name("scale_disk.json"),
+                    help="figures of every size run, kept across runs (the plot shows them all)")
     args = ap.parse_args()
     source = saudinewsnet([sys.argv[0]] + ([args.saudinewsnet] if args.saudinewsnet else []))
-    results = {}
+    results: dict[int, dict] = {}
+    if args.results.exists():
+        results = {int(k): v for k, v in json.loads(args.results.read_text()).items()}
     for n in [int(x) for x in args.sizes.split(",")]:
         folder = build(source, n, args.scratch / f"corpuskit_scale_{n}")
         work = args.scratch / f"corpuskit_scale_{n}_work"
@@ -87,6 +91,8 @@ def main() -> None:
         for name, s in r["stages"].items():
             print(f"   {name:22s} {s['seconds']:8.1f} s   peak {s['peak_mb']:6.0f} MB")
         sys.stdout.flush()
+        r["part_size"], r["engine"] = args.part_size, args.engine
+        args.results.write_text(json.dumps(results, indent=1))
     sizes = sorted(results)
     peak = {n: max(s["peak_mb"] for s in results[n]["stages"].values()) for n in sizes}
     if len(sizes) > 1:

@@ -181,10 +181,16 @@ def load_corpus(*paths: str | Path, format: str | None = None,
                 "documentation_files": documentation_files, "limits": limits.as_dict(),
                 "duplicate_normalization": get_normalizer("default").settings.as_dict(),
                 "part_size": part_size}
+    eng = get_engine(engine, workers=workers)   # a wrong engine is refused before any write
     if out is not None:
         from .store import CorpusWriter
 
-        sink: Any = CorpusWriter(out, overwrite=overwrite)
+        try:
+            sink: Any = CorpusWriter(out, overwrite=overwrite)
+        except BaseException:
+            if engine is None or isinstance(engine, str):
+                eng.close()
+            raise
     else:
         sink = _MemorySink()
     pending: deque[list[tuple[Record, dict[str, Any]]]] = deque()
@@ -202,7 +208,6 @@ def load_corpus(*paths: str | Path, format: str | None = None,
             yield [rec for rec, _ in chunk]
 
     ids = _IdRegistry()
-    eng = get_engine(engine, workers=workers)
     try:
         for result in eng.imap(_process_part, parts(), min_arabic, False):
             chunk = pending.popleft()

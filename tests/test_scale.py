@@ -157,9 +157,12 @@ def test_local_worker_processes_give_the_serial_result(memory_corpus):
     pd.testing.assert_frame_equal(_plain(par.report), _plain(memory_corpus.report))
 
 
-def test_unknown_engine_is_a_clear_error():
+def test_unknown_engine_is_a_clear_error(tmp_path):
     with pytest.raises(SettingsError, match="engine='spark'"):
         ck.load_corpus(SEEDS, engine="spark")
+    with pytest.raises(SettingsError, match="engine='spark'"):
+        ck.load_corpus(SEEDS, engine="spark", out=tmp_path / "c")
+    assert not (tmp_path / "c").exists()       # refused before anything was written
     with pytest.raises(SettingsError, match="part_size=0"):
         ck.load_corpus(SEEDS, part_size=0)
 
