@@ -184,6 +184,37 @@ def find_duplicates(texts: Sequence[str], ids: Sequence[str], *, tokens: Sequenc
 
 
 ESTIMATE_MARGIN = 0.2  # candidates whose MinHash estimate is this far below the threshold go
+_SCREEN_CHUNK = 200_000  # candidate pairs screened at a time
+
+
+def _band_pairs(key: np.ndarray, has: np.ndarray) -> np.ndarray:
+    """The pairs one LSH band proposes: members of a bucket (documents with the same band key),
+    as positions ``has`` gives them, smaller first; an ``m × 2`` int64 array."""
+    korder = np.argsort(key, kind="stable")
+    skey = key[korder]
+    cuts = np.flatnonzero(np.diff(skey)) + 1
+    starts = np.concatenate([[0], cuts])
+    ends = np.concatenate([cuts, [len(skey)]])
+    size = ends - starts
+    out: list[np.ndarray] = []
+    two = starts[size == 2]  # most buckets hold two documents: done at once
+    if len(two):
+        a, b = has[korder[two]], has[korder[two + 1]]
+        out.append(np.stack([np.minimum(a, b), np.maximum(a, b)], axis=1))
+    for g in np.flatnonzero(size > 2):
+        members = np.sort(has[korder[starts[g]:ends[g]]])
+        if len(members) <= _ALL_PAIRS:
+            x, y = np.triu_indices(len(members), 1)
+            out.append(np.stack([members[x], members[y]], axis=1))
+        else:
+            # A large bucket: hundreds of copies of one wire story, or boilerplate that many
+            # documents share. Checking every pair would be quadratic; checking each member
+            # against the bucket's first (earliest) member and its neighbour is linear, and
+            # copies of one story all match the first, so they still unite.
+            rest = members[1:]
+            out.append(np.stack([np.full(len(rest), members[0]), rest], axis=1))
+            out.append(np.stack([members[:-1], members[1:]], axis=1))
+    return np.concatenate(out).astype(np.int64) if out else np.zeros((0, 2), np.int64)
 
 
 def flag_duplicates(dates: np.ndarray, exact: np.ndarray, band: Callable[[int], np.ndarray],
@@ -225,36 +256,30 @@ def flag_duplicates(dates: np.ndarray, exact: np.ndarray, band: Callable[[int], 
     sim[order[copies]] = 1.0
     candidates = order[~copies]
     has = np.flatnonzero(nonempty[candidates])
-    pairs: set[tuple[int, int]] = set()
-    with np.errstate(over="ignore"):
-        for b in range(bands):
-            key = band(b)[candidates[has]]
-            korder = np.argsort(key, kind="stable")
-            skey = key[korder]
-            cuts = np.flatnonzero(np.diff(skey)) + 1
-            starts = np.concatenate([[0], cuts])
-            ends = np.concatenate([cuts, [len(skey)]])
-            for g in np.flatnonzero(ends - starts >= 2):  # only buckets of two or more
-                grp = korder[starts[g]:ends[g]]
-                members = sorted(has[grp].tolist())
-                if len(members) <= _ALL_PAIRS:
-                    for x in range(len(members)):
-                        for y in range(x + 1, len(members)):
-                            pairs.add((members[x], members[y]))
-                else:
-                    # A large bucket: hundreds of copies of one wire story, or boilerplate that
-                    # many documents share. Checking every pair would be quadratic; checking each
-                    # member against the bucket's first (earliest) member and its neighbour is
-                    # linear, and copies of one story all match the first, so they still unite.
-                    for x in range(1, len(members)):
-                        pairs.add((members[0], members[x]))
-                        pairs.add((members[x - 1], members[x]))
-    if pairs and signatures_of is not None:
-        pair_arr = np.array(sorted(pairs), dtype=np.int64)
-        sigs = signatures_of(candidates[pair_arr.ravel()]).reshape(len(pair_arr), 2, -1)
-        estimate = (sigs[:, 0] == sigs[:, 1]).mean(axis=1)
-        keep = estimate >= threshold - ESTIMATE_MARGIN
-        pairs = set(map(tuple, pair_arr[keep].tolist()))
+    # Candidate pairs (positions in `candidates`, smaller first), band by band. Each band's new
+    # pairs are screened at once by their MinHash estimate, a chunk at a time, and only their
+    # codes (8 bytes a pair) are remembered: a corpus that reuses sentences a lot proposes
+    # millions of pairs, and they must never be held as Python tuples or signatures at once.
+    n_cand = max(len(candidates), 1)
+    seen = np.zeros(0, dtype=np.int64)        # codes x * n_cand + y of every pair proposed
+    kept: list[np.ndarray] = []
+    for b in range(bands):
+        new = _band_pairs(band(b)[candidates[has]], has)
+        if not len(new):
+            continue
+        codes = np.unique(new[:, 0] * n_cand + new[:, 1])
+        codes = codes[~np.isin(codes, seen, assume_unique=True)]
+        seen = np.union1d(seen, codes)
+        for c in range(0, len(codes), _SCREEN_CHUNK):
+            chunk = codes[c:c + _SCREEN_CHUNK]
+            pair_arr = np.stack([chunk // n_cand, chunk % n_cand], axis=1)
+            if signatures_of is not None:
+                sigs = signatures_of(candidates[pair_arr.ravel()]).reshape(len(pair_arr), 2, -1)
+                estimate = (sigs[:, 0] == sigs[:, 1]).mean(axis=1)
+                pair_arr = pair_arr[estimate >= threshold - ESTIMATE_MARGIN]
+            kept.append(pair_arr)
+    del seen
+    pairs = set(map(tuple, np.concatenate(kept).tolist())) if kept else set()
     if not pairs:
         return kind, of, sim
     involved = sorted({p for pair in pairs for p in pair})

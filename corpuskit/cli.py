@@ -480,12 +480,14 @@ def _cmd_actors(args: argparse.Namespace) -> int:
         raise SettingsError(f"--by {args.by}: not a time bin nor a corpus column")
     if not args.keep_duplicates:
         corpus = corpus.drop_duplicates()
-    mentions = find_actors(corpus, gaz, unit=args.unit,
-                           meta=["date", "source"] + ([args.by] if args.by and args.by in
-                                                      corpus.docs.columns and args.by not in
-                                                      ("date", "source") else []))
-    unit = ("window", args.window) if args.window else args.unit
-    edges = cooccurrence(mentions, unit=unit, weight=args.weight, min_count=args.min_count)
+    with _engine(args) as engine:
+        mentions = find_actors(corpus, gaz, unit=args.unit, engine=engine,
+                               meta=["date", "source"] + ([args.by] if args.by and args.by in
+                                                          corpus.docs.columns and args.by not in
+                                                          ("date", "source") else []))
+        unit = ("window", args.window) if args.window else args.unit
+        edges = cooccurrence(mentions, unit=unit, weight=args.weight, min_count=args.min_count,
+                             engine=engine if args.engine or args.scheduler else None)
     o = _Outputs(args.out, args.figure_format)
     o.table(mentions, "mentions.csv")
     o.table(edges, "edges.csv")
@@ -532,9 +534,11 @@ def _cmd_framing(args: argparse.Namespace) -> int:
         raise SettingsError(f"--by {args.by}: the corpus has no column {args.by!r}")
     if not args.keep_duplicates:
         corpus = corpus.drop_duplicates()
-    frames = frame_scores(corpus, unit=args.unit, method=args.method, lexicon=args.lexicon,
-                          meta=["date", "source"] + ([args.by] if args.by not in
-                                                     ("date", "source") else []))
+    with _engine(args) as engine:
+        frames = frame_scores(corpus, unit=args.unit, method=args.method, lexicon=args.lexicon,
+                              meta=["date", "source"] + ([args.by] if args.by not in
+                                                         ("date", "source") else []),
+                              engine=engine)
     o = _Outputs(args.out, args.figure_format)
     table, figure = o.table, o.figure
     table(frames, "scores.csv")

@@ -16,13 +16,14 @@ the engines give identical results; only LDA's parallel sums may differ in the l
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from .errors import SettingsError
 
-__all__ = ["Engine", "get_engine", "ENGINES"]
+__all__ = ["Engine", "get_engine", "engine_for", "ENGINES"]
 
 ENGINES = ("local", "serial", "dask")
 
@@ -237,3 +238,15 @@ def get_engine(engine: str | Engine | Any | None = None, *, workers: int | None 
         return DaskEngine(client=engine)
     raise SettingsError(f"engine={engine!r}: choose one of {', '.join(ENGINES)}, or pass a "
                         "dask.distributed Client")
+
+
+@contextlib.contextmanager
+def engine_for(engine: Any = None, workers: int | None = None) -> Iterator[Engine]:
+    """:func:`get_engine` for one call: what it starts (worker processes, a LocalCluster) is
+    stopped at the end; an engine or a Dask client passed in stays up."""
+    eng = get_engine(engine, workers=workers)
+    try:
+        yield eng
+    finally:
+        if eng is not engine:
+            eng.close()

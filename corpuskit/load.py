@@ -188,7 +188,7 @@ def load_corpus(*paths: str | Path, format: str | None = None,
         try:
             sink: Any = CorpusWriter(out, overwrite=overwrite)
         except BaseException:
-            if engine is None or isinstance(engine, str):
+            if eng is not engine:
                 eng.close()
             raise
     else:
@@ -220,7 +220,7 @@ def load_corpus(*paths: str | Path, format: str | None = None,
             sink.abandon()
         raise
     finally:
-        if engine is None or isinstance(engine, str):
+        if eng is not engine:   # what get_engine started for this load
             eng.close()
         if bar is not None:
             bar.close()

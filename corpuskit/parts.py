@@ -57,14 +57,10 @@ def _apply(spec: tuple, fn: Callable[..., Any], args: tuple, kwargs: dict) -> An
 def map_parts(fn: Callable[..., Any], corpus: Any, *args: Any, engine: Any = None,
               workers: int | None = None, part_size: int = 5000, **kwargs: Any) -> list[Any]:
     """``[fn(part, *args, **kwargs) for part in corpus' parts]`` on an engine, in order."""
-    from .engine import get_engine
+    from .engine import engine_for
 
-    eng = get_engine(engine, workers=workers)
-    try:
+    with engine_for(engine, workers) as eng:
         return eng.map(_apply, part_specs(corpus, part_size), fn, args, kwargs)
-    finally:
-        if engine is None or isinstance(engine, str):
-            eng.close()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -158,7 +154,7 @@ def write_parts(fn: Callable[..., Any], corpus: Any, out: str | Path, kind: str,
     import json
     import shutil
 
-    from .engine import get_engine
+    from .engine import engine_for
 
     out = Path(out)
     if out.exists() and any(out.iterdir()):
@@ -169,13 +165,9 @@ def write_parts(fn: Callable[..., Any], corpus: Any, out: str | Path, kind: str,
     out.mkdir(parents=True)
     (out / ".writing").touch()
     specs = part_specs(corpus, part_size)
-    eng = get_engine(engine, workers=workers)
-    try:
+    with engine_for(engine, workers) as eng:
         parts = list(eng.imap(_write_one, [(s, i) for i, s in enumerate(specs)], fn, args,
                               kwargs, str(out)))
-    finally:
-        if engine is None or isinstance(engine, str):
-            eng.close()
     (out / "manifest.json").write_text(json.dumps({"format": _TABLE_FORMAT, "kind": kind,
                                                    "parts": parts}), encoding="utf-8")
     (out / ".writing").unlink()

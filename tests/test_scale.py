@@ -403,3 +403,37 @@ def test_mention_and_framing_tables_on_disk_read_back_whole(tmp_path, memory_cor
     pd.testing.assert_frame_equal(_plain(frames.read()), _plain(ck.frame_scores(memory_corpus)))
     with pytest.raises(SettingsError, match="not empty and holds no corpuskit table"):
         ck.find_actors(disk_corpus, out=SAMPLE)
+
+
+def test_duplicate_screening_holds_a_bounded_number_of_pairs(monkeypatch, memory_corpus):
+    """Documents that share sentences propose many candidate pairs; their signatures are asked
+    for a chunk at a time (a million-document load once held all of them: 8 GB)."""
+    import random
+
+    from corpuskit import clean
+    from corpuskit.arabic.normalization import get_normalizer
+
+    paras = [p for t in memory_corpus.docs["text"] for p in t.split("\n\n")
+             if len(p.split()) > 15][:12]
+    rng = random.Random(5)
+    texts = [" ".join(rng.sample(paras, 3)) for _ in range(300)]
+    norm = get_normalizer("default")
+    sets = clean.shingle_sets([norm.tokens(t) for t in texts])
+    sigs, keys = clean.minhash_keys(sets)
+    asked: list[int] = []
+
+    def signatures_of(pos: np.ndarray) -> np.ndarray:
+        asked.append(len(pos))
+        return sigs[pos]
+
+    monkeypatch.setattr(clean, "_SCREEN_CHUNK", 100)
+    exact = np.array([clean.exact_key(t) for t in texts], dtype="S16")
+    kind, of, sim = clean.flag_duplicates(
+        np.full(len(texts), np.datetime64("NaT"), "datetime64[ns]"), exact, lambda b: keys[b],
+        np.ones(len(texts), bool), lambda pos: {p: sets[p] for p in pos}, 0.5,
+        signatures_of=signatures_of)
+    assert sum(asked) > 10 * 200 and max(asked) <= 2 * 100
+    # the same flags as the all-at-once screening of find_duplicates
+    ref = clean.find_duplicates(texts, [str(i) for i in range(len(texts))],
+                                tokens=[norm.tokens(t) for t in texts])
+    assert (ref["duplicate"].notna().to_numpy() == (kind > 0)).all() and (kind > 0).sum() > 50

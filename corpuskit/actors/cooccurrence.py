@@ -217,19 +217,15 @@ def _count_on(table: pd.DataFrame, engine: Any, workers: int | None,
     if engine is None:
         per_actor, cnt = _counts(table)
     else:
-        from ..engine import get_engine
+        from ..engine import engine_for
 
         docs = pd.unique(table["doc_id"])
         part_of = pd.Series(np.arange(len(docs)) // part_size, index=docs)
         which = table["doc_id"].map(part_of).to_numpy()
         pieces = [table[which == i] for i in range(int(which.max()) + 1)] if len(table) else \
             [table]
-        eng = get_engine(engine, workers=workers)
-        try:
+        with engine_for(engine, workers) as eng:
             per_actor, cnt = _sum_counts(eng.map(_counts, pieces))
-        finally:
-            if isinstance(engine, str):
-                eng.close()
     return per_actor, cnt.set_index("slice")
 
 

@@ -166,9 +166,9 @@ def write_disk_dtm(corpus: Any, out: str | Path, *, analyzer: ArabicAnalyzer, un
     """``document_term_matrix(..., out=...)``: see the module's docstring."""
     import hashlib
 
-    from ..engine import get_engine
+    from ..engine import engine_for
     from ..parts import part_specs
-    from .dtm import _surface_forms, df_bounds
+    from .dtm import _hash_ids, _surface_forms, df_bounds
 
     out = Path(out)
     if out.exists() and any(out.iterdir()) and not (out / "manifest.json").is_file():
@@ -178,8 +178,7 @@ def write_disk_dtm(corpus: Any, out: str | Path, *, analyzer: ArabicAnalyzer, un
     for old in ("manifest.json", "vocabulary.npy", "surface.npy", "counts.npy", "df.npy"):
         (out / old).unlink(missing_ok=True)
     specs = part_specs(corpus, part_size)
-    eng = get_engine(engine, workers=workers)
-    try:
+    with engine_for(engine, workers) as eng:
         if vocabulary is None:
             df: Counter[str] = Counter()
             n_rows = 0
@@ -212,12 +211,7 @@ def write_disk_dtm(corpus: Any, out: str | Path, *, analyzer: ArabicAnalyzer, un
             parts.append({"file": res["file"], "rows": res["rows"], "n": res["n"]})
             rows += res["n"]
             nnz += res["nnz"]
-            for d in res["hash_ids"]:
-                hashes.update(str(d).encode("utf-8"))
-                hashes.update(b"\x00")
-    finally:
-        if engine is None or isinstance(engine, str):
-            eng.close()
+            _hash_ids(hashes, res["hash_ids"])
     np.save(out / "vocabulary.npy", np.asarray(vocab, dtype=str))
     np.save(out / "surface.npy", _surface_forms(np.asarray(vocab, dtype=object), surface))
     np.save(out / "counts.npy", counts)

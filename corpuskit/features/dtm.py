@@ -96,10 +96,15 @@ class DTM:
 
 def _corpus_hash(ids: Iterable[str]) -> str:
     h = hashlib.blake2b(digest_size=12)
+    _hash_ids(h, ids)
+    return h.hexdigest()
+
+
+def _hash_ids(h: Any, ids: Iterable[str]) -> None:
+    """Add document ids to a running hash (a corpus' hash is built part by part)."""
     for i in ids:
         h.update(str(i).encode("utf-8"))
         h.update(b"\x00")
-    return h.hexdigest()
 
 
 def df_bounds(min_df: float | int, max_df: float | int, n: int) -> tuple[int, int]:
@@ -171,7 +176,7 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
                               max_df=max_df, max_terms=max_terms, vocabulary=vocabulary,
                               include_title=include_title, meta=meta, engine=engine,
                               workers=workers, part_size=part_size)
-    from ..engine import get_engine
+    from ..engine import engine_for
     from ..store import DiskCorpus
 
     on_disk = isinstance(corpus, DiskCorpus)
@@ -190,14 +195,13 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
         specs = [("memory", corpus.select(np.arange(len(docs)) // part_size == i)
                   if len(docs) > part_size else corpus)
                  for i in range(max(1, -(-len(docs) // part_size)))]
-    eng = get_engine(engine, workers=workers)
     vocab: dict[str, int] = {t: i for i, t in enumerate(fixed_vocab)} if fixed else {}
     surface_counts: Counter[tuple[str, str]] = Counter()   # (term, word as written)
     phrase_counts: Counter[tuple[str, str]] = Counter()
     indptr_parts, index_parts, doc_id_parts, unit_id_parts, meta_parts = [], [], [], [], []
     hashes = hashlib.blake2b(digest_size=12)
     rows_done = 0
-    try:
+    with engine_for(engine, workers) as eng:
         results = eng.imap(_count_part, specs, analyzer, fixed_vocab, unit, include_title,
                            meta_cols)
         for res in track(results, progress=progress, large=len(specs) >= 4, total=len(specs),
@@ -217,12 +221,7 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
             if res["unit_ids"] is not None:
                 unit_id_parts.append(res["unit_ids"])
             meta_parts.append(res["meta"])
-            for d in res["all_doc_ids"]:
-                hashes.update(str(d).encode("utf-8"))
-                hashes.update(b"\x00")
-    finally:
-        if engine is None or isinstance(engine, str):
-            eng.close()
+            _hash_ids(hashes, res["all_doc_ids"])
     indptr = np.concatenate([[0], *indptr_parts]).astype(np.int64)
     indices = np.concatenate(index_parts) if index_parts else np.zeros(0, np.int64)
     doc_ids = np.concatenate(doc_id_parts) if doc_id_parts else np.zeros(0, object)

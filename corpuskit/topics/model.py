@@ -281,7 +281,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         from sklearn.decomposition._lda import _dirichlet_expectation_2d
         from sklearn.utils import check_random_state
 
-        from ..engine import get_engine
+        from ..engine import engine_for
 
         est = self._new_lda(k, M.shape[0])
         alpha, eta = est.doc_topic_prior, est.topic_word_prior
@@ -289,8 +289,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             lam = self._nmf_start(M, k)
         else:  # scikit-learn's random start
             lam = check_random_state(self.seed).gamma(100.0, 0.01, (k, M.shape[1]))
-        eng = get_engine(engine, workers=workers)
-        try:
+        with engine_for(engine, workers) as eng:
             n = M.shape[0]
             size = max(1, -(-n // (2 * eng.workers))) if eng.name != "dask" else _DASK_BLOCK
             # The blocks (and each document's estimate) stay where the tasks run: on Dask, on
@@ -306,9 +305,6 @@ class TopicModel(TransformerMixin, BaseEstimator):
                 if not last:  # summed pairwise in block order: the same sums on every engine
                     lam = eta + eng.tree_sum(eng.take(out, 1)) * expe
             gamma = np.vstack(eng.gather(gammas))
-        finally:
-            if engine is None or isinstance(engine, str):
-                eng.close()
         # A fitted scikit-learn estimator, so that transform() and score() work as usual.
         est.components_ = lam
         est.exp_dirichlet_component_ = expe
@@ -332,7 +328,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         from sklearn.decomposition._lda import _dirichlet_expectation_2d
         from sklearn.utils import check_random_state
 
-        from ..engine import get_engine
+        from ..engine import engine_for
 
         if self.method != "lda" or self.learning_method != "batch":
             raise SettingsError("a matrix on disk is fitted by batch LDA (method='lda', "
@@ -349,8 +345,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             check_random_state(self.seed).gamma(100.0, 0.01, (k, v))
         scratch = X.path / f"lda-k{k}-seed{self.seed}"
         scratch.mkdir(exist_ok=True)
-        eng = get_engine(engine, workers=workers)
-        try:
+        with engine_for(engine, workers) as eng:
             for it in range(est.max_iter + 1):
                 last = it == est.max_iter
                 expe = np.exp(_dirichlet_expectation_2d(lam))
@@ -374,9 +369,6 @@ class TopicModel(TransformerMixin, BaseEstimator):
                     mm.flush()
                     del mm
                     row += len(gamma)
-        finally:
-            if engine is None or isinstance(engine, str):
-                eng.close()
         est.components_ = lam
         est.exp_dirichlet_component_ = np.exp(_dirichlet_expectation_2d(lam))
         est.doc_topic_prior_, est.topic_word_prior_ = alpha, eta
