@@ -34,6 +34,7 @@ import corpuskit as ck
 from corpuskit.features import document_term_matrix
 from corpuskit.topics import TopicModel
 folder, work, mode, part_size = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+only_load = sys.argv[5] == "load"
 engine = "local"
 if mode.startswith("dask"):
     from distributed import Client, LocalCluster
@@ -47,6 +48,11 @@ t = time.perf_counter()
 corpus = ck.load_corpus(folder, progress=False, out=f"{work}/corpus", overwrite=True,
                         engine=engine, part_size=part_size)
 t = stage("load to disk", t)
+if only_load:
+    print(json.dumps({"docs": len(corpus), "dtm": [0, 0], "mentions": 0, "units": 0,
+                      "npmi": float("nan"), "stages": stages,
+                      "total": round(time.perf_counter() - t0, 1)}))
+    sys.exit(0)
 dtm = document_term_matrix(corpus, min_df=5, max_df=0.5, out=f"{work}/dtm", engine=engine)
 t = stage("document-term matrix", t)
 model = TopicModel(k=50).fit(dtm, engine=engine)
@@ -69,6 +75,8 @@ def main() -> None:
     ap.add_argument("--plot", type=Path, default=Path(__file__).with_name("scale_disk.png"))
     ap.add_argument("--engine", default="local")
     ap.add_argument("--part-size", type=int, default=5000)
+    ap.add_argument("--only-load", action="store_true",
+                    help="run the load stage only (to measure it again)")
     ap.add_argument("--results", type=Path, default=Path(__file__).with_name("scale_disk.json"),
                     help="figures of every size run, kept across runs (the plot shows them all)")
     args = ap.parse_args()
@@ -81,7 +89,9 @@ def main() -> None:
         work = args.scratch / f"corpuskit_scale_{n}_work"
         work.mkdir(exist_ok=True)
         proc = subprocess.run([sys.executable, "-c", PIPELINE, str(folder), str(work),
-                               args.engine, str(args.part_size)], capture_output=True, text=True)
+                               args.engine, str(args.part_size),
+                               "load" if args.only_load else "all"],
+                              capture_output=True, text=True)
         if proc.returncode:
             sys.exit(f"pipeline failed at {n:,}:\n{proc.stderr[-3000:]}")
         r = results[n] = json.loads(proc.stdout.splitlines()[-1])

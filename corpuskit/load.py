@@ -22,7 +22,7 @@ from ._progress import wanted
 from ._versions import library_versions
 from .arabic.normalization import get_normalizer
 from .clean import exact_key, flag_duplicates, minhash_keys, repeated_blocks, shingle_sets
-from .corpus import DOC_COLUMNS, REPORT_COLUMNS, Corpus, TokenTable
+from .corpus import DOC_COLUMNS, REPORT_COLUMNS, Corpus
 from .engine import get_engine
 from .dates import parse_date
 from .errors import CorpuskitError, InputError, RecordError, SettingsError
@@ -209,7 +209,7 @@ def load_corpus(*paths: str | Path, format: str | None = None,
 
     ids = _IdRegistry()
     try:
-        for result in eng.imap(_process_part, parts(), min_arabic, False):
+        for result in eng.imap(_process_part, parts(), min_arabic):
             chunk = pending.popleft()
             rows = _apply_part(chunk, result, report, ids)
             sink.add(rows, result)
@@ -410,10 +410,10 @@ def _fingerprint(src: Source) -> dict[str, Any]:
 # Parts: the work on each part of the corpus runs in worker processes (or on Dask); the main
 # process reads the input, hands out parts, and puts their results together in input order.
 
-def _process_part(recs: list[Record], min_arabic: float, keep_tokens: bool) -> dict[str, Any]:
+def _process_part(recs: list[Record], min_arabic: float) -> dict[str, Any]:
     """Everything per document that does not need the rest of the corpus: cleaning, the content
-    and language checks, the document row, the duplicate keys (exact key, MinHash band keys)
-    and, for a corpus in memory, the tokens (as integer ids of a part vocabulary)."""
+    and language checks, the document row and the duplicate keys (exact key, MinHash signature
+    and band keys). Tokens are not kept: ``corpus.tokens()`` makes them when asked."""
     norm = get_normalizer("default")
     skipped: dict[int, str] = {}
     rows: list[dict[str, Any]] = []
@@ -421,9 +421,6 @@ def _process_part(recs: list[Record], min_arabic: float, keep_tokens: bool) -> d
     exact: list[bytes] = []
     words_all: list[list[str]] = []
     dates: list[int] = []
-    vocab: dict[str, int] = {}
-    ids: list[int] = []
-    lengths: list[int] = []
     for i, rec in enumerate(recs):
         title = str(rec.canonical.get("title") or "").strip()
         text = rec.text.strip()
@@ -463,18 +460,12 @@ def _process_part(recs: list[Record], min_arabic: float, keep_tokens: bool) -> d
         full = norm.tokens(title) + body if title else body
         exact.append(exact_key(" ".join(body)))
         words_all.append([w for w in full if len(w) > 1 or w.isalnum()])
-        if keep_tokens:
-            setdefault = vocab.setdefault
-            ids.extend(setdefault(w, len(vocab)) for w in full)
-            lengths.append(len(full))
     sets = shingle_sets(words_all)
     sigs, bands = minhash_keys(sets)
     return {"skipped": skipped, "rows": rows, "bases": bases,
             "exact": np.array(exact, dtype="S16"), "bands": bands, "sigs": sigs,
             "nonempty": np.array([len(x) > 0 for x in sets], dtype=bool),
-            "dates": np.array(dates, dtype=np.int64).view("datetime64[ns]"),
-            "tokens": (list(vocab), np.array(ids, dtype=np.int32),
-                       np.array(lengths, dtype=np.int64)) if keep_tokens else None}
+            "dates": np.array(dates, dtype=np.int64).view("datetime64[ns]")}
 
 
 _NAT = np.datetime64("NaT", "ns").view(np.int64)
@@ -543,9 +534,6 @@ class _MemorySink:
     def __init__(self) -> None:
         self.rows: list[dict[str, Any]] = []
         self.parts: list[dict[str, Any]] = []
-        self.vocab: dict[str, int] = {}
-        self.token_ids: list[np.ndarray] = []
-        self.token_lengths: list[np.ndarray] = []
 
     @property
     def n_docs(self) -> int:
@@ -553,13 +541,6 @@ class _MemorySink:
 
     def add(self, rows: list[dict[str, Any]], result: dict[str, Any]) -> None:
         self.rows += rows
-        tokens = result.pop("tokens")
-        if tokens is not None:
-            words, ids, lengths = tokens
-            remap = np.array([self.vocab.setdefault(w, len(self.vocab)) for w in words],
-                             dtype=np.int32)
-            self.token_ids.append(remap[ids] if len(ids) else ids)
-            self.token_lengths.append(lengths)
         del result["rows"], result["skipped"], result["bases"]
         self.parts.append(result)
 
@@ -607,15 +588,8 @@ class _MemorySink:
             row = by_id[doc_ids[i]]
             row["status"] = "duplicate" if kind[i] == 1 else "near_duplicate"
             row["duplicate_of"] = doc_ids[of[i]]
-        tokens = TokenTable(np.array(list(self.vocab), dtype=object),
-                            np.concatenate(self.token_ids),
-                            np.concatenate(self.token_lengths)) if self.token_ids else None
         if duplicates == "drop":
             keep = kind == 0
             docs = docs[keep].reset_index(drop=True)
-            tokens = tokens.select(keep) if tokens is not None else None
         rep = pd.DataFrame(report.rows, columns=REPORT_COLUMNS)
-        corpus = Corpus(docs, rep, provenance)
-        if tokens is not None:
-            corpus._tokens[get_normalizer("default").settings] = tokens
-        return corpus
+        return Corpus(docs, rep, provenance)
