@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = ["repeated_blocks", "find_duplicates", "flag_duplicates", "band_keys", "exact_key",
+           "duplicate_tokens", "minhash_keys",
            "shingles", "shingle_sets", "jaccard"]
 
 
@@ -110,6 +111,18 @@ def _minhash_signatures(sets: list[np.ndarray], num_perm: int, seed: int) -> np.
             h = (allh * a[j] + b[j]) >> np.uint64(32)
             sig[nonempty, j] = np.minimum.reduceat(h, starts)
     return sig
+
+
+def duplicate_tokens(title: object, text: str) -> tuple[list[str], list[str]]:
+    """What duplicate detection looks at in a document: the body's tokens (default
+    normalization; the exact-duplicate key, since a copy may carry another headline) and the
+    words of title and body together (for near duplicates; single punctuation marks out)."""
+    from .arabic.normalization import get_normalizer
+
+    norm = get_normalizer("default")
+    body = norm.tokens(text)
+    full = norm.tokens(title) + body if isinstance(title, str) and title else body
+    return body, [w for w in full if len(w) > 1 or w.isalnum()]
 
 
 NUM_PERM = 90

@@ -100,7 +100,7 @@ class LocalEngine(Engine):
     name = "local"
 
     def __init__(self, workers: int | None = None):
-        self.workers = max(1, min(workers or _cores(), _cores() if workers is None else workers))
+        self.workers = max(1, workers or _cores())
         self._pool = None
 
     def _executor(self):  # noqa: ANN202

@@ -21,7 +21,8 @@ import pandas as pd
 from ._progress import wanted
 from ._versions import library_versions
 from .arabic.normalization import get_normalizer
-from .clean import exact_key, flag_duplicates, minhash_keys, repeated_blocks, shingle_sets
+from .clean import (duplicate_tokens, exact_key, flag_duplicates, minhash_keys, repeated_blocks,
+                    shingle_sets)
 from .corpus import DOC_COLUMNS, REPORT_COLUMNS, Corpus
 from .engine import get_engine
 from .dates import parse_date
@@ -414,7 +415,6 @@ def _process_part(recs: list[Record], min_arabic: float) -> dict[str, Any]:
     """Everything per document that does not need the rest of the corpus: cleaning, the content
     and language checks, the document row and the duplicate keys (exact key, MinHash signature
     and band keys). Tokens are not kept: ``corpus.tokens()`` makes them when asked."""
-    norm = get_normalizer("default")
     skipped: dict[int, str] = {}
     rows: list[dict[str, Any]] = []
     bases: list[str] = []
@@ -454,12 +454,9 @@ def _process_part(recs: list[Record], min_arabic: float) -> dict[str, Any]:
             "source_field": rec.origin.get("source") if rec.canonical.get("source") else None,
             **rec.extra,
         })
-        # Title and body are tokenized apart: the body's tokens are the exact-duplicate key (a
-        # copy may carry another headline), all words together feed the near-duplicate test.
-        body = norm.tokens(text)
-        full = norm.tokens(title) + body if title else body
+        body, words = duplicate_tokens(title, text)
         exact.append(exact_key(" ".join(body)))
-        words_all.append([w for w in full if len(w) > 1 or w.isalnum()])
+        words_all.append(words)
     sets = shingle_sets(words_all)
     sigs, bands = minhash_keys(sets)
     return {"skipped": skipped, "rows": rows, "bases": bases,
@@ -560,16 +557,13 @@ class _MemorySink:
         return np.concatenate([p["bands"][b] for p in self.parts])
 
     def signatures_of(self, positions: np.ndarray) -> np.ndarray:
-        return self._cat("sigs")[positions]
+        if "sigs" not in self.__dict__:   # put together once, not for every chunk of pairs
+            self.__dict__["sigs"] = self._cat("sigs")
+        return self.__dict__["sigs"][positions]
 
     def shingles_of(self, positions: list[int]) -> dict[int, np.ndarray]:
-        norm = get_normalizer("default")
-        words = []
-        for i in positions:
-            r = self.rows[i]
-            full = norm.tokens(r["title"]) + norm.tokens(r["text"]) if r["title"] else \
-                norm.tokens(r["text"])
-            words.append([w for w in full if len(w) > 1 or w.isalnum()])
+        words = [duplicate_tokens(self.rows[i]["title"], self.rows[i]["text"])[1]
+                 for i in positions]
         return dict(zip(positions, shingle_sets(words)))
 
     def corpus(self, report: _Report, kind: np.ndarray, of: np.ndarray, sim: np.ndarray,

@@ -44,10 +44,23 @@ def part_specs(corpus: Any, part_size: int = 5000) -> list[tuple]:
 def open_part(spec: tuple) -> Corpus:
     """The Corpus a part spec stands for (read from disk in the worker that runs it)."""
     if spec[0] == "disk":
-        from .store import DiskCorpus
-
-        return DiskCorpus(spec[1]).part(spec[2])
+        return _disk_corpus(spec[1]).part(spec[2])
     return spec[1]
+
+
+def _disk_corpus(path: str):  # noqa: ANN202 - a DiskCorpus
+    """A corpus folder opened once per process (its manifest read and its parts checked), not
+    once for each of its parts; opened again if the folder was written anew meanwhile."""
+    from .store import DiskCorpus
+
+    stamp = Path(path, "manifest.json").stat().st_mtime_ns
+    hit = _OPENED.get(path)
+    if hit is None or hit[0] != stamp:
+        hit = _OPENED[path] = (stamp, DiskCorpus(path))
+    return hit[1]
+
+
+_OPENED: dict[str, tuple[int, Any]] = {}
 
 
 def _apply(spec: tuple, fn: Callable[..., Any], args: tuple, kwargs: dict) -> Any:

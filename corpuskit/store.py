@@ -226,19 +226,10 @@ def _write_report(rep: pd.DataFrame, path: Path) -> None:
     pq.write_table(table, path, compression="zstd")
 
 
-def _words(title: object, text: str) -> list[str]:
-    from .arabic.normalization import get_normalizer
-
-    norm = get_normalizer("default")
-    full = norm.tokens(title) + norm.tokens(text) if isinstance(title, str) and title else \
-        norm.tokens(text)
-    return [w for w in full if len(w) > 1 or w.isalnum()]
-
-
 def _shingles_of(path: Path, parts: list[dict[str, Any]],
                  positions: list[int]) -> dict[int, np.ndarray]:
     """Shingle sets of some documents, read back from their parts."""
-    from .clean import shingle_sets
+    from .clean import duplicate_tokens, shingle_sets
 
     firsts = np.array([p["first"] for p in parts])
     out: dict[int, np.ndarray] = {}
@@ -248,7 +239,7 @@ def _shingles_of(path: Path, parts: list[dict[str, Any]],
     for i, poss in by_part.items():
         docs = pd.read_parquet(path / parts[i]["file"], columns=["title", "text"])
         local = [pos - parts[i]["first"] for pos in poss]
-        words = [_words(docs["title"].iat[j], docs["text"].iat[j]) for j in local]
+        words = [duplicate_tokens(docs["title"].iat[j], docs["text"].iat[j])[1] for j in local]
         out.update(zip(poss, shingle_sets(words)))
     return out
 

@@ -437,3 +437,17 @@ def test_duplicate_screening_holds_a_bounded_number_of_pairs(monkeypatch, memory
     ref = clean.find_duplicates(texts, [str(i) for i in range(len(texts))],
                                 tokens=[norm.tokens(t) for t in texts])
     assert (ref["duplicate"].notna().to_numpy() == (kind > 0)).all() and (kind > 0).sum() > 50
+
+
+def test_a_corpus_folder_written_anew_is_opened_anew(tmp_path):
+    """Workers open a corpus folder once and keep it; a folder loaded again in its place must
+    not be read through the old manifest."""
+    from corpuskit.parts import open_part
+
+    out = tmp_path / "c"
+    ck.load_corpus(SAMPLE, progress=False, out=out, part_size=50)
+    first = open_part(("disk", str(out), 0))
+    assert len(first) == 50
+    ck.load_corpus(SEEDS, progress=False, out=out, overwrite=True)
+    again = open_part(("disk", str(out), 0))
+    assert len(again) == 1 and again.docs["doc_id"].iloc[0] not in set(first.docs["doc_id"])

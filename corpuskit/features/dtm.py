@@ -331,12 +331,9 @@ def _texts(corpus: Corpus, unit: str, include_title: bool) -> tuple[list[str], n
 def _count_part(spec: tuple, analyzer: ArabicAnalyzer, vocabulary: list[str] | None, unit: str,
                 include_title: bool, meta_cols: list[str] | None) -> dict[str, Any]:
     """Count one part's terms: its rows as local term ids (or ids of a fixed vocabulary)."""
-    if spec[0] == "disk":
-        from ..store import DiskCorpus
+    from ..parts import open_part
 
-        corpus = DiskCorpus(spec[1]).part(spec[2])
-    else:
-        corpus = spec[1]
+    corpus = open_part(spec)
     analyzer = _worker_analyzer(analyzer)
     docs = corpus.docs
     if meta_cols is None:
