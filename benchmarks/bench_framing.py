@@ -36,7 +36,7 @@ def main() -> None:
     a = agreement(test["coder_a"], test["coder_b"])
     print(f"   coder A vs coder B: agreement {a['agreement']:.3f}, kappa {a['kappa']:.3f}, "
           f"alpha {a['alpha']:.3f}")
-    for method in ("supervised", "lexicon"):
+    for method in ("combined", "supervised", "lexicon"):
         f = ck.frame_scores(units, unit="document", method=method)
         r = evaluate_frames(f["frame"], test["label"])
         s = r["scores"].set_index("frame")
@@ -53,7 +53,7 @@ def main() -> None:
         part.units("paragraph", include_title=False)
         t1 = time.perf_counter()
         line = f"   {len(part):5d} documents: units {t1 - t0:.2f} s"
-        for method in ("lexicon", "supervised"):
+        for method in ("lexicon", "supervised", "combined"):
             t = time.perf_counter()
             f = ck.frame_scores(part, unit="paragraph", method=method)
             line += f", {method} {time.perf_counter() - t:.2f} s"

@@ -133,7 +133,8 @@ def _parser() -> argparse.ArgumentParser:
 
     framing = sub.add_parser(
         "framing", help="score diplomatic vs military framing and write tables and figures",
-        description="Score every unit's framing (supervised model by default, or the lexicon) "
+        description="Score every unit's framing (by default the supervised model checked by "
+                    "the lexicon; or the model alone, or the lexicon) "
                     "and write: scores.csv, shares_<time>.csv, shares_<by>.csv, effects.csv "
                     "(balance on outlet and time), dyads.csv (actor pairs by frame), and "
                     "figures (balance over time by outlet, sub-categories).",
@@ -142,7 +143,8 @@ def _parser() -> argparse.ArgumentParser:
     framing.add_argument("--out", "-o", required=True, metavar="DIR", help="output folder")
     framing.add_argument("--unit", choices=["sentence", "paragraph", "document"],
                          default="paragraph")
-    framing.add_argument("--method", choices=["supervised", "lexicon"], default="supervised")
+    framing.add_argument("--method", choices=["combined", "supervised", "lexicon"],
+                         default="combined")
     framing.add_argument("--lexicon", metavar="CSV|YAML", help="your framing lexicon")
     framing.add_argument("--time-bin", choices=["day", "week", "month", "quarter", "year"],
                          default="quarter")

@@ -93,13 +93,38 @@ def test_the_seed_article_military_and_diplomatic_paragraphs():
         return next(v for k, v in frame_of.items() if k.startswith(start))
 
     for military in ("اقتحمت القوات السورية", "في هذا الوقت، يستعد المنشقون",
-                     "ونقلت وكالة رويترز", "وقال النعيمي من تركيا"):
+                     "ونقلت وكالة رويترز", "وقال النعيمي من تركيا", "فيما أعلن العميد الركن"):
         assert frame(military) == "military", military
     for diplomatic in ("يأتي هذا فيما يعقد المكتب", "على الصعيد الدولي، قال", "ويأتي الاجتماع قبل",
                        "وبحث المجتمعون مقترح", "وفي واشنطن، أعلنت", "وكان فلتمان قد أجرى"):
         assert frame(diplomatic) == "diplomatic", diplomatic
-    # known miss (README): the new military council paragraph reads as diplomatic to the model
-    assert frame("فيما أعلن العميد الركن") in ("military", "diplomatic")
+
+
+def test_combined_method_lets_a_one_sided_lexicon_overrule_the_opposite_frame():
+    seed = ck.load_corpus(SEED.parent)
+    model = ck.frame_scores(seed, unit="paragraph", method="supervised")
+    combined = ck.frame_scores(seed, unit="paragraph")
+    assert (combined["method"] == "combined").all()
+    council = combined["text"].str.startswith("فيما أعلن العميد الركن")
+    # the model alone reads the new military council as diplomatic; the lexicon finds only
+    # military words (المنشقين، الجيش، العسكري، النفير) there, so the combined method says military
+    assert model.loc[council, "frame"].item() == "diplomatic"
+    row = combined[council].iloc[0]
+    assert row["military"] >= 2.0 and row["diplomatic"] == 0
+    assert row["frame"] == "military" and row["overruled"]
+    # probabilities are the model's; every other paragraph keeps the model's frame
+    assert np.allclose(combined["p_military"], model["p_military"])
+    same = ~combined["overruled"]
+    assert (combined.loc[same, "frame"] == model.loc[same, "frame"]).all()
+    assert not model["overruled"].any()
+    # a unit with words of both frames, or too few, is never overruled
+    from corpuskit.framing.scores import _lexicon_veto
+
+    frames, changed = _lexicon_veto(np.array(["diplomatic", "diplomatic", "military", "none"],
+                                             dtype=object),
+                                    np.array([0.0, 1.0, 2.5, 0.0]), np.array([3.0, 3.0, 0.0, 5.0]))
+    assert list(frames) == ["military", "diplomatic", "diplomatic", "none"]
+    assert list(changed) == [True, False, True, False]
 
 
 # ------------------------------------------------------------------ held-out quality
@@ -110,9 +135,11 @@ def test_default_method_on_held_out_coded_real_news(saudinewsnet_dir):
     assert len(test) == 360
     f = ck.frame_scores(corpus_of(*test["text"]), unit="document")
     result = evaluate_frames(f["frame"], test["label"])
-    assert result["macro_f1"] >= 0.85          # measured 2026-11-30: 0.874 (README)
+    assert result["macro_f1"] >= 0.85          # measured 2026-11-30: 0.882 (README)
     lexicon = ck.frame_scores(corpus_of(*test["text"]), unit="document", method="lexicon")
     assert evaluate_frames(lexicon["frame"], test["label"])["macro_f1"] < result["macro_f1"]
+    model = ck.frame_scores(corpus_of(*test["text"]), unit="document", method="supervised")
+    assert evaluate_frames(model["frame"], test["label"])["macro_f1"] <= result["macro_f1"]
     coders = agreement(test["coder_a"], test["coder_b"])
     assert coders["kappa"] > 0.85 and coders["alpha"] == pytest.approx(coders["kappa"], abs=0.01)
 

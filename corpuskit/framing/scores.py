@@ -20,8 +20,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["frame_scores", "lexicon_counts", "CODE_TO_FRAME", "METHODS", "DEFAULT_METHOD"]
 
-METHODS = ("supervised", "lexicon")
-DEFAULT_METHOD = "supervised"   # validates best on the held-out coded paragraphs (README)
+METHODS = ("combined", "supervised", "lexicon")
+DEFAULT_METHOD = "combined"   # validates best on the held-out coded paragraphs (README)
 CODE_TO_FRAME = {"military": "military", "diplomatic": "diplomatic", "both": "mixed",
                  "neither": "none"}
 # The lexicon's decision rule, chosen on the coded *training* paragraphs: a unit with less than
@@ -144,6 +144,19 @@ def _lexicon_frame(dip: np.ndarray, mil: np.ndarray) -> np.ndarray:
     return out
 
 
+def _lexicon_veto(frame: np.ndarray, dip: np.ndarray,
+                  mil: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The combined method's one rule: where the lexicon finds a single frame with at least
+    MIN_WEIGHT of words and none of the other, the model may not call the unit the *other*
+    frame (it may still say ``none`` or ``mixed``). Returns the frames and which were changed."""
+    frame = frame.copy()
+    to_mil = (mil >= MIN_WEIGHT) & (dip == 0) & (frame == "diplomatic")
+    to_dip = (dip >= MIN_WEIGHT) & (mil == 0) & (frame == "military")
+    frame[to_mil] = "military"
+    frame[to_dip] = "diplomatic"
+    return frame, to_mil | to_dip
+
+
 def frame_scores(corpus: Corpus, unit: str = "paragraph", method: str = DEFAULT_METHOD,
                  lexicon: Lexicon | str | None = None, model: FrameModel | str | None = None,
                  meta: bool | list[str] = True, *, engine: Any = None,
@@ -155,8 +168,10 @@ def frame_scores(corpus: Corpus, unit: str = "paragraph", method: str = DEFAULT_
         corpus: a loaded corpus.
         unit: ``"sentence"``, ``"paragraph"`` (the unit the codebook and the validation use) or
             ``"document"``.
-        method: ``"supervised"`` (the default: the bundled model, or ``model``) or
-            ``"lexicon"`` (transparent weighted counts and a fixed rule).
+        method: ``"combined"`` (the default: the supervised model, except that it may not
+            give a unit the frame opposite to a one-sided lexicon reading of at least 2.0
+            words; ``overruled`` marks those units), ``"supervised"`` (the bundled model, or
+            ``model``, alone) or ``"lexicon"`` (transparent weighted counts and a fixed rule).
         lexicon: a :class:`Lexicon` or the path of your CSV/YAML lexicon (the counts are in
             the table whichever the method).
         model: a :class:`FrameModel` (e.g. from :func:`train_frame_model`) or its folder.
@@ -174,7 +189,8 @@ def frame_scores(corpus: Corpus, unit: str = "paragraph", method: str = DEFAULT_
         (``military:sieges`` ...), ``tokens``, ``diplomatic_rate`` and ``military_rate`` (per
         1,000 words), ``balance`` = log((diplomatic + 0.5) / (military + 0.5)) (Lowe et al.
         2011: positive leans diplomatic), ``p_military``, ``p_diplomatic``, ``p_mixed``,
-        ``p_none`` (supervised), ``frame`` (``diplomatic``, ``military``, ``mixed``, ``none``)
+        ``p_none`` (supervised and combined), ``frame`` (``diplomatic``, ``military``,
+        ``mixed``, ``none``), ``overruled`` (combined: the lexicon changed the model's frame)
         and ``method``. An empty unit is ``none`` with zero counts.
     """
     if method not in METHODS:
@@ -198,7 +214,7 @@ def frame_scores(corpus: Corpus, unit: str = "paragraph", method: str = DEFAULT_
     texts = units["text"].fillna("").tolist()
     clf = None
     pending = None
-    if method == "supervised":
+    if method in ("supervised", "combined"):
         clf = model if isinstance(model, FrameModel) else (
             _bundled_model() if model is None else FrameModel.load(model))
         pending = _predict_in_background(clf, texts)
@@ -211,7 +227,8 @@ def frame_scores(corpus: Corpus, unit: str = "paragraph", method: str = DEFAULT_
     empty = out["tokens"].to_numpy() == 0
     probs = {f"p_{f}": np.full(len(out), np.nan) for f in ("military", "diplomatic", "mixed",
                                                            "none")}
-    if method == "supervised":
+    overruled = np.zeros(len(out), dtype=bool)
+    if method in ("supervised", "combined"):
         live = np.flatnonzero(~empty)
         p = pending() if pending is not None else _predict(clf, [texts[i] for i in live])
         p = p[live] if len(p) == len(texts) else p
@@ -226,10 +243,15 @@ def frame_scores(corpus: Corpus, unit: str = "paragraph", method: str = DEFAULT_
         frames = np.array(["military", "diplomatic", "mixed", "none"], dtype=object)
         out = out.assign(**probs)
         out["frame"] = frames[stack.argmax(axis=1)]
+        if method == "combined":
+            out["frame"], overruled = _lexicon_veto(out["frame"].to_numpy(),
+                                                    out["diplomatic"].to_numpy(),
+                                                    out["military"].to_numpy())
     else:
         out = out.assign(**probs)
         out["frame"] = _lexicon_frame(out["diplomatic"].to_numpy(), out["military"].to_numpy())
     out.loc[empty, "frame"] = "none"
+    out["overruled"] = overruled & ~empty
     out["method"] = method
     if meta:
         cols = [c for c in (["date", "source"] if meta is True else list(meta))
