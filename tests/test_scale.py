@@ -318,7 +318,7 @@ def test_actors_are_the_same_on_every_engine_and_from_disk(memory_corpus, disk_c
                         part_size=20), ck.cooccurrence(ref, unit="sentence", by="source"))
 
 
-@pytest.mark.parametrize("method", ["supervised", "lexicon"])
+@pytest.mark.parametrize("method", ["combined", "supervised", "lexicon"])
 def test_framing_is_the_same_on_every_engine_and_from_disk(method, memory_corpus, disk_corpus,
                                                            dask_client):
     ref = ck.frame_scores(memory_corpus, method=method)
@@ -403,6 +403,33 @@ def test_mention_and_framing_tables_on_disk_read_back_whole(tmp_path, memory_cor
     pd.testing.assert_frame_equal(_plain(frames.read()), _plain(ck.frame_scores(memory_corpus)))
     with pytest.raises(SettingsError, match="not empty and holds no corpuskit table"):
         ck.find_actors(disk_corpus, out=SAMPLE)
+
+
+def test_aggregations_of_a_table_on_disk_equal_those_in_memory(tmp_path, disk_corpus,
+                                                               memory_corpus, dask_client):
+    """frame_shares / group_means reduce a table on disk part by part to per-document sums
+    (on any engine) and give the very table the in-memory frames give, intervals included."""
+    from corpuskit.stats import group_means
+
+    frames = ck.frame_scores(disk_corpus, method="lexicon", out=tmp_path / "frames",
+                             part_size=25)
+    assert len(frames.manifest["parts"]) > 2
+    ref_frames = ck.frame_scores(memory_corpus, method="lexicon")
+    for by in ("month", "source"):
+        ref = ck.frame_shares(ref_frames, by=by, n_boot=200, seed=3)
+        for engine in (None, "local", dask_client):
+            got = ck.frame_shares(frames, by=by, n_boot=200, seed=3, engine=engine)
+            pd.testing.assert_frame_equal(got, ref)
+    ref = group_means(ref_frames, ["military_rate", "tokens"], "quarter", n_boot=100)
+    pd.testing.assert_frame_equal(
+        group_means(frames, ["military_rate", "tokens"], "quarter", n_boot=100), ref)
+    with pytest.raises(SettingsError, match="no column"):
+        group_means(frames, ["nope"], "month")
+    # a damaged part is named, not a pyarrow traceback from a worker
+    part = frames.path / frames.manifest["parts"][1]["file"]
+    part.write_bytes(part.read_bytes()[:100])
+    with pytest.raises(InputError, match="part 1 cannot be read"):
+        ck.frame_shares(frames, by="month")
 
 
 def test_duplicate_screening_holds_a_bounded_number_of_pairs(monkeypatch, memory_corpus):

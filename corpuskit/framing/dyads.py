@@ -3,6 +3,8 @@ and frame shares by time and group."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 
@@ -69,14 +71,25 @@ def framed_network(dyads: pd.DataFrame, gazetteer=None):  # noqa: ANN001, ANN201
     return actor_network(edges, gazetteer)
 
 
-def frame_shares(frames: pd.DataFrame, by: str = "month", n_boot: int = 500,
-                 seed: int = 0) -> pd.DataFrame:
+def _with_shares(frames: pd.DataFrame) -> pd.DataFrame:
+    return frames.assign(**{f"share_{f}": (frames["frame"] == f).astype(float)
+                            for f in _FRAMES})
+
+
+_with_shares.needs = ["frame", "balance"]  # type: ignore[attr-defined]
+
+
+def frame_shares(frames: pd.DataFrame | Any, by: str = "month", n_boot: int = 500,
+                 seed: int = 0, *, engine: Any = None,
+                 workers: int | None = None) -> pd.DataFrame:
     """The share of units in each frame and the mean balance, by time bin or column, with
-    bootstrap intervals that resample documents (:func:`corpuskit.stats.group_means`)."""
+    bootstrap intervals that resample documents (:func:`corpuskit.stats.group_means`).
+    ``frames`` may be a table on disk (``frame_scores(..., out=)``): it is reduced part by
+    part (on ``engine`` if given) and gives the same table."""
     from ..stats import group_means
 
-    table = frames.assign(**{f"share_{f}": (frames["frame"] == f).astype(float) for f in _FRAMES})
     scores = [f"share_{f}" for f in _FRAMES] + ["balance"]
-    out = group_means(table, scores, by, n_boot=n_boot, seed=seed)
+    out = group_means(frames, scores, by, n_boot=n_boot, seed=seed, engine=engine,
+                      workers=workers, prepare=_with_shares)
     out["score"] = out["score"].str.removeprefix("share_")
     return out.rename(columns={"score": "frame"})
