@@ -369,6 +369,12 @@ def test_dtm_on_disk_holds_the_matrix_in_memory(tmp_path, memory_corpus, disk_co
         pd.testing.assert_frame_equal(on_disk.terms(), ref.terms(), check_dtype=False)
     with pytest.raises(InputError, match="not a document-term matrix"):
         DiskDTM(tmp_path)
+    # a damaged block is named, also from a worker of an engine
+    Path(on_disk.block_path(1)).write_bytes(b"PK\x03\x04 truncated")
+    from corpuskit.topics import TopicModel
+
+    with pytest.raises(InputError, match="block of the document-term matrix cannot be read"):
+        TopicModel(k=3, seed=1).fit(on_disk, engine=dask_client)
 
 
 def test_lda_from_a_matrix_on_disk_matches_the_matrix_in_memory(tmp_path, memory_corpus,

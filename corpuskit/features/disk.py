@@ -111,9 +111,15 @@ class DiskDTM:
 
 
 def load_block(path: str) -> sp.csr_matrix:
-    with np.load(path) as z:
-        return sp.csr_matrix((z["data"].astype(np.float64), z["indices"], z["indptr"]),
-                             shape=tuple(z["shape"]))
+    """One block of counts; a missing, truncated or altered block file is an error naming it
+    (also when it is read by a worker of an engine), never a NumPy traceback."""
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            return sp.csr_matrix((z["data"].astype(np.float64), z["indices"], z["indptr"]),
+                                 shape=tuple(z["shape"]))
+    except Exception as e:  # noqa: BLE001 - zipfile, OSError, ValueError, KeyError ...
+        raise InputError(f"{path}: this block of the document-term matrix cannot be read "
+                         f"({type(e).__name__}: {e}); write the matrix again") from e
 
 
 def _df_part(spec: tuple, analyzer: ArabicAnalyzer, unit: str,
