@@ -293,16 +293,64 @@ def test_suggest_actors_proposes_names_the_gazetteer_lacks():
 # ------------------------------------------------------------------ quality, held out
 
 def test_matcher_against_the_held_out_annotated_paragraphs():
+    """The second held-out set: 170 paragraphs annotated by two independent annotators before
+    the third gazetteer revision, measured once after it (README)."""
     c = ck.load_corpus(SAMPLE)
-    gold = load_mention_annotations(ANN / "actors_sample_gold.jsonl", c,
+    gold = load_mention_annotations(ANN / "actors_sample_heldout2.jsonl", c,
                                     ANN / "actors_gold_map.csv")
-    assert len(gold.attrs["units"]["unit_id"]) == 170 and len(gold) == 388
+    assert len(gold.attrs["units"]["unit_id"]) == 170 and len(gold) == 404
+    earlier = set()
+    for name in ("actors_sample_gold.jsonl", "actors_sample_dev.jsonl"):
+        earlier |= set(load_mention_annotations(ANN / name, c).attrs["units"]["unit_id"])
+    assert not earlier & set(gold.attrs["units"]["unit_id"])  # no paragraph used before
     outlets = load_gazetteer(ROOT / "data" / "gazetteers" / "sample_outlets.csv")
     pred = ck.find_actors(c, outlets, unit="paragraph")
     scores = evaluate_mentions(pred, gold)["scores"].set_index("type")
-    # measured 2026-11-30: precision 0.907, recall 0.858 (README); a floor against regressions
-    assert scores.loc["all", "precision"] >= 0.85
-    assert scores.loc["all", "recall"] >= 0.80
+    # measured 2026-11-30: precision 0.912, recall 0.876 (README); a floor against regressions
+    assert scores.loc["all", "precision"] >= 0.88
+    assert scores.loc["all", "recall"] >= 0.84
+
+
+def test_evaluation_can_leave_actors_named_inside_a_gold_person_span_unscored():
+    text = ("بحسب ما ذكر مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن لوكالة الصحافة "
+            "الفرنسية، وقال المرصد السوري لحقوق الإنسان إن روسيا تدعم الهجوم")
+    c = docs(text)
+    pred = ck.find_actors(c, unit="paragraph")
+    uid = pred["unit_id"].iloc[0]
+    title = "مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن"
+    a = text.index(title)
+    sohr = "المرصد السوري لحقوق الإنسان"
+    second = text.rindex(sohr)
+    rami = pred.loc[pred["surface"].str.contains("رامي"), "actor_id"].item()
+    sohr_id = pred.loc[pred["start"] == second, "actor_id"].item()
+
+    def m(start: int, end: int, actor: str, typ: str) -> dict:
+        return {"item": "x", "doc_id": pred["doc_id"].iloc[0], "unit_id": uid, "start": start,
+                "end": end, "surface": text[start:end], "actor_id": actor, "gold_actor": actor,
+                "type": typ}
+
+    gold = pd.DataFrame([m(a, a + len(title), rami, "person"),
+                         m(text.index("الفرنسية") - 17, text.index("الفرنسية") + 8, "int_afp",
+                           "media"),
+                         m(second, second + len(sohr), sohr_id, "ngo"),
+                         m(text.index("روسيا"), text.index("روسيا") + 5, "state_russia", "state")])
+    gold.attrs["units"] = {"item": ["x"], "doc_id": [gold["doc_id"][0]], "unit_id": [uid]}
+    # the Observatory is found inside the director's title (the issue's seed check asks for it)
+    assert (pred["actor_id"] == sohr_id).sum() == 2
+    found = evaluate_mentions(pred, gold)
+    strict = found["scores"].set_index("type").loc["all"]
+    lenient = evaluate_mentions(pred, gold, nested="ignore")
+    row = lenient["scores"].set_index("type").loc["all"]
+    # inside the title: a false positive when scored, left out when not; the Observatory named
+    # on its own is scored either way
+    assert strict["predicted"] == row["predicted"] + 1
+    assert strict["correct"] == row["correct"] and row["recall"] == strict["recall"]
+    assert row["precision"] > strict["precision"]
+    assert lenient["scores"].attrs["unscored"] == 1
+    fp = found["errors"][found["errors"]["error"] == "false positive"]
+    assert sohr_id in set(fp["actor_id"])
+    with pytest.raises(SettingsError, match="nested='maybe'"):
+        evaluate_mentions(pred, gold, nested="maybe")
 
 
 def test_cli_actors_writes_tables_network_and_figures(tmp_path):

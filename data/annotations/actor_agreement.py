@@ -1,0 +1,51 @@
+"""Agreement of the two annotators of the second held-out actor set (actors_sample_heldout2_*).
+
+    .venv/bin/python data/annotations/actor_agreement.py
+
+Mentions are compared paragraph by paragraph: two mentions agree when their spans overlap
+(``span``), and also name the same actor (``span and actor``: names mapped to gazetteer ids
+with actors_gold_map.csv; the names of actors the gazetteer lacks are compared as written, so
+"Ahmad al-Jarba" and "Ahmad Jarba" differ). Agreement is F1 = 2·matched / (mentions of A +
+mentions of B), the usual figure for span annotation, where a kappa has no negatives to count.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+import corpuskit as ck
+from corpuskit.actors.evaluate import load_mention_annotations
+
+HERE = Path(__file__).resolve().parent
+
+
+def _matched(a, b, same_actor: bool) -> int:  # noqa: ANN001 - two mention tables
+    by_unit = defaultdict(list)
+    for j, r in enumerate(b.itertuples(index=False)):
+        by_unit[r.unit_id].append((j, r))
+    used, hits = set(), 0
+    for r in a.itertuples(index=False):
+        for j, s in by_unit[r.unit_id]:
+            if j not in used and r.start < s.end and s.start < r.end \
+                    and (not same_actor or r.actor_id == s.actor_id):
+                used.add(j)
+                hits += 1
+                break
+    return hits
+
+
+def main() -> None:
+    corpus = ck.load_corpus(HERE.parent / "sample", progress=False)
+    mapping = HERE / "actors_gold_map.csv"
+    a = load_mention_annotations(HERE / "actors_sample_heldout2_coder_a.jsonl", corpus, mapping)
+    b = load_mention_annotations(HERE / "actors_sample_heldout2_coder_b.jsonl", corpus, mapping)
+    print(f"paragraphs {len(a.attrs['units']['unit_id'])}; mentions: coder A {len(a)}, "
+          f"coder B {len(b)}")
+    for label, same in (("span", False), ("span and actor", True)):
+        m = _matched(a, b, same)
+        print(f"  {label:15s} matched {m:4d}  agreement F1 {2 * m / (len(a) + len(b)):.3f}")
+
+
+if __name__ == "__main__":
+    main()
