@@ -30,6 +30,16 @@ def docs(*texts: str, dates=None) -> ck.Corpus:
 
 # ------------------------------------------------------------------ matching
 
+
+def test_the_longest_glob_prefix_wins_with_or_without_clitics():
+    d = Dictionary([("تفاوض*", "talks"), ("تفاوضي*", "negotiating")], strip_article=True)
+    for text in ("تفاوضية", "الجولة التفاوضية", "والتفاوضيين"):
+        assert [m.payloads for m in d.finditer(text)] == [("negotiating",)], text
+    for text in ("تفاوض", "والتفاوض", "مفاوضات تفاوضات"):
+        assert [m.payloads for m in d.finditer(text)][-1:] == [("talks",)], text
+    assert d.payloads("بدأت الجولة التفاوضية") == [("negotiating",)]
+
+
 def test_clitics_longest_match_and_offsets():
     d = Dictionary([("الجيش السوري", "army"), ("الجيش السوري الحر", "fsa"),
                     ("الأمم المتحدة", "un"), ("لبنان", "lb"), ("الأسد", "assad")])

@@ -215,8 +215,9 @@ class Dictionary:
                             if len(child):
                                 nxt.append((child, j + 1))
                         if node.globs and j > best_end:
-                            # a glob's prefix is looked up, not tried one by one
-                            for length in node.glob_lengths:
+                            # a glob's prefix is looked up, not tried one by one; the
+                            # longest prefix first (تفاوضي* is more specific than تفاوض*)
+                            for length in reversed(node.glob_lengths):
                                 payloads = node.globs.get(f[:length]) \
                                     if len(f) >= length else None
                                 if payloads is not None:
