@@ -230,6 +230,19 @@ def _band_pairs(key: np.ndarray, has: np.ndarray) -> np.ndarray:
     return np.concatenate(out).astype(np.int64) if out else np.zeros((0, 2), np.int64)
 
 
+def minhash_estimate(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The Jaccard similarity that two rows of MinHash signatures estimate: the share of equal
+    values, corrected for chance where only the lowest bits are kept (b-bit minwise hashing, Li
+    and König 2010: two values agree by chance with probability 2^-bits, so the share is
+    J + (1 - J)·2^-bits). One byte a permutation is the form a corpus on disk keeps in memory."""
+    share = (a == b).mean(axis=-1)
+    bits = a.dtype.itemsize * 8
+    if bits >= 32:
+        return share
+    chance = 2.0 ** -bits
+    return (share - chance) / (1 - chance)
+
+
 def flag_duplicates(dates: np.ndarray, exact: np.ndarray, band: Callable[[int], np.ndarray],
                     nonempty: np.ndarray, shingles_of: Callable[[list[int]], dict[int, np.ndarray]],
                     threshold: float, bands: int = BANDS,
@@ -288,7 +301,7 @@ def flag_duplicates(dates: np.ndarray, exact: np.ndarray, band: Callable[[int], 
             pair_arr = np.stack([chunk // n_cand, chunk % n_cand], axis=1)
             if signatures_of is not None:
                 sigs = signatures_of(candidates[pair_arr.ravel()]).reshape(len(pair_arr), 2, -1)
-                estimate = (sigs[:, 0] == sigs[:, 1]).mean(axis=1)
+                estimate = minhash_estimate(sigs[:, 0], sigs[:, 1])
                 pair_arr = pair_arr[estimate >= threshold - ESTIMATE_MARGIN]
             kept.append(pair_arr)
     del seen

@@ -88,6 +88,8 @@ class CorpusWriter:
         self._exact: list[np.ndarray] = []
         self._nonempty: list[np.ndarray] = []
         self._ids: list[np.ndarray] = []
+        self._sig8: list[np.ndarray] = []
+        self._sig8_all: np.ndarray | None = None
 
     # ---------------------------------------------------------------- writing
     def add(self, rows: list[dict[str, Any]], result: dict[str, Any]) -> None:
@@ -117,6 +119,10 @@ class CorpusWriter:
         self._exact.append(result["exact"])
         self._nonempty.append(result["nonempty"])
         self._ids.append(docs["doc_id"].to_numpy().astype("S"))
+        # the lowest byte of each MinHash value (b-bit minwise hashing): enough to screen
+        # candidate pairs, 90 bytes a document, so never read back from the parts' keys
+        self._sig8.append(np.ascontiguousarray(result["sigs"], dtype=np.uint32).astype(np.uint8))
+        self._sig8_all = None
 
     def add_report(self, rows: list[dict[str, Any]]) -> None:
         if not rows:
@@ -151,18 +157,15 @@ class CorpusWriter:
         return _shingles_of(self.path, self.parts, positions)
 
     def signatures_of(self, positions: np.ndarray) -> np.ndarray:
-        """The MinHash signatures of some documents, read from their parts' keys."""
-        firsts = np.array([p["first"] for p in self.parts])
-        part = np.searchsorted(firsts, positions, side="right") - 1
-        out = np.empty((len(positions), 0), dtype=np.uint32)
-        for i in np.unique(part):
-            with np.load(self.path / self.parts[i]["keys"]) as z:
-                sig = z["sigs"]
-            if out.shape[1] == 0:
-                out = np.empty((len(positions), sig.shape[1]), dtype=np.uint32)
-            mine = part == i
-            out[mine] = sig[positions[mine] - self.parts[i]["first"]]
-        return out
+        """The MinHash signatures of some documents, one byte a permutation (the lowest;
+        :func:`corpuskit.clean.minhash_estimate` corrects for chance agreement), from memory:
+        reading them back from the parts' keys for every chunk of pairs cost a million-document
+        load minutes of I/O."""
+        if self._sig8_all is None:
+            self._sig8_all = (np.concatenate(self._sig8) if self._sig8
+                              else np.zeros((0, 0), np.uint8))
+            self._sig8 = [self._sig8_all]  # one copy, not two
+        return self._sig8_all[positions]
 
     # ---------------------------------------------------------------- finishing
     def finish(self, kind: np.ndarray, of: np.ndarray, sim: np.ndarray,

@@ -470,6 +470,51 @@ def test_duplicate_screening_holds_a_bounded_number_of_pairs(monkeypatch, memory
     ref = clean.find_duplicates(texts, [str(i) for i in range(len(texts))],
                                 tokens=[norm.tokens(t) for t in texts])
     assert (ref["duplicate"].notna().to_numpy() == (kind > 0)).all() and (kind > 0).sum() > 50
+    # screening with one byte a permutation (what a corpus on disk keeps in memory) flags the
+    # same documents, and its corrected estimate tracks the full one
+    kind8, of8, _ = clean.flag_duplicates(
+        np.full(len(texts), np.datetime64("NaT"), "datetime64[ns]"), exact, lambda b: keys[b],
+        np.ones(len(texts), bool), lambda pos: {p: sets[p] for p in pos}, 0.5,
+        signatures_of=lambda pos: sigs[pos].astype(np.uint8))
+    assert (kind8 == kind).all() and (of8 == of).all()
+    a, b = sigs[:150], sigs[150:]
+    full = clean.minhash_estimate(a, b)
+    byte = clean.minhash_estimate(a.astype(np.uint8), b.astype(np.uint8))
+    assert abs(byte.mean() - full.mean()) < 0.01 and np.abs(byte - full).max() < 0.12
+    raw = (a.astype(np.uint8) == b.astype(np.uint8)).mean(axis=1)
+    # uncorrected, chance agreement of the low bytes biases the share upwards
+    assert (raw >= full).all() and raw.mean() > full.mean() and (byte <= raw).all()
+
+
+def test_a_corpus_on_disk_screens_duplicates_from_one_byte_signatures_in_memory(
+        tmp_path, monkeypatch):
+    """The writer keeps one byte of each MinHash value in memory and never reads the parts'
+    signature files back while screening; the flags are those of the in-memory load."""
+    from corpuskit import store
+
+    disk = ck.load_corpus(SAMPLE, progress=False, out=tmp_path / "c", part_size=40,
+                          engine="serial")
+    memory = ck.load_corpus(SAMPLE, progress=False, engine="serial")
+    flags = disk.to_corpus().docs.set_index("doc_id")[["duplicate", "duplicate_of"]]
+    ref = memory.docs.set_index("doc_id")[["duplicate", "duplicate_of"]]
+    def flagged(t: pd.DataFrame) -> dict:
+        t = t[t["duplicate"].notna()]
+        return {d: (str(k), str(o)) for d, k, o in zip(t.index, t["duplicate"],
+                                                       t["duplicate_of"])}
+
+    assert flagged(flags) == flagged(ref) and len(flagged(ref)) > 5
+    writer = store.CorpusWriter(tmp_path / "w")
+    sigs = np.arange(12, dtype=np.uint32).reshape(2, 6) * 1000 + 7
+    writer.add([{"doc_id": "a", "title": None, "text": "x", "date": None},
+                {"doc_id": "b", "title": None, "text": "y", "date": None}],
+               {"exact": np.array([b"a", b"b"], "S16"), "bands": np.zeros((3, 2), np.uint64),
+                "sigs": sigs, "nonempty": np.ones(2, bool),
+                "dates": np.full(2, np.datetime64("NaT"), "datetime64[ns]")})
+    for f in (tmp_path / "w" / "keys").iterdir():  # from memory, not from the parts' keys
+        f.unlink()
+    got = writer.signatures_of(np.array([1, 0]))
+    assert got.dtype == np.uint8 and (got == (sigs[[1, 0]] & 0xFF)).all()
+    writer.abandon()
 
 
 def test_a_corpus_folder_written_anew_is_opened_anew(tmp_path):
