@@ -308,7 +308,7 @@ class _Outputs:
         self.notes: list[str] = []
 
     def table(self, df, name: str) -> None:  # noqa: ANN001
-        df.to_csv(self.out / name, index=False)
+        df.to_csv(self.out / name, index=False, date_format=DATE_FORMAT)
         self.written.append(name)
 
     def figure(self, fig, stem: str) -> None:  # noqa: ANN001
@@ -385,16 +385,38 @@ def _cmd_info(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _corpus_from(args: argparse.Namespace):  # noqa: ANN202
-    """A corpus file written by `corpuskit load`, or the input paths loaded now."""
+def _corpus_from(args: argparse.Namespace, lazy: bool = False):  # noqa: ANN202
+    """A corpus file written by `corpuskit load`, or the input paths loaded now. A corpus
+    folder (`load --out`) stays on disk with ``lazy`` (the command runs part by part)."""
     from .corpus import Corpus, is_corpus_file
     from .store import DiskCorpus, is_corpus_dir
 
     if len(args.paths) == 1 and is_corpus_file(args.paths[0]):
         return Corpus.read_parquet(args.paths[0])
     if len(args.paths) == 1 and is_corpus_dir(args.paths[0]):
-        return DiskCorpus(args.paths[0]).to_corpus()
+        disk = DiskCorpus(args.paths[0])
+        return disk if lazy else disk.to_corpus()
     return _load(args)
+
+
+# One format for dates in every CSV (pandas would otherwise drop the time of day from a column,
+# or from one part of a table written part by part, whose times all happen to be midnight).
+DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+
+def _doc_columns(corpus) -> list[str]:  # noqa: ANN001 - a Corpus or a DiskCorpus
+    from .store import DiskCorpus
+
+    return corpus.columns if isinstance(corpus, DiskCorpus) else list(corpus.docs.columns)
+
+
+def _stream_csv(table, path) -> None:  # noqa: ANN001 - a TableOnDisk, a Path
+    """A table on disk written to one CSV part by part (never whole in memory)."""
+    first = True
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        for part in table.parts():
+            part.to_csv(fh, index=False, header=first, date_format=DATE_FORMAT)
+            first = False
 
 
 def _cmd_topics(args: argparse.Namespace) -> int:
@@ -408,18 +430,26 @@ def _cmd_topics(args: argparse.Namespace) -> int:
     from .features import document_term_matrix
     from .topics import TopicModel
 
-    corpus = _corpus_from(args)
-    if args.by not in corpus.docs.columns:
+    import tempfile
+
+    from .store import DiskCorpus
+
+    corpus = _corpus_from(args, lazy=True)
+    if args.by not in _doc_columns(corpus):
         from .errors import SettingsError
 
         raise SettingsError(f"--by {args.by}: the corpus has no column {args.by!r}; its columns "
-                            f"are {', '.join(map(str, corpus.docs.columns))}")
+                            f"are {', '.join(map(str, _doc_columns(corpus)))}")
     if not args.keep_duplicates:
         corpus = corpus.drop_duplicates()
     explicit = bool(args.engine or args.scheduler)
+    scratch = tempfile.TemporaryDirectory(prefix="corpuskit-dtm-") \
+        if isinstance(corpus, DiskCorpus) else None
     with _engine(args) as engine:
+        # a corpus folder: the matrix is written block by block and the model streams it
         dtm = document_term_matrix(corpus, unit=args.unit, min_df=args.min_df,
-                                   max_df=args.max_df, engine=engine)
+                                   max_df=args.max_df, engine=engine,
+                                   out=None if scratch is None else scratch.name)
         model = TopicModel(k=args.k, method=args.method, init=args.init,
                            seed=args.seed).fit(dtm, engine=engine if explicit else None)
     o = _Outputs(args.out, args.figure_format)
@@ -453,6 +483,11 @@ def _cmd_topics(args: argparse.Namespace) -> int:
                          "left out")
     notes += [str(w.message) for w in caught]
     model.save(o.file("model/"))
+    if scratch is not None:
+        import numpy as np
+
+        model.doc_topic_ = np.array(model.doc_topic_)  # off the matrix's folder, then gone
+        scratch.cleanup()
     import pandas as pd
 
     with pd.option_context("display.width", 140, "display.max_colwidth", 60):
@@ -476,16 +511,17 @@ def _cmd_actors(args: argparse.Namespace) -> int:
         raise SettingsError("--only-gazetteer needs --gazetteer CSV")
     gaz = load_gazetteer(args.gazetteer, extend=not args.only_gazetteer) if args.gazetteer \
         else None
-    corpus = _corpus_from(args)
+    corpus = _corpus_from(args, lazy=True)
+    columns = _doc_columns(corpus)
     if args.by and args.by not in ("day", "week", "month", "quarter", "year") \
-            and args.by not in corpus.docs.columns:
+            and args.by not in columns:
         raise SettingsError(f"--by {args.by}: not a time bin nor a corpus column")
     if not args.keep_duplicates:
         corpus = corpus.drop_duplicates()
     with _engine(args) as engine:
         mentions = find_actors(corpus, gaz, unit=args.unit, engine=engine,
                                meta=["date", "source"] + ([args.by] if args.by and args.by in
-                                                          corpus.docs.columns and args.by not in
+                                                          columns and args.by not in
                                                           ("date", "source") else []))
         unit = ("window", args.window) if args.window else args.unit
         edges = cooccurrence(mentions, unit=unit, weight=args.weight, min_count=args.min_count,
@@ -531,19 +567,35 @@ def _cmd_framing(args: argparse.Namespace) -> int:
     from .framing import frame_dyads, frame_scores, frame_shares
     from .stats import estimate_effect
 
-    corpus = _corpus_from(args)
-    if args.by not in corpus.docs.columns:
+    import tempfile
+
+    from .store import DiskCorpus
+
+    corpus = _corpus_from(args, lazy=True)
+    if args.by not in _doc_columns(corpus):
         raise SettingsError(f"--by {args.by}: the corpus has no column {args.by!r}")
     if not args.keep_duplicates:
         corpus = corpus.drop_duplicates()
-    with _engine(args) as engine:
-        frames = frame_scores(corpus, unit=args.unit, method=args.method, lexicon=args.lexicon,
-                              meta=["date", "source"] + ([args.by] if args.by not in
-                                                         ("date", "source") else []),
-                              engine=engine)
+    meta = ["date", "source"] + ([args.by] if args.by not in ("date", "source") else [])
     o = _Outputs(args.out, args.figure_format)
     table, figure = o.table, o.figure
-    table(frames, "scores.csv")
+    if isinstance(corpus, DiskCorpus):
+        # a corpus folder: the scores (with each unit's text) go to disk part by part and to
+        # scores.csv part by part; the analysis below reads them back without the text
+        with tempfile.TemporaryDirectory(prefix="corpuskit-frames-") as scratch, \
+                _engine(args) as engine:
+            on_disk = frame_scores(corpus, unit=args.unit, method=args.method,
+                                   lexicon=args.lexicon, meta=meta, engine=engine,
+                                   out=Path(scratch) / "scores")
+            _stream_csv(on_disk, o.file("scores.csv"))
+            cols = [c for c in on_disk.part(0).columns if c != "text"] \
+                if on_disk.manifest["parts"] else None
+            frames = on_disk.read(cols)
+    else:
+        with _engine(args) as engine:
+            frames = frame_scores(corpus, unit=args.unit, method=args.method,
+                                  lexicon=args.lexicon, meta=meta, engine=engine)
+        table(frames, "scores.csv")
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         dated = frames["date"].notna().any() if "date" in frames else False
@@ -555,7 +607,8 @@ def _cmd_framing(args: argparse.Namespace) -> int:
         table(estimate_effect(frames, ["balance"], covs, se=se,
                               cluster="doc_id" if se == "cluster" else None), "effects.csv")
         if args.unit == "paragraph":
-            mentions = find_actors(corpus, unit="paragraph", meta=False)
+            with _engine(args) as engine:
+                mentions = find_actors(corpus, unit="paragraph", meta=False, engine=engine)
             table(frame_dyads(mentions, frames), "dyads.csv")
         if dated:
             figure(plot.frame_timeline(frames, by=args.by, time=args.time_bin), "frame_timeline")

@@ -33,7 +33,8 @@ def part_specs(corpus: Any, part_size: int = 5000) -> list[tuple]:
     from .store import DiskCorpus
 
     if isinstance(corpus, DiskCorpus):
-        return [("disk", str(corpus.path), i) for i in range(corpus.n_parts)]
+        skip = corpus.skip_duplicates
+        return [("disk", str(corpus.path), i, skip) for i in range(corpus.n_parts)]
     n = len(corpus.docs)
     if n <= part_size:
         return [("memory", corpus)]
@@ -44,19 +45,21 @@ def part_specs(corpus: Any, part_size: int = 5000) -> list[tuple]:
 def open_part(spec: tuple) -> Corpus:
     """The Corpus a part spec stands for (read from disk in the worker that runs it)."""
     if spec[0] == "disk":
-        return _disk_corpus(spec[1]).part(spec[2])
+        skip = bool(spec[3]) if len(spec) > 3 else False
+        return _disk_corpus(spec[1], skip).part(spec[2])
     return spec[1]
 
 
-def _disk_corpus(path: str):  # noqa: ANN202 - a DiskCorpus
+def _disk_corpus(path: str, skip_duplicates: bool = False):  # noqa: ANN202 - a DiskCorpus
     """A corpus folder opened once per process (its manifest read and its parts checked), not
     once for each of its parts; opened again if the folder was written anew meanwhile."""
     from .store import DiskCorpus
 
     stamp = Path(path, "manifest.json").stat().st_mtime_ns
-    hit = _OPENED.get(path)
+    key = f"{path}\0{int(skip_duplicates)}"
+    hit = _OPENED.get(key)
     if hit is None or hit[0] != stamp:
-        hit = _OPENED[path] = (stamp, DiskCorpus(path))
+        hit = _OPENED[key] = (stamp, DiskCorpus(path, skip_duplicates=skip_duplicates))
     return hit[1]
 
 

@@ -258,8 +258,9 @@ class DiskCorpus:
     ``corpus.docs`` / ``to_corpus()`` read it whole into memory.
     """
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, *, skip_duplicates: bool = False):
         self.path = Path(path)
+        self.skip_duplicates = bool(skip_duplicates)
         self.manifest = _read_manifest(self.path)
         self._dups: pd.DataFrame | None = None
         self._docs: pd.DataFrame | None = None
@@ -286,7 +287,24 @@ class DiskCorpus:
 
     @property
     def drops_duplicates(self) -> bool:
-        return self.provenance.get("settings", {}).get("duplicates") == "drop"
+        """Whether reading leaves out the documents flagged as duplicates (loaded with
+        ``duplicates="drop"``, or viewed through :meth:`drop_duplicates`)."""
+        return (self.skip_duplicates
+                or self.provenance.get("settings", {}).get("duplicates") == "drop")
+
+    def drop_duplicates(self) -> DiskCorpus:
+        """The same folder read without the documents flagged as exact or near duplicates
+        (like ``Corpus.drop_duplicates``, lazily: nothing is read now)."""
+        return self if self.drops_duplicates else DiskCorpus(self.path, skip_duplicates=True)
+
+    @property
+    def columns(self) -> list[str]:
+        """The document columns (from the first part's schema, without reading it)."""
+        import pyarrow.parquet as pq
+
+        if not self.manifest["parts"]:
+            return list(DOC_COLUMNS)
+        return list(pq.read_schema(self.path / self.manifest["parts"][0]["file"]).names)
 
     @property
     def n_parts(self) -> int:

@@ -529,3 +529,40 @@ def test_a_corpus_folder_written_anew_is_opened_anew(tmp_path):
     ck.load_corpus(SEEDS, progress=False, out=out, overwrite=True)
     again = open_part(("disk", str(out), 0))
     assert len(again) == 1 and again.docs["doc_id"].iloc[0] not in set(first.docs["doc_id"])
+
+
+def test_cli_runs_part_by_part_on_a_corpus_folder(tmp_path, monkeypatch):
+    """`corpuskit topics|actors|framing FOLDER` on a corpus written by `load --out FOLDER` work
+    part by part (the folder is never read whole) and write the tables the same command writes
+    from the inputs, duplicates left out as there."""
+    from corpuskit.cli import EXIT_OK, main
+
+    folder = tmp_path / "corpus"
+    assert main(["load", str(SAMPLE), "--out", str(folder), "--part-size", "40"]) == EXIT_OK
+    assert DiskCorpus(folder).n_parts > 2
+    disk_dups = DiskCorpus(folder).drop_duplicates()
+    assert len(disk_dups) < len(DiskCorpus(folder))
+    assert len(disk_dups) == sum(len(p) for p in disk_dups.parts())
+
+    def whole(*a, **k):  # noqa: ANN002, ANN003, ANN202
+        raise AssertionError("the corpus folder was read whole")
+
+    outs = {}
+    for name, source in (("folder", folder), ("inputs", SAMPLE)):
+        with monkeypatch.context() as mp:
+            if name == "folder":
+                mp.setattr(DiskCorpus, "to_corpus", whole)
+                mp.setattr(DiskCorpus, "docs", property(whole))
+            for cmd, extra in (("actors", ["--min-count", "2"]), ("framing", []),
+                               ("topics", ["--k", "4"])):
+                out = tmp_path / name / cmd
+                assert main([cmd, str(source), "--out", str(out), "--engine", "serial",
+                             *extra]) == EXIT_OK
+        outs[name] = tmp_path / name
+    for rel in ("actors/mentions.csv", "actors/edges.csv", "framing/scores.csv",
+                "framing/shares_source.csv", "framing/effects.csv", "framing/dyads.csv",
+                "topics/summary.csv", "topics/doc_topics.csv"):
+        a = pd.read_csv(outs["folder"] / rel)
+        b = pd.read_csv(outs["inputs"] / rel)
+        pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-6, obj=rel,
+                                      check_like=True)  # column order may differ

@@ -177,13 +177,14 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
                               include_title=include_title, meta=meta, engine=engine,
                               workers=workers, part_size=part_size)
     from ..engine import engine_for
+    from ..parts import part_specs
     from ..store import DiskCorpus
 
     on_disk = isinstance(corpus, DiskCorpus)
     fixed = vocabulary is not None
     fixed_vocab = list(vocabulary) if fixed else None
     if on_disk:
-        specs: list[Any] = [("disk", str(corpus.path), i) for i in range(corpus.n_parts)]
+        specs: list[Any] = part_specs(corpus)
         meta_cols = None if meta is None else list(meta)
     else:
         docs = corpus.docs

@@ -12,7 +12,7 @@ import pandas as pd
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from ..errors import SettingsError
+from ..errors import InputError, SettingsError
 from ..features import DTM
 from .diagnostics import (exclusivity, frex, label_score, lift, npmi_coherence, top_indices)
 
@@ -385,9 +385,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.vocabulary_ = np.asarray(X.vocabulary)
         self.surface_ = np.asarray(X.surface)
         self.term_freq_ = X.terms()["count"].to_numpy(dtype=float)
-        self.doc_ids_ = np.asarray([], dtype=object)   # see dtm.doc_ids / dtm.meta
+        # the rows' ids and metadata stay in the matrix's folder; doc_topics() reads them there
+        self.doc_ids_ = np.asarray([], dtype=object)
         self.unit_ids_ = None
         self.meta_ = pd.DataFrame()
+        self.rows_from_ = str(X.path)
         self.dtm_settings_ = dict(X.settings)
         if not hasattr(self, "topic_labels_"):
             self.topic_labels_ = {}
@@ -685,6 +687,23 @@ class TopicModel(TransformerMixin, BaseEstimator):
             "prevalence": prev, "coherence": coh, "exclusivity": self.exclusivity(n),
             "top_terms": prob.to_numpy(), "frex_terms": fx.to_numpy()})
 
+    def _rows_on_disk(self) -> pd.DataFrame:
+        """doc_id (unit_id) and metadata of a model fitted on a matrix on disk, from its
+        folder (never kept in the model: a million rows of ids and metadata)."""
+        from ..features.disk import DiskDTM
+
+        try:
+            dtm = DiskDTM(self.rows_from_)
+        except InputError as e:
+            raise SettingsError(f"this model was fitted on the matrix in {self.rows_from_}, "
+                                "which is gone: its documents' ids and metadata were there") \
+                from e
+        frames = [dtm.rows(i) for i in range(dtm.n_blocks)]
+        rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame({"doc_id": []})
+        if "date" in rows:
+            rows["date"] = pd.to_datetime(rows["date"])
+        return rows
+
     def doc_topics(self, meta: bool | Sequence[str] = True, long: bool = False) -> pd.DataFrame:
         """The document-topic table joined with document metadata.
 
@@ -697,12 +716,18 @@ class TopicModel(TransformerMixin, BaseEstimator):
             raise SettingsError("no doc_topic_ (the model was trained with partial_fit); use "
                                 "transform()")
         cols = [f"topic_{t}" for t in range(1, int(self.k) + 1)]
-        out = pd.DataFrame({"doc_id": self.doc_ids_})
-        if self.unit_ids_ is not None:
-            out["unit_id"] = self.unit_ids_
-        if meta is not False and self.meta_ is not None and len(self.meta_.columns):
-            m = self.meta_ if meta is True else self.meta_[list(meta)]
-            out = pd.concat([out, m.reset_index(drop=True)], axis=1)
+        if getattr(self, "rows_from_", None) and not len(self.doc_ids_):
+            out = self._rows_on_disk()
+            if meta is not True:
+                keep = ["doc_id", "unit_id"] + ([] if meta is False else list(meta))
+                out = out[[c for c in out.columns if c in keep]]
+        else:
+            out = pd.DataFrame({"doc_id": self.doc_ids_})
+            if self.unit_ids_ is not None:
+                out["unit_id"] = self.unit_ids_
+            if meta is not False and self.meta_ is not None and len(self.meta_.columns):
+                m = self.meta_ if meta is True else self.meta_[list(meta)]
+                out = pd.concat([out, m.reset_index(drop=True)], axis=1)
         shares = pd.DataFrame(self.doc_topic_, columns=cols)
         wide = pd.concat([out, shares], axis=1)
         if not long:
