@@ -393,6 +393,11 @@ def test_lda_from_a_matrix_on_disk_matches_the_matrix_in_memory(tmp_path, memory
         assert isinstance(m.doc_topic_, np.memmap)
     assert m.labels() == ref.labels()
     np.testing.assert_allclose(m.coherence(), ref.coherence())
+    # ids and metadata come from the matrix's folder (they used to be empty)
+    cols = ["doc_id", "source", "date"] + [f"topic_{t}" for t in range(1, 6)]
+    pd.testing.assert_frame_equal(m.doc_topics()[cols], ref.doc_topics()[cols],
+                                  check_dtype=False, atol=1e-9)
+    assert list(m.doc_topics(meta=["source"]).columns[:2]) == ["doc_id", "source"]
 
 
 def test_mention_and_framing_tables_on_disk_read_back_whole(tmp_path, memory_corpus,
