@@ -384,6 +384,33 @@ def test_places_are_matched_but_not_reported_as_actors():
     assert "place_rif_dimashq" in set(with_places["actor_id"])
 
 
+def test_a_short_form_goes_to_the_actor_last_named_in_full_before_it():
+    c = docs("عقد مجلس الأمن جلسة طارئة. وقال مجلس الأمن في بيان إنه قلق. ثم اجتمع المجلس "
+             "الوطني السوري في الدوحة، وقال المجلس إنه يرفض الحوار.",
+             "قال مجلس الأمن إن المجلس سيجتمع غدا، فيما دعا المجلس الوطني السوري إلى التدخل.",
+             dates=["2012-03-01", "2012-03-02"])
+    m = ck.find_actors(c)
+    short = m[m["resolved_by"] == "short form"].set_index("doc_id")
+    # named twice before, the Security Council loses to the council named last
+    assert short.loc["d0", "actor_id"] == "syr_snc" and short.loc["d0", "surface"] == "المجلس"
+    # before any other council is named, the one named so far
+    assert short.loc["d1", "actor_id"] == "igo_un_security_council"
+
+
+def test_an_organization_named_inside_a_role_title_licenses_its_short_forms():
+    text = ("قال رئيس الائتلاف الوطني السوري المعارض الخطيب إن النظام يماطل. وأضاف أن الائتلاف "
+            "لن يشارك في الحوار.")
+    m = ck.find_actors(docs(text, dates=["2013-01-20"]))
+    got = dict(zip(m["surface"], m["actor_id"]))
+    assert got["رئيس الائتلاف الوطني السوري"] == "syr_khatib_moaz"   # one mention: the person
+    assert "syr_coalition" not in set(m.loc[m["resolved_by"] != "short form", "actor_id"])
+    assert got["الائتلاف"] == "syr_coalition"
+    assert text[m.loc[m["surface"] == "الائتلاف", "start"].item():].startswith("الائتلاف لن")
+    # without the title, a bare الائتلاف stays unresolved
+    bare = ck.find_actors(docs("وأضاف أن الائتلاف لن يشارك في الحوار.", dates=["2013-01-20"]))
+    assert "syr_coalition" not in set(bare["actor_id"])
+
+
 def test_observer_missions_resolve_by_date():
     text = "وصلت بعثة المراقبين إلى حمص"
     m = ck.find_actors(docs(text, text, dates=["2012-01-05", "2012-05-10"]))

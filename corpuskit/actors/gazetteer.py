@@ -6,9 +6,12 @@ A gazetteer is a CSV with one row per actor::
 
 - ``variants``: ``|``-separated surface forms that unambiguously mean the actor (spellings,
   transliterations, full names with titles, acronyms), written without attached proclitics.
-- ``short_forms``: ambiguous forms (a surname alone: الأسد، النعيمي) that count only in a document
-  that also mentions the actor in full. A rule after the form changes that: ``الأسد{country}``
-  also counts where the document mentions the actor's country.
+- ``short_forms``: ambiguous forms (a surname alone: الأسد، النعيمي; المجلس) that count only in a
+  document that also mentions the actor in full (or names it inside a matched role title:
+  رئيس الائتلاف الوطني السوري licenses الائتلاف). Where several actors of the document claim
+  the form, it goes to the one last named in full before it (else the one named most often).
+  A rule after the form changes that: ``الأسد{country}`` also counts where the document
+  mentions the actor's country.
 - ``metonyms``: forms that stand for the actor by metonymy (واشنطن for the US government).
 - ``roles``: ``TITLE@FROM/TO`` (ISO dates, TO empty while the role is held): the title resolves
   to this actor in documents dated within the period; undated, it stays a mention of the role.
@@ -37,7 +40,7 @@ from ..matching import entry_words
 
 __all__ = ["Gazetteer", "load_gazetteer", "GAZETTEER_VERSION", "ACTOR_TYPES", "COLUMNS"]
 
-GAZETTEER_VERSION = "2026.11.30.3"  # third revision round (README, Actors)
+GAZETTEER_VERSION = "2026.11.30.4"  # fourth revision (README, Actors)
 COLUMNS = ["id", "name_ar", "name_en", "type", "country", "variants", "short_forms", "metonyms",
            "roles", "notes"]
 ACTOR_TYPES = ("state", "government", "military", "security", "armed_group", "political_org",

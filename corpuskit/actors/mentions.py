@@ -129,6 +129,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     pieces = _pieces(corpus, unit)
     dates = (dict(zip(corpus.docs["doc_id"], corpus.docs["date"])) if "date" in corpus.docs
              else {})
+    texts = dict(zip(corpus.docs["doc_id"], corpus.docs["text"]))
+    titles = (dict(zip(corpus.docs["doc_id"], corpus.docs["title"])) if "title" in corpus.docs
+              else {})
     raw = _scan(corpus, pieces, matcher)
 
     rows: list[tuple] = []
@@ -141,6 +144,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         date = None if date is None or pd.isna(date) else pd.Timestamp(date)
         resolved: list[tuple[tuple, str | None, str]] = []
         full: Counter[str] = Counter()
+        seen_at: dict[str, list[int]] = defaultdict(list)   # token positions of full mentions
         shorts: list[tuple[tuple, list[int]]] = []
         for r in items:
             payloads = list(r[8])
@@ -150,6 +154,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 how = {"name": "exact", "variant": "variant", "metonym": "metonymy"}[e_kind[p]]
                 resolved.append((r, e_actor[p], how))
                 full[e_actor[p]] += 1
+                seen_at[e_actor[p]].append(r[6])
                 continue
             roles = [p for p in payloads if e_kind[p] == "role"]
             if roles:
@@ -163,8 +168,13 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 if holders:
                     resolved.append((r, e_actor[holders[0]], "role at date"))
                     full[e_actor[holders[0]]] += 1
+                    seen_at[e_actor[holders[0]]].append(r[6])
                 else:
                     resolved.append((r, None, f"role (no holder at date):{title}"))
+                # an organization named inside the title (رئيس الائتلاف الوطني السوري) is
+                # not a mention of its own, but licenses its short forms (الائتلاف) later on
+                for inner in _named_inside(r, texts, titles, matcher, e_kind, e_actor):
+                    seen_at[inner].append(r[6])
                 continue
             shorts.append((r, [p for p in payloads if e_kind[p] == "short"]))
         countries: Counter[str] = Counter()
@@ -172,9 +182,13 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             if country_of.get(a):
                 countries[country_of[a]] += k
         for r, cands in shorts:
-            named = [p for p in cands if e_actor[p] in full]
+            named = [p for p in cands if e_actor[p] in seen_at]
             if named:
-                p = max(named, key=lambda q: (full[e_actor[q]], -q))
+                # the actor last named in full before the short form; if none was named before
+                # it, the one named most often (ties: the gazetteer's order)
+                ranked = [(max((t for t in seen_at[e_actor[q]] if t < r[6]), default=-1),
+                           full[e_actor[q]], -q) for q in named]
+                p = named[ranked.index(max(ranked))]
                 resolved.append((r, e_actor[p], "short form"))
                 continue
             # A rule {country}: the form counts where the document mentions the actor's country;
@@ -223,6 +237,23 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                               "actors": len(gaz.actors)}
     out.attrs["dropped_short_forms"] = dropped
     return out
+
+
+def _named_inside(r: tuple, texts: dict, titles: dict, matcher: Dictionary,
+                  e_kind: np.ndarray, e_actor: np.ndarray) -> list[str]:
+    """Actors named by full name or variant inside a matched role title, after its first word
+    (رئيس الائتلاف الوطني السوري → the Coalition)."""
+    value = (titles if r[3] == "title" else texts).get(r[0])
+    if not isinstance(value, str):
+        return []
+    span = value[r[4]:r[5]]
+    cut = span.find(" ")
+    if cut < 0:
+        return []
+    found = []
+    for m in matcher.finditer(span[cut + 1:]):
+        found += [e_actor[p] for p in m.payloads if e_kind[p] in ("name", "variant")]
+    return list(dict.fromkeys(found))
 
 
 def _scan(corpus: Corpus, pieces: pd.DataFrame, matcher: Dictionary) -> list[tuple]:
