@@ -411,6 +411,17 @@ def test_an_organization_named_inside_a_role_title_licenses_its_short_forms():
     assert "syr_coalition" not in set(bare["actor_id"])
 
 
+def test_title_and_name_merge_but_a_capital_and_its_state_or_a_bracketed_abbreviation_do_not():
+    text = ("نقلت الوكالة العربية السورية للأنباء (سانا) عن مصدر. وزار الوفد القاهرة ومصر. وقال "
+            "وزير الخارجية الروسي سيرغي لافروف إن الأزمة طويلة.")
+    m = ck.find_actors(docs(text, dates=["2012-05-01"]))
+    assert list(m["surface"]) == ["الوكالة العربية السورية للأنباء", "سانا", "القاهرة", "ومصر",
+                                  "وزير الخارجية الروسي سيرغي لافروف"]
+    assert list(m["actor_id"]) == ["syr_sana", "syr_sana", "state_egypt", "state_egypt",
+                                   "rus_lavrov"]
+    assert all(text[a:b] == s for a, b, s in zip(m["start"], m["end"], m["surface"]))
+
+
 def test_observer_missions_resolve_by_date():
     text = "وصلت بعثة المراقبين إلى حمص"
     m = ck.find_actors(docs(text, text, dates=["2012-01-05", "2012-05-10"]))

@@ -203,7 +203,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     resolved.append((r, ranked[0], "short form"))
                     continue
             dropped += 1
-        resolved = _merge_adjacent(resolved)
+        resolved = _merge_adjacent(resolved, texts, titles)
         for r, aid, how in resolved:
             if aid is None:
                 how, title = how.split(":", 1)
@@ -296,17 +296,23 @@ def _scan(corpus: Corpus, pieces: pd.DataFrame, matcher: Dictionary) -> list[tup
     return raw
 
 
-def _merge_adjacent(resolved: list[tuple]) -> list[tuple]:
+def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
+                    titles: dict | None = None) -> list[tuple]:
     """One mention where a role title runs straight into the name of the same person
-    (وزير الخارجية الروسي سيرغي لافروف): adjacent matches of one actor in one unit merge."""
+    (وزير الخارجية الروسي سيرغي لافروف): adjacent matches of one actor in one unit (a space or
+    a comma between) merge. Side by side but not one mention: a name and its abbreviation in
+    brackets or quotes (... (سانا)), a capital and its state (القاهرة ومصر)."""
     resolved = sorted(resolved, key=lambda x: (x[0][1], x[0][6]))
     out: list[tuple] = []
     for r, aid, how in resolved:
         if out and aid is not None:
             pr, paid, phow = out[-1]
             n_prev = pr[9]
-            if paid == aid and pr[1] == r[1] and pr[3] == r[3] and pr[6] + n_prev == r[6]:
-                if 0 <= r[4] - pr[5] <= 3:  # separated by a space or a comma at most
+            if paid == aid and "metonymy" not in (phow, how) and pr[1] == r[1] \
+                    and pr[3] == r[3] and pr[6] + n_prev == r[6]:
+                value = ((titles if r[3] == "title" else texts) or {}).get(r[0])
+                gap = value[pr[5]:r[4]] if isinstance(value, str) else " "
+                if 0 <= r[4] - pr[5] <= 3 and not set(gap) & set("()[]«»\"'"):
                     merged = (pr[0], pr[1], pr[2], pr[3], pr[4], r[5], pr[6], None, pr[8],
                               pr[9] + r[9])
                     keep = phow if phow.startswith("role") else how
