@@ -130,7 +130,8 @@ class CorpusWriter:
         i = len(self.report_parts)
         name = f"report/part-{i:05d}.parquet"
         _write_report(pd.DataFrame(rows, columns=REPORT_COLUMNS), self.path / name)
-        self.report_parts.append({"file": name, "rows": len(rows)})
+        self.report_parts.append({"file": name, "rows": len(rows),
+                                  "bytes": (self.path / name).stat().st_size})
 
     def report_rows(self) -> list[dict[str, Any]]:
         return [r for p in self.report_parts
@@ -189,6 +190,7 @@ class CorpusWriter:
                     rep.loc[hit, "status"] = rep.loc[hit, "doc_id"].map(status)
                     rep.loc[hit, "duplicate_of"] = rep.loc[hit, "doc_id"].map(original)
                     _write_report(rep, self.path / p["file"])
+                    p["bytes"] = (self.path / p["file"]).stat().st_size
         counts = {"documents": self.n_docs, "exact_duplicates": int((kind == 1).sum()),
                   "near_duplicates": int((kind == 2).sum()),
                   "report_rows": sum(p["rows"] for p in self.report_parts)}

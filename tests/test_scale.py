@@ -115,6 +115,12 @@ def test_missing_or_changed_part_is_detected(tmp_path):
     part.unlink()
     with pytest.raises(InputError, match="part-00001.parquet is missing"):
         DiskCorpus(out)
+    # the load report's parts are checked the same way
+    ck.load_corpus(SAMPLE, progress=False, out=out, part_size=50, overwrite=True)
+    report = sorted((out / "report").iterdir())[0]
+    report.write_bytes(report.read_bytes() + b"\0")
+    with pytest.raises(InputError, match=f"report/{report.name} has changed"):
+        DiskCorpus(out)
 
 
 def test_writer_never_replaces_a_foreign_folder(tmp_path):
