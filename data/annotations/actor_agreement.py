@@ -1,6 +1,6 @@
-"""Agreement of the two annotators of the second held-out actor set (actors_sample_heldout2_*).
+"""Agreement of the two annotators of a held-out actor set (actors_sample_heldout<N>_coder_*).
 
-    .venv/bin/python data/annotations/actor_agreement.py
+    .venv/bin/python data/annotations/actor_agreement.py [2|3]
 
 Mentions are compared paragraph by paragraph: two mentions agree when their spans overlap
 (``span``), and also name the same actor (``span and actor``: names mapped to gazetteer ids
@@ -11,6 +11,7 @@ mentions of B), the usual figure for span annotation, where a kappa has no negat
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 from pathlib import Path
 
@@ -36,10 +37,14 @@ def _matched(a, b, same_actor: bool) -> int:  # noqa: ANN001 - two mention table
 
 
 def main() -> None:
+    n = sys.argv[1] if len(sys.argv) > 1 else "3"
     corpus = ck.load_corpus(HERE.parent / "sample", progress=False)
     mapping = HERE / "actors_gold_map.csv"
-    a = load_mention_annotations(HERE / "actors_sample_heldout2_coder_a.jsonl", corpus, mapping)
-    b = load_mention_annotations(HERE / "actors_sample_heldout2_coder_b.jsonl", corpus, mapping)
+    a = load_mention_annotations(HERE / f"actors_sample_heldout{n}_coder_a.jsonl", corpus,
+                                 mapping)
+    b = load_mention_annotations(HERE / f"actors_sample_heldout{n}_coder_b.jsonl", corpus,
+                                 mapping)
+    print(f"held-out set {n}")
     print(f"paragraphs {len(a.attrs['units']['unit_id'])}; mentions: coder A {len(a)}, "
           f"coder B {len(b)}")
     for label, same in (("span", False), ("span and actor", True)):
