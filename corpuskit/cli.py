@@ -588,9 +588,7 @@ def _cmd_framing(args: argparse.Namespace) -> int:
                                    lexicon=args.lexicon, meta=meta, engine=engine,
                                    out=Path(scratch) / "scores")
             _stream_csv(on_disk, o.file("scores.csv"))
-            cols = [c for c in on_disk.part(0).columns if c != "text"] \
-                if on_disk.manifest["parts"] else None
-            frames = on_disk.read(cols)
+            frames = on_disk.read([c for c in on_disk.columns if c != "text"] or None)
     else:
         with _engine(args) as engine:
             frames = frame_scores(corpus, unit=args.unit, method=args.method,

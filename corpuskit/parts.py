@@ -130,6 +130,15 @@ class TableOnDisk:
         return (f"<TableOnDisk {self.path}: {len(self):,} rows of {self.manifest['kind']} in "
                 f"{len(self.manifest['parts'])} parts>")
 
+    @property
+    def columns(self) -> list[str]:
+        """The table's columns (from the first part's schema, without reading it)."""
+        import pyarrow.parquet as pq
+
+        if not self.manifest["parts"]:
+            return []
+        return list(pq.read_schema(self.path / self.manifest["parts"][0]["file"]).names)
+
     def part(self, i: int, columns: list[str] | None = None):  # noqa: ANN201 - a DataFrame
         import json
 

@@ -442,6 +442,14 @@ def test_aggregations_of_a_table_on_disk_equal_those_in_memory(tmp_path, disk_co
         group_means(frames, ["military_rate", "tokens"], "quarter", n_boot=100), ref)
     with pytest.raises(SettingsError, match="no column"):
         group_means(frames, ["nope"], "month")
+    # the regression reads only its columns from the parts and gives the in-memory result
+    from corpuskit.stats import estimate_effect
+
+    assert "text" in frames.columns and len(frames.columns) > 20
+    args = (["balance"], ["source", "time"])
+    kw = {"se": "cluster", "cluster": "doc_id"}
+    pd.testing.assert_frame_equal(estimate_effect(frames, *args, **kw),
+                                  estimate_effect(ref_frames, *args, **kw))
     # a damaged part is named, not a pyarrow traceback from a worker
     part = frames.path / frames.manifest["parts"][1]["file"]
     part.write_bytes(part.read_bytes()[:100])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -76,7 +77,7 @@ def _dependent_columns(X: np.ndarray, names: list[str]) -> list[str]:
     return [names[i] for i in sorted(piv[rank:])]
 
 
-def estimate_effect(data: pd.DataFrame, scores: Sequence[str],
+def estimate_effect(data: pd.DataFrame | Any, scores: Sequence[str],
                     covariates: Sequence[str] = ("source", "time"), *, time_col: str = "date",
                     time_unit: str = "year", ci: float = 0.95,
                     reference: dict[str, str] | None = None, se: str = "HC3",
@@ -86,7 +87,8 @@ def estimate_effect(data: pd.DataFrame, scores: Sequence[str],
     """Regress each score on covariates (stm's ``estimateEffect``, made stricter).
 
     Args:
-        data: one row per document (or unit) with the score columns and the covariates.
+        data: one row per document (or unit) with the score columns and the covariates; or a
+            :class:`~corpuskit.parts.TableOnDisk`, of which only those columns are read.
         scores: the score columns to explain (topic proportions, frame balance, ...).
         covariates: categorical columns (indicators against a reference level) and ``"time"``
             (a linear trend in ``time_unit``s since the first date).
@@ -111,6 +113,16 @@ def estimate_effect(data: pd.DataFrame, scores: Sequence[str],
     import statsmodels.api as sm
     from scipy import stats
 
+    if not isinstance(data, pd.DataFrame):
+        from ..parts import TableOnDisk
+
+        if not isinstance(data, TableOnDisk):
+            raise SettingsError(f"estimate_effect: a DataFrame or a TableOnDisk, not "
+                                f"{type(data).__name__}")
+        # a table on disk (frame_scores(..., out=)): only the columns the model uses are read,
+        # part by part (never a unit's text); the regression itself needs them all at once
+        wanted = {*scores, *covariates, time_col, *([cluster] if cluster else [])} - {"time"}
+        data = data.read([c for c in data.columns if c in wanted])
     if se not in ("HC3", "cluster", "nonrobust"):
         raise SettingsError(f"se={se!r}: choose 'HC3', 'cluster' or 'nonrobust'")
     if se == "cluster" and (cluster is None or cluster not in data):
