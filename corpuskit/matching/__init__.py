@@ -32,6 +32,10 @@ __all__ = ["Dictionary", "Match", "TOKEN", "clitic_forms", "entry_words"]
 # Quranic marks, tatweel). Punctuation, spaces and hyphens separate words.
 TOKEN = re.compile(r"[^\W_]+(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640][^\W_]*)*"
                    r"|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+[^\W_]+")
+# what may stand between the words of one name when punctuation is not crossed: spaces, dashes
+# and quotation marks (اجتماع "مجموعة العمل" حول سوريا); not brackets, commas or stops
+_JOINS = frozenset(" \t\u00a0\u200c\u200d\u200f\u200e-\u2010\u2011\u2012\u2013\u2014\u0640"
+                   "\"'«»“”„")
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 _MIN_STEM = 2
@@ -112,12 +116,18 @@ class Dictionary:
             ``word*`` for any ending); ``payload`` anything, returned with each match.
         normalize: the normalization the text is read with (the same as the text's).
         strip_article: also match a token without its article ال (lexicons in bare forms).
+        cross_punctuation: let a multiword entry match across punctuation between its words.
+            With ``False`` only spaces, dashes and quotation marks may stand between them: a
+            name does not run on into a bracket or the next clause (وكالة الأنباء السورية
+            (سانا) is a name and its abbreviation, not the entry وكالة الأنباء السورية سانا).
     """
 
     def __init__(self, entries: Iterable[tuple[str, Hashable]], *,
-                 normalize: str | NormalizeSettings = "default", strip_article: bool = False):
+                 normalize: str | NormalizeSettings = "default", strip_article: bool = False,
+                 cross_punctuation: bool = True):
         self.settings = NormalizeSettings.resolve(normalize)
         self.strip_article = strip_article
+        self.cross_punctuation = cross_punctuation
         self._norm = get_normalizer(self.settings)
         self._root = _Node()
         self._first: set[str] = set()
@@ -179,11 +189,14 @@ class Dictionary:
         toks = self.tokens(text) if tokens is None else tokens
         get, forms = self._cache.get, self._forms
         info = [get(w) or forms(w) for _, _, w in toks]
-        yield from self._walk(toks, info, [k for k, h in enumerate(info) if h[1]])
+        yield from self._walk(toks, info, [k for k, h in enumerate(info) if h[1]],
+                              None if self.cross_punctuation else text)
 
     def payloads(self, text: str) -> list[tuple[Any, ...]]:
         """The payloads of every match in ``text``, in order, without offsets: the same matches
         as :meth:`finditer`, found faster where only counts are needed."""
+        if not self.cross_punctuation:
+            return [m.payloads for m in self.finditer(text)]
         words = TOKEN.findall(text)
         get, forms = self._cache.get, self._forms
         info = [get(w) or forms(w) for w in words]
@@ -193,7 +206,7 @@ class Dictionary:
         toks = [(0, 0, w) for w in words]
         return [m.payloads for m in self._walk(toks, info, starts)]
 
-    def _walk(self, toks, info, starts):  # noqa: ANN001, ANN202
+    def _walk(self, toks, info, starts, text=None):  # noqa: ANN001, ANN202
         n = len(toks)
         root = self._root
         skip_to = 0
@@ -206,6 +219,9 @@ class Dictionary:
                 nxt = []
                 for node, j in frontier:
                     if j >= n:
+                        continue
+                    if text is not None and j > i and not _JOINS.issuperset(
+                            text[toks[j - 1][1]:toks[j][0]]):
                         continue
                     for f in info[j][0]:
                         child = node.get(f)
