@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,44 @@ MENTION_COLUMNS = ["doc_id", "unit_id", "paragraph_id", "field", "start", "end",
                    "surface", "actor_id", "name", "name_ar", "type", "country", "resolved_by"]
 _UNITS = ("sentence", "paragraph", "document")
 
+# Definite descriptions: a bare definite head noun (الجامعة، المجلس، الوزير الروسي) that repeats
+# the first word of an actor named in full earlier in the document refers back to it (the most
+# recent such actor). Organization heads, then the heads of person titles.
+_BODY_HEADS = (
+    "مجلس", "جامعة", "منظمة", "وكالة", "وزارة", "بعثة", "ائتلاف", "هيئة", "لجنة", "جبهة",
+    "حركة", "كتيبة", "مفوضية", "اتحاد", "جماعة", "تنظيم", "حزب", "مرصد", "تحالف", "مكتب",
+    "صندوق", "برنامج", "محكمة", "مجموعة",
+)
+# Heads of person titles: رئيس هيئة الأركان (construct state) is not shortened to الرئيس; the
+# title must carry the article (الرئيس السوري) or the description a modifier (الوزير الروسي).
+_PERSON_HEADS = (
+    "رئيس", "وزير", "مبعوث", "موفد", "سفير", "مندوب", "ممثل", "قائد", "زعيم", "امين", "ملك",
+    "امير", "مدير", "منسق", "مفوض",
+)
+DESCRIPTION_HEADS = _BODY_HEADS + _PERSON_HEADS
+# generic heads that may refer back to the last actor of a type, whatever its name
+_HEAD_TYPES = {"منظمه": ("ngo", "igo"), "جماعه": ("armed_group", "political_org"),
+               "تنظيم": ("armed_group",)}
+# a head right after one of these is part of another title (نائب الأمين العام، الناطق باسم
+# الوزارة): not a description of its own
+_TITLE_OF = ("نائب", "وكيل", "وكيله", "وكيلة", "مساعد", "مساعده", "مساعدة", "مستشار",
+             "مستشاره", "مستشارة", "باسم", "ناطق", "متحدث", "الناطق", "المتحدث")
+# definite words that end a description without modifying it (dates, days)
+_NOT_MODIFIERS = frozenset((
+    "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "الجمعة", "السبت",
+    "الماضي", "الماضيه", "الماضية", "المقبل", "الجاري", "الحالي", "الاسبوع", "الشهر", "امس",
+    "الليله", "الليلة", "الان",
+    # words that only look definite: إلى, إلا and the relative pronouns
+    "الي", "الى", "الا", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان",
+    "اللواتي", "اللاتي", "اللائي"))
+# what may follow a person head that refers back (a particle, a preposition, a pronoun-like
+# word); any other undetermined word after الرئيس / الأمير / الملك is most often a name
+# (الأمير بندر، الملك عبدالعزيز): not a description
+_AFTER_PERSON = frozenset((
+    "في", "من", "على", "علي", "عن", "مع", "ان", "خلال", "بعد", "قبل", "امام", "عبر", "منذ",
+    "حتي", "حتى", "لدي", "لدى", "لم", "لن", "قد", "كان", "كما", "او", "ام", "ثم", "بين", "عند",
+    "نفسه", "ذاته", "شخصيا", "حول", "الي", "الى", "الذي", "بان", "انه", "لها", "له"))
+
 
 @functools.lru_cache(maxsize=8)
 def _bundled() -> Gazetteer:
@@ -35,7 +74,8 @@ def dictionary_for(gazetteer: Gazetteer) -> Dictionary:
     hit = gazetteer.__dict__.get("_matcher")
     if hit is None or hit[0] is not gazetteer.entries:
         ent = gazetteer.entries
-        d = Dictionary(zip(ent["form"], range(len(ent))), normalize=gazetteer.normalize)
+        d = Dictionary(zip(ent["form"], range(len(ent))), normalize=gazetteer.normalize,
+                       cross_punctuation=False)
         gazetteer.__dict__["_matcher"] = hit = (ent, d)
     return hit[1]
 
@@ -125,6 +165,10 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     info = {r.actor_id: (r.name_en, r.name_ar, r.type, r.country)
             for r in gaz.actors.itertuples(index=False)}
     country_of = {a: v[3] for a, v in info.items()}
+    type_of = {a: v[2] for a, v in info.items()}
+    # officials of international bodies (the gazetteer's int_ persons: UN and Arab League
+    # envoys, secretaries-general): their nationality says nothing of the document's country
+    international = {a for a, v in info.items() if v[2] == "person" and a.startswith("int_")}
 
     pieces = _pieces(corpus, unit)
     dates = (dict(zip(corpus.docs["doc_id"], corpus.docs["date"])) if "date" in corpus.docs
@@ -132,7 +176,11 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     texts = dict(zip(corpus.docs["doc_id"], corpus.docs["text"]))
     titles = (dict(zip(corpus.docs["doc_id"], corpus.docs["title"])) if "title" in corpus.docs
               else {})
-    raw = _scan(corpus, pieces, matcher)
+    raw, heads = _scan(corpus, pieces, matcher, describe=True,
+                       weak=frozenset(np.flatnonzero(e_kind == "short").tolist()))
+    by_doc_heads: dict[str, list[tuple]] = defaultdict(list)
+    for h in heads:
+        by_doc_heads[h[0]].append(h)
 
     rows: list[tuple] = []
     dropped = 0
@@ -143,9 +191,12 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         date = dates.get(doc_id)
         date = None if date is None or pd.isna(date) else pd.Timestamp(date)
         resolved: list[tuple[tuple, str | None, str]] = []
+        antecedents: list[tuple[int, str, str]] = []   # (token, actor, surface) named in full
+        containers: list[tuple] = []   # long matches that may name other actors inside
         full: Counter[str] = Counter()
         seen_at: dict[str, list[int]] = defaultdict(list)   # token positions of full mentions
         shorts: list[tuple[tuple, list[int]]] = []
+        following = {(r[1], r[6]): r for r in items}
         for r in items:
             payloads = list(r[8])
             strong = [p for p in payloads if e_kind[p] in ("name", "variant", "metonym")]
@@ -155,10 +206,28 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 resolved.append((r, e_actor[p], how))
                 full[e_actor[p]] += 1
                 seen_at[e_actor[p]].append(r[6])
+                antecedents.append((r[6], e_actor[p], r[7]))
+                if r[9] > 2 and how != "metonymy":
+                    containers.append(r)
                 continue
             roles = [p for p in payloads if e_kind[p] == "role"]
             if roles:
                 title = e_form[roles[0]]
+                containers.append(r)
+                # a title followed straight by the name of one of its holders is that person,
+                # whatever the date says (the day after a death, an undated text)
+                nxt = following.get((r[1], r[6] + r[9]))
+                named = {e_actor[p] for p in nxt[8] if e_kind[p] in ("name", "variant")} \
+                    if nxt is not None else set()
+                holder = next((e_actor[p] for p in roles if e_actor[p] in named), None)
+                if holder is not None:
+                    for inner in _named_inside(r, texts, titles, matcher, e_kind, e_actor):
+                        seen_at[inner].append(r[6])
+                    resolved.append((r, holder, "role + name"))
+                    full[holder] += 1
+                    seen_at[holder].append(r[6])
+                    antecedents.append((r[6], holder, r[7]))
+                    continue
                 if date is None:
                     resolved.append((r, None, f"role (undated):{title}"))
                     continue
@@ -169,6 +238,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     resolved.append((r, e_actor[holders[0]], "role at date"))
                     full[e_actor[holders[0]]] += 1
                     seen_at[e_actor[holders[0]]].append(r[6])
+                    antecedents.append((r[6], e_actor[holders[0]], r[7]))
                 else:
                     resolved.append((r, None, f"role (no holder at date):{title}"))
                 # an organization named inside the title (رئيس الائتلاف الوطني السوري) is
@@ -179,7 +249,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             shorts.append((r, [p for p in payloads if e_kind[p] == "short"]))
         countries: Counter[str] = Counter()
         for a, k in full.items():
-            if country_of.get(a):
+            if country_of.get(a) and a not in international:
                 countries[country_of[a]] += k
         for r, cands in shorts:
             named = [p for p in cands if e_actor[p] in seen_at]
@@ -190,6 +260,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                            full[e_actor[q]], -q) for q in named]
                 p = named[ranked.index(max(ranked))]
                 resolved.append((r, e_actor[p], "short form"))
+                if r[9] > 1:
+                    antecedents.append((r[6], e_actor[p], r[7]))
                 continue
             # A rule {country}: the form counts where the document mentions the actor's country;
             # if several actors claim it, the one whose country the document mentions most.
@@ -201,8 +273,24 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 if len(ranked) == 1 or (countries[country_of.get(ranked[0])]
                                         > countries[country_of.get(ranked[1])]):
                     resolved.append((r, ranked[0], "short form"))
+                    if r[9] > 1:
+                        antecedents.append((r[6], ranked[0], r[7]))
                     continue
             dropped += 1
+            # a dropped short form does not hide a name inside it (إعلان دمشق قبولها الخطة:
+            # not the Damascus Declaration, but دمشق is still Syria)
+            if r[9] > 1:
+                for inner, p in _inside(r, matcher, e_kind):
+                    how = {"name": "exact", "variant": "variant",
+                           "metonym": "metonymy"}[e_kind[p]]
+                    resolved.append((inner, e_actor[p], how))
+        if doc_id in by_doc_heads and (antecedents or containers):
+            for r in containers:
+                antecedents += _inner_antecedents(r, matcher, e_kind, e_actor)
+            taken = {t for r, _, _ in resolved for t in range(r[6], r[6] + r[9])}
+            resolved += [d for d in _descriptions(by_doc_heads[doc_id], antecedents, matcher,
+                                                  type_of, _role_words(gaz, matcher))
+                         if not taken.intersection(range(d[0][6], d[0][6] + d[0][9]))]
         resolved = _merge_adjacent(resolved, texts, titles)
         for r, aid, how in resolved:
             if aid is None:
@@ -256,11 +344,192 @@ def _named_inside(r: tuple, texts: dict, titles: dict, matcher: Dictionary,
     return list(dict.fromkeys(found))
 
 
-def _scan(corpus: Corpus, pieces: pd.DataFrame, matcher: Dictionary) -> list[tuple]:
+@functools.lru_cache(maxsize=4)
+def _head_pattern() -> re.Pattern:
+    """A quick screen for the tokens that may be definite heads (the article and a head
+    written with any alef, ta marbuta or alef maqsura, anywhere in a token: each token it
+    touches is then checked on its normalized forms, proclitics included)."""
+    def loose(word: str) -> str:
+        out = []
+        for ch in word:
+            out.append({"ا": "[اأإآ]", "ه": "[هة]", "ة": "[هة]", "ي": "[يى]"}.get(ch, ch))
+        return "".join(out)
+    alts = "|".join(sorted({loose(h) for h in DESCRIPTION_HEADS}, key=len, reverse=True))
+    return re.compile(rf"(?:ال|لل)(?:{alts})")
+
+
+@functools.lru_cache(maxsize=8)
+def _head_forms(settings: Any, heads: tuple[str, ...] = DESCRIPTION_HEADS) -> dict[str, str]:
+    """Normalized definite head (with ال) → normalized bare head."""
+    from ..matching import entry_words
+    return {"ال" + entry_words(h, settings)[0]: entry_words(h, settings)[0] for h in heads}
+
+
+def _word_forms(text: str, matcher: Dictionary) -> list[tuple[str, ...]]:
+    return [matcher._forms(w)[0] for _, _, w in matcher.tokens(text)]
+
+
+def _inside(r: tuple, matcher: Dictionary, e_kind: np.ndarray) -> list[tuple[tuple, int]]:
+    """Names, variants and metonyms matched inside a match's span after its first word, as raw
+    matches of their own (with the payload to resolve them by)."""
+    span = r[7]
+    toks = matcher.tokens(span)
+    if len(toks) < 2:
+        return []
+    cut = toks[1][0]
+    out = []
+    for m in matcher.finditer(span[cut:]):
+        strong = [p for p in m.payloads if e_kind[p] in ("name", "variant", "metonym")]
+        if strong:
+            p = min(strong, key=lambda q: ("name", "variant", "metonym").index(e_kind[q]))
+            a, b = r[4] + cut + m.start, r[4] + cut + m.end
+            out.append(((r[0], r[1], r[2], r[3], a, b, r[6] + 1 + m.first,
+                         span[cut + m.start:cut + m.end], m.payloads, m.last - m.first), p))
+    return out
+
+
+def _inner_antecedents(r: tuple, matcher: Dictionary, e_kind: np.ndarray,
+                       e_actor: np.ndarray) -> list[tuple[int, str, str]]:
+    """Actors named in full inside a longer match, after its first word (جامعة الدول العربية
+    in بعثة مراقبي جامعة الدول العربية), as antecedents of later definite descriptions."""
+    span = r[7]
+    toks = matcher.tokens(span)
+    outer = {e_actor[p] for p in r[8]}
+    out, found = [], set()
+    for k in range(1, len(toks) - 1):
+        rest = span[toks[k][0]:]
+        m = next(iter(matcher.finditer(rest)), None)
+        if m is None or m.first:
+            continue
+        names = [e_actor[p] for p in m.payloads if e_kind[p] in ("name", "variant")
+                 and e_actor[p] not in outer and e_actor[p] not in found]
+        if names:
+            found.add(names[0])
+            out.append((r[6] + k, names[0], rest[m.start:m.end]))
+    return out
+
+
+def _role_words(gaz: Gazetteer, matcher: Dictionary) -> dict[str, tuple[set, set, set, set]]:
+    """For each actor with role titles in the gazetteer: the bare first words of its titles
+    that carry the article (الرئيس of الرئيس السوري), those that do not (وزير of وزير
+    الخارجية الروسي), all their words and their second words. A description may repeat a title
+    instead of the words the document used (الرئيس after بشار الأسد); a title in the construct
+    state (رئيس هيئة الأركان) is not shortened to its bare head, so it needs a modifier
+    (الوزير الروسي)."""
+    hit = gaz.__dict__.get("_role_words")
+    if hit is not None and hit[0] is gaz.entries:
+        return hit[1]
+    from ..matching import clitic_forms
+
+    out: dict[str, tuple[set, set, set, set]] = {}
+    roles = gaz.entries[gaz.entries["kind"] == "role"]
+    for actor, form in zip(roles["actor_id"], roles["form"]):
+        forms = _word_forms(form, matcher)
+        if not forms:
+            continue
+        definite, construct, words, second = out.setdefault(actor, (set(), set(), set(), set()))
+        into = definite if forms[0][0].startswith("ال") else construct
+        for f in forms[0]:
+            into.update(clitic_forms(f, strip_article=True))
+        words.update(f for fs in forms for f in fs)
+        if len(forms) > 1:
+            second.update(forms[1])
+    gaz.__dict__["_role_words"] = (gaz.entries, out)
+    return out
+
+
+_NISBA = ("ي", "يه", "ية")
+_UNSEEN = object()
+_END = float("inf")
+
+
+def _descriptions(heads: list[tuple], antecedents: list[tuple[int, str, str]],
+                  matcher: Dictionary, type_of: dict[str, str] | None = None,
+                  titles: dict[str, tuple[set, set, set, set]] | None = None) -> list[tuple]:
+    """Definite descriptions resolved to the actor last named in full before them whose name
+    or title begins with the same head noun (الجامعة → جامعة الدول العربية; الوزير الروسي →
+    وزير الخارجية الروسي سيرغي لافروف). A definite modifier after the head must occur in
+    that name too (الوزير الروسي, not الوزير التركي); a nisba that does not (المجلس العسكري
+    after المجلس الوطني السوري) rules that actor out. A few generic heads also refer back to
+    the last actor of their kind (المنظمة after الهلال الأحمر العربي السوري:
+    :data:`_HEAD_TYPES`), when no name begins with them."""
+    from ..matching import clitic_forms
+
+    person_heads = set(_head_forms(matcher.settings, _PERSON_HEADS).values())
+    seen = []   # (token, actor, heads, heads that need a modifier, words, second words)
+    for pos, actor, surface in antecedents:
+        forms = _word_forms(surface, matcher)
+        if not forms:
+            continue
+        first: set[str] = set()
+        for f in forms[0]:
+            first.update(clitic_forms(f, strip_article=True))
+        words = {f for fs in forms for f in fs}
+        second = set(forms[1]) if len(forms) > 1 else set()
+        construct: set[str] = set()
+        if not any(f.startswith("ال") for f in forms[0]):   # رئيس هيئة ...: not to الرئيس
+            construct = first & person_heads
+            first = first - construct
+        if titles and actor in titles:
+            definite, t_construct, t_words, t_second = titles[actor]
+            first, words, second = first | definite, words | t_words, second | t_second
+            construct = construct | t_construct
+        seen.append((pos, actor, first, construct, words, second))
+    seen.sort(key=lambda a: -a[0])
+
+    def modifiers(mods: list, ante: tuple) -> int:
+        n = 0
+        for form, _end in mods:   # an adjective of the name, or the word after its head
+            if form in ante[4] and (form.endswith(_NISBA) or (n == 0 and form in ante[5])):
+                n += 1
+                continue
+            break
+        return n
+
+    out = []
+    for h in heads:
+        doc_id, uid, para, field, start, end, pos, surface, head, mods = h
+        rejected_by_nisba = bool(mods)   # a definite word after the head not in the name
+        hit = None
+        for ante in seen:
+            if ante[0] >= pos or not (head in ante[2] or head in ante[3]):
+                continue
+            n = modifiers(mods, ante)
+            if n == 0 and (rejected_by_nisba or head not in ante[2]):
+                continue
+            hit = (ante, n)
+            break
+        if hit is None:
+            kinds = _HEAD_TYPES.get(head)
+            if not kinds or not type_of or mods:
+                continue
+            ante = next((a for a in seen if a[0] < pos and type_of.get(a[1]) in kinds), None)
+            if ante is None:
+                continue
+            hit = (ante, 0)
+        ante, n = hit
+        stop = mods[n - 1][1] if n else end
+        r = (doc_id, uid, para, field, start, stop, pos, None if n else surface, (), 1 + n)
+        out.append((r, ante[1], "definite description"))
+    return out
+
+
+def _scan(corpus: Corpus, pieces: pd.DataFrame, matcher: Dictionary,
+          describe: bool = False, weak: frozenset = frozenset()
+          ) -> tuple[list[tuple], list[tuple]]:
     """Raw matches: each document field is tokenized and matched once; every match is then
-    given to the unit that holds its first character."""
+    given to the unit that holds its first character. With ``describe``, also the candidate
+    definite descriptions (a head of :data:`DESCRIPTION_HEADS` outside every match, with the
+    definite words that follow it; matches of ``weak`` payloads only, short forms that may
+    yet be dropped, do not hide a head)."""
     from bisect import bisect_right
 
+    heads_of = _head_forms(matcher.settings) if describe else {}
+    person_heads = set(_head_forms(matcher.settings, _PERSON_HEADS).values())
+    head_rx = _head_pattern()
+    head_of: dict[str, str | None] = {}
+    forms_of = matcher._forms
+    heads: list[tuple] = []
     raw: list[tuple] = []
     docs = corpus.docs
     titles = docs["title"].tolist() if "title" in docs else [None] * len(docs)
@@ -286,14 +555,55 @@ def _scan(corpus: Corpus, pieces: pd.DataFrame, matcher: Dictionary) -> list[tup
             toks = tokens(value)
             if slot is not None:
                 starts, ends, uid, para = slot
+                covered = bytearray(len(toks)) if describe else None
                 for m in finditer(value, toks):
+                    if covered is not None and not weak.issuperset(m.payloads):
+                        covered[m.first:m.last] = b"\x01" * (m.last - m.first)
                     k = bisect_right(starts, m.start) - 1
                     if k < 0 or m.start >= ends[k]:
                         continue  # between units (e.g. a heading line left out of units)
                     raw.append((doc_id, uid[k], para[k], field, m.start, m.end, base + m.first,
                                 value[m.start:m.end], m.payloads, m.last - m.first))
+                hits = [h.start() for h in head_rx.finditer(value)] if covered is not None \
+                    else []
+                if hits:
+                    last = -1
+                    for h in hits:
+                        i = bisect_right(toks, (h, _END)) - 1   # the token that holds h
+                        if i <= last or i < 0 or toks[i][1] <= h:
+                            continue
+                        last = i
+                        a, b, w = toks[i]
+                        head = head_of.get(w, _UNSEEN)
+                        if head is _UNSEEN:   # once per word type
+                            head = head_of[w] = next((heads_of[f] for f in forms_of(w)[0]
+                                                      if f in heads_of), None)
+                        if head is None or covered[i]:
+                            continue
+                        k = bisect_right(starts, a) - 1
+                        if k < 0 or a >= ends[k]:
+                            continue
+                        if i and forms_of(toks[i - 1][2])[0][0] in _TITLE_OF:
+                            continue
+                        mods = []
+                        named = False   # an undetermined word follows (الأمير بندر)
+                        j = i + 1
+                        while j < len(toks) and len(mods) < 3 and not covered[j] \
+                                and toks[j][0] <= ends[k] and not value[toks[j - 1][1]:
+                                                                        toks[j][0]].strip():
+                            f = forms_of(toks[j][2])[0][0]
+                            if not f.startswith("ال") or f in _NOT_MODIFIERS:
+                                named = not mods and f not in _AFTER_PERSON \
+                                    and not f.startswith("ال")
+                                break
+                            mods.append((f, toks[j][1]))
+                            j += 1
+                        if named and head in person_heads:
+                            continue
+                        heads.append((doc_id, uid[k], para[k], field, a, b, base + i, w,
+                                      head, mods))
             base += len(toks)
-    return raw
+    return raw, heads
 
 
 def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
