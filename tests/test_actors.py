@@ -538,3 +538,14 @@ def test_international_officials_do_not_count_for_their_nationality():
             "نبيل العربي أن السلطات وعدت بالتعاون.")
     m = ck.find_actors(docs(text, dates=["2011-12-01"]))
     assert m.loc[m["surface"] == "السلطات", "actor_id"].tolist() == ["syr_gov"]
+
+
+def test_a_country_named_just_before_a_generic_form_decides_it():
+    text = ("فتحت تركيا حدودها، وقالت أنقرة إن تركيا ستستقبل اللاجئين. وكانت السلطات السورية قد "
+            "أعلنت أن وحدات من الجيش دخلت جسر الشغور.")
+    m = ck.find_actors(docs(text, dates=["2011-06-12"]))
+    # Turkey is named three times, Syria once: but Syria right before الجيش
+    assert m.loc[m["surface"] == "الجيش", "actor_id"].tolist() == ["syr_army"]
+    far = ck.find_actors(docs("وكانت السلطات السورية قد أعلنت موقفها. " + "وقالت تركيا إن " * 3
+                              + "وحدات من الجيش دخلت المدينة.", dates=["2011-06-12"]))
+    assert far.loc[far["surface"] == "الجيش", "actor_id"].tolist() == ["tur_army"]

@@ -248,9 +248,11 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 continue
             shorts.append((r, [p for p in payloads if e_kind[p] == "short"]))
         countries: Counter[str] = Counter()
+        country_at: dict[str, list[int]] = defaultdict(list)
         for a, k in full.items():
             if country_of.get(a) and a not in international:
                 countries[country_of[a]] += k
+                country_at[country_of[a]] += seen_at[a]
         for r, cands in shorts:
             named = [p for p in cands if e_actor[p] in seen_at]
             if named:
@@ -268,10 +270,14 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             ruled = [p for p in cands if e_rule[p] == "country"
                      and countries.get(country_of.get(e_actor[p]), 0) > 0]
             if ruled:
-                ranked = sorted({e_actor[p] for p in ruled},
-                                key=lambda a: -countries[country_of.get(a)])
-                if len(ranked) == 1 or (countries[country_of.get(ranked[0])]
-                                        > countries[country_of.get(ranked[1])]):
+                # the country named in full last, a few words before the form (السلطات
+                # السورية ... وحدات من الجيش), decides; else the one the document names most
+                near = {a: max((t for t in country_at.get(country_of[a], ())
+                                if r[6] - _NEAR <= t < r[6]), default=-1)
+                        for a in {e_actor[p] for p in ruled}}
+                ranked = sorted(near, key=lambda a: (-near[a], -countries[country_of[a]]))
+                if len(ranked) == 1 or near[ranked[0]] > near[ranked[1]] or (
+                        countries[country_of[ranked[0]]] > countries[country_of[ranked[1]]]):
                     resolved.append((r, ranked[0], "short form"))
                     if r[9] > 1:
                         antecedents.append((r[6], ranked[0], r[7]))
@@ -440,6 +446,7 @@ def _role_words(gaz: Gazetteer, matcher: Dictionary) -> dict[str, tuple[set, set
 
 _NISBA = ("ي", "يه", "ية")
 _UNSEEN = object()
+_NEAR = 12  # words before a {country} form in which a named country decides it
 _END = float("inf")
 
 
