@@ -3,7 +3,9 @@
 Annotation files are JSON Lines, one line per annotated paragraph: ``item``, ``doc_id``,
 ``unit_id`` (a paragraph of ``corpus.units("paragraph")``), ``hash`` (BLAKE2b-64 of the
 paragraph text, to detect that the text changed) and ``mentions``: ``surface`` (as written),
-``occurrence`` (which occurrence of that surface in the paragraph), ``actor`` (a name), ``type``.
+``occurrence`` (which occurrence of that surface in the paragraph), ``actor`` (a name), ``type``;
+or, for corpora whose text is not shipped (SaudiNewsNet), ``start``/``end`` (offsets into the
+paragraph) and ``sha`` (:func:`span_hash` of the surface) instead of ``surface``.
 A mapping table (``gold_actor`` → ``actor_id``) ties the annotators' names to gazetteer ids;
 actors the gazetteer lacks keep an id of their own (``gold:<name>``) and count as misses.
 """
@@ -23,7 +25,7 @@ from ..errors import InputError, SettingsError
 if TYPE_CHECKING:  # pragma: no cover
     from ..corpus import Corpus
 
-__all__ = ["load_mention_annotations", "evaluate_mentions"]
+__all__ = ["load_mention_annotations", "evaluate_mentions", "span_hash"]
 
 
 def load_mention_annotations(path: str | Path, corpus: Corpus,
@@ -53,12 +55,16 @@ def load_mention_annotations(path: str | Path, corpus: Corpus,
             raise InputError(f"{p} line {n}: the text of {uid} changed since it was annotated")
         annotated.append((rec["item"], rec["doc_id"], uid))
         for m in rec["mentions"]:
-            pos = -1
-            for _ in range(int(m.get("occurrence", 1))):
-                pos = u["text"].find(m["surface"], pos + 1)
-                if pos < 0:
-                    raise InputError(f"{p} line {n}: {m['surface']!r} does not occur "
-                                     f"{m.get('occurrence', 1)} times in {uid}")
+            if "surface" not in m:   # a span by offsets (corpora whose text is not shipped)
+                m = {**m, "surface": _span(u["text"], m, p, n, uid)}
+                pos = int(m["start"])
+            else:
+                pos = -1
+                for _ in range(int(m.get("occurrence", 1))):
+                    pos = u["text"].find(m["surface"], pos + 1)
+                    if pos < 0:
+                        raise InputError(f"{p} line {n}: {m['surface']!r} does not occur "
+                                         f"{m.get('occurrence', 1)} times in {uid}")
             aid = mapping.get(m["actor"]) or f"gold:{m['actor']}"
             rows.append({"item": rec["item"], "doc_id": rec["doc_id"], "unit_id": uid,
                          "start": int(u["start"]) + pos,
@@ -70,6 +76,20 @@ def load_mention_annotations(path: str | Path, corpus: Corpus,
     out.attrs["units"] = {"item": [a[0] for a in annotated], "doc_id": [a[1] for a in annotated],
                           "unit_id": [a[2] for a in annotated]}
     return out
+
+
+def span_hash(surface: str) -> str:
+    """The hash a span stored by offsets carries (BLAKE2b-32 of the surface as written)."""
+    return hashlib.blake2b(surface.encode(), digest_size=4).hexdigest()
+
+
+def _span(text: str, m: dict, path: Path, line: int, uid: str) -> str:
+    a, b = int(m["start"]), int(m["end"])
+    surface = text[a:b]
+    if not 0 <= a < b <= len(text) or ("sha" in m and span_hash(surface) != m["sha"]):
+        raise InputError(f"{path} line {line}: the span {a}-{b} of {uid} is not the one "
+                         "annotated")
+    return surface
 
 
 def evaluate_mentions(predicted: pd.DataFrame, gold: pd.DataFrame,

@@ -1,6 +1,7 @@
 """Agreement of the two annotators of a held-out actor set (actors_sample_heldout<N>_coder_*).
 
-    .venv/bin/python data/annotations/actor_agreement.py [2|3]
+    .venv/bin/python data/annotations/actor_agreement.py [2|3|4|5]   (5: SaudiNewsNet, with
+    CORPUSKIT_SAUDINEWSNET set)
 
 Mentions are compared paragraph by paragraph: two mentions agree when their spans overlap
 (``span``), and also name the same actor (``span and actor``: names mapped to gazetteer ids
@@ -11,6 +12,7 @@ mentions of B), the usual figure for span annotation, where a kappa has no negat
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -36,14 +38,23 @@ def _matched(a, b, same_actor: bool) -> int:  # noqa: ANN001 - two mention table
     return hits
 
 
+def _corpus(n: str):  # noqa: ANN202
+    """Sets 2-4 are sample-corpus paragraphs; set 5 is SaudiNewsNet (CORPUSKIT_SAUDINEWSNET)."""
+    if n == "5":
+        folder = os.environ.get("CORPUSKIT_SAUDINEWSNET")
+        if not folder:
+            raise SystemExit("set CORPUSKIT_SAUDINEWSNET to the SaudiNewsNet folder")
+        return (ck.load_corpus(folder, progress=False).drop_duplicates(),
+                "actors_saudinewsnet_heldout5")
+    return ck.load_corpus(HERE.parent / "sample", progress=False), f"actors_sample_heldout{n}"
+
+
 def main() -> None:
     n = sys.argv[1] if len(sys.argv) > 1 else "3"
-    corpus = ck.load_corpus(HERE.parent / "sample", progress=False)
+    corpus, stem = _corpus(n)
     mapping = HERE / "actors_gold_map.csv"
-    a = load_mention_annotations(HERE / f"actors_sample_heldout{n}_coder_a.jsonl", corpus,
-                                 mapping)
-    b = load_mention_annotations(HERE / f"actors_sample_heldout{n}_coder_b.jsonl", corpus,
-                                 mapping)
+    a = load_mention_annotations(HERE / f"{stem}_coder_a.jsonl", corpus, mapping)
+    b = load_mention_annotations(HERE / f"{stem}_coder_b.jsonl", corpus, mapping)
     print(f"held-out set {n}")
     print(f"paragraphs {len(a.attrs['units']['unit_id'])}; mentions: coder A {len(a)}, "
           f"coder B {len(b)}")

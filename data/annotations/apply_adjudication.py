@@ -2,13 +2,14 @@
 
     .venv/bin/python data/annotations/apply_adjudication.py 4 [--check]
 
-The gold set is coder A's annotation (``actors_sample_heldout<N>_coder_a.jsonl``) with the third
-adjudicator's decisions (``actors_sample_heldout<N>_adjudication.jsonl``) applied: a span with
+The gold set is coder A's annotation (``..._heldout<N>_coder_a.jsonl``) with the third
+adjudicator's decisions (``..._heldout<N>_adjudication.jsonl``) applied: a span with
 ``"keep": false`` is removed, a span with ``"keep": true`` that coder A did not mark is taken
-from coder B (with the adjudicator's actor name when one is given); a dropped span coder A did not mark was
-coder B's alone and simply stays out. Writes
-``actors_sample_heldout<N>.jsonl``; ``--check`` only compares with the file already there (set 3
-was built this way before the script existed, and the check reproduces it).
+from coder B (with the adjudicator's actor name when one is given); a dropped span coder A did
+not mark was coder B's alone and simply stays out. Writes ``actors_sample_heldout<N>.jsonl``
+(set 5: ``actors_saudinewsnet_heldout5.jsonl``); ``--check`` only compares with the file already
+there (sets 2 and 3 were built this way before the script existed, and the check reproduces
+them).
 """
 
 from __future__ import annotations
@@ -26,14 +27,24 @@ def _records(path: Path) -> list[dict]:
             if line.strip()]
 
 
-def _same(m: dict, surface: str, actor: str | None) -> bool:
-    return m["surface"] == surface and (actor is None or m["actor"] == actor)
+def _key(m: dict) -> object:
+    """A mention's span: its surface, or its offsets where the text is not shipped."""
+    return m["surface"] if "surface" in m else (m["start"], m["end"])
+
+
+def _same(m: dict, key: object, actor: str | None) -> bool:
+    return _key(m) == key and (actor is None or m["actor"] == actor)
+
+
+def stem(n: int) -> str:
+    """Sets 2-4 are sample-corpus paragraphs, set 5 SaudiNewsNet paragraphs."""
+    return "actors_saudinewsnet_heldout5" if n == 5 else f"actors_sample_heldout{n}"
 
 
 def build(n: int) -> list[dict]:
-    a = _records(HERE / f"actors_sample_heldout{n}_coder_a.jsonl")
-    b = {r["item"]: r for r in _records(HERE / f"actors_sample_heldout{n}_coder_b.jsonl")}
-    decisions = _records(HERE / f"actors_sample_heldout{n}_adjudication.jsonl")
+    a = _records(HERE / f"{stem(n)}_coder_a.jsonl")
+    b = {r["item"]: r for r in _records(HERE / f"{stem(n)}_coder_b.jsonl")}
+    decisions = _records(HERE / f"{stem(n)}_adjudication.jsonl")
     by_item: dict[str, list[dict]] = {}
     for d in decisions:
         by_item.setdefault(d["item"], []).append(d)
@@ -42,16 +53,17 @@ def build(n: int) -> list[dict]:
         mentions = list(rec["mentions"])
         for d in by_item.pop(rec["item"], []):
             actor = d.get("actor_a") if "actor_a" in d else None
+            key = _key(d)
             if not d["keep"]:
-                hit = [m for m in mentions if _same(m, d["surface"], actor)]
+                hit = [m for m in mentions if _same(m, key, actor)]
                 if hit:
                     mentions.remove(hit[0])
-                elif not any(m["surface"] == d["surface"] for m in b[rec["item"]]["mentions"]):
-                    sys.exit(f"{rec['item']}: {d['surface']!r} to drop is in neither file")
-            elif not any(_same(m, d["surface"], d.get("actor")) for m in mentions):
-                src = [m for m in b[rec["item"]]["mentions"] if m["surface"] == d["surface"]]
+                elif not any(_key(m) == key for m in b[rec["item"]]["mentions"]):
+                    sys.exit(f"{rec['item']}: {key!r} to drop is in neither file")
+            elif not any(_same(m, key, d.get("actor")) for m in mentions):
+                src = [m for m in b[rec["item"]]["mentions"] if _key(m) == key]
                 if not src:
-                    sys.exit(f"{rec['item']}: {d['surface']!r} to keep is in neither file")
+                    sys.exit(f"{rec['item']}: {key!r} to keep is in neither file")
                 m = dict(src[0])
                 if d.get("actor"):
                     m["actor"], m["type"] = d["actor"], d.get("type", m["type"])
@@ -68,7 +80,7 @@ def main() -> None:
     ap.add_argument("--check", action="store_true")
     args = ap.parse_args()
     gold = build(args.set)
-    path = HERE / f"actors_sample_heldout{args.set}.jsonl"
+    path = HERE / f"{stem(args.set)}.jsonl"
     text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in gold)
     if args.check:
         old = _records(path)
