@@ -129,11 +129,13 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         ``docs.text[start:end]`` is the ``surface`` as written, clitics included; ``token`` is
         the mention's word position in its document (title first). ``resolved_by``: ``exact``
         (the canonical name), ``variant``, ``metonymy``, ``role at date`` (a title resolved to
-        its holder at the document's date), ``role (undated)`` / ``role (no holder at date)``
-        (kept as a mention of the role: ``actor_id`` ``role:<title>``, type ``role``), or
-        ``short form`` (a short form in a document that names the actor in full, or whose rule
-        allows it). ``mentions.attrs`` holds the number of units of every size (for
-        co-occurrence) and the gazetteer's version and fingerprint.
+        its holder at the document's date), ``role + name`` (a title followed by the name of
+        one of its holders), ``role (undated)`` / ``role (no holder at date)`` (kept as a
+        mention of the role: ``actor_id`` ``role:<title>``, type ``role``), ``short form`` (a
+        short form in a document that names the actor in full, or whose rule allows it), or
+        ``definite description`` (الجامعة، الوزير الروسي: the actor last named in full whose
+        name or title begins with the same noun). ``mentions.attrs`` holds the number of units
+        of every size (for co-occurrence) and the gazetteer's version and fingerprint.
     """
     if unit not in _UNITS:
         raise SettingsError(f"unit={unit!r}: choose one of {', '.join(_UNITS)}")
