@@ -47,22 +47,28 @@ def main() -> None:
     meta = corpus.docs.set_index("doc_id")
     rows = list(paras[["doc_id", "unit_id", "text"]].itertuples(index=False))
     chosen = random.Random(SEEDS[args.set]).sample(rows, min(N, len(rows)))  # set 4: all 164 left
-    out = Path(args.out or f"build/annotations/items_heldout{args.set}.csv")
+    write_items(chosen, meta, args.set,
+                Path(args.out or f"build/annotations/items_heldout{args.set}.csv"),
+                Path(args.worksheets))
+    print(len(paras), "paragraphs ->", len(chosen))
+
+
+def write_items(chosen: list, meta, n: int, out: Path, ws: Path) -> None:  # noqa: ANN001
+    """The references drawn (item, doc_id, unit_id, hash) to ``out``, and the annotators'
+    worksheet (item, the article's date, the paragraph) to ``ws/sample_paragraphs.jsonl``."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    ws = Path(args.worksheets)
     ws.mkdir(parents=True, exist_ok=True)
     with out.open("w", newline="", encoding="utf-8") as fh, \
             (ws / "sample_paragraphs.jsonl").open("w", encoding="utf-8") as wf:
         w = csv.writer(fh)
         w.writerow(["item", "doc_id", "unit_id", "hash"])
         for i, r in enumerate(chosen, 1):
-            item = f"ho{args.set}_{i:04d}"
+            item = f"ho{n}_{i:04d}"
             w.writerow([item, r.doc_id, r.unit_id,
                         hashlib.blake2b(r.text.strip().encode(), digest_size=8).hexdigest()])
             date = meta.at[r.doc_id, "date"]
             wf.write(json.dumps({"item": item, "date": None if date is None or date != date
                                  else str(date)[:10], "text": r.text}, ensure_ascii=False) + "\n")
-    print(len(paras), "paragraphs ->", len(chosen))
 
 
 if __name__ == "__main__":

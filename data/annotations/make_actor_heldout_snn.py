@@ -17,15 +17,13 @@ no screened word. The screen only chose what to read; annotators never saw it. R
 from __future__ import annotations
 
 import argparse
-import csv
-import hashlib
-import json
 import os
 import random
 import re
 from pathlib import Path
 
 import corpuskit as ck
+from make_actor_heldout import write_items  # this folder: run as a script
 
 SEED = 6151
 N = 160
@@ -59,21 +57,7 @@ def main() -> None:
             chosen.append(r)
         if len(chosen) == N:
             break
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    ws = Path(args.worksheets)
-    ws.mkdir(parents=True, exist_ok=True)
-    with out.open("w", newline="", encoding="utf-8") as fh, \
-            (ws / "sample_paragraphs.jsonl").open("w", encoding="utf-8") as wf:
-        w = csv.writer(fh)
-        w.writerow(["item", "doc_id", "unit_id", "hash"])
-        for i, r in enumerate(chosen, 1):
-            item = f"ho5_{i:04d}"
-            w.writerow([item, r.doc_id, r.unit_id,
-                        hashlib.blake2b(r.text.strip().encode(), digest_size=8).hexdigest()])
-            date = docs.at[r.doc_id, "date"]
-            wf.write(json.dumps({"item": item, "date": None if date is None or date != date
-                                 else str(date)[:10], "text": r.text}, ensure_ascii=False) + "\n")
+    write_items(chosen, docs, 5, Path(args.out), Path(args.worksheets))
     print(f"{len(chosen_docs)} of {len(corpus)} articles pass the screen; {len(paras)} "
           f"paragraphs -> {len(chosen)}")
 
