@@ -591,3 +591,12 @@ def test_annotations_of_a_corpus_not_shipped_are_stored_as_offsets(tmp_path):
     path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="not the one annotated"):
         load_mention_annotations(path, c)
+
+
+def test_saudiyya_after_a_definite_noun_is_the_adjective_not_the_state():
+    text = ("تطبق الرسوم على الشركات التي تستخدم المطارات السعودية. وقالت السعودية إن المرأة "
+            "السعودية حققت تقدما، ووقعت اتفاقا مع السعودية.")
+    m = ck.find_actors(docs(text, dates=["2015-07-20"]))
+    got = m.loc[m["actor_id"] == "state_saudi_arabia"]
+    # the state after a verb and after a preposition; not the adjective after المطارات، المرأة
+    assert [text[:a].split()[-1] for a in got["start"]] == ["وقالت", "مع"]

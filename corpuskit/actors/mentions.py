@@ -204,6 +204,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             strong = [p for p in payloads if e_kind[p] in ("name", "variant", "metonym")]
             if strong:
                 p = min(strong, key=lambda q: ("name", "variant", "metonym").index(e_kind[q]))
+                if r[9] == 1 and _adjective(r, e_form[p], texts, titles, matcher):
+                    continue   # المطارات السعودية: the nationality adjective, not the state
                 how = {"name": "exact", "variant": "variant", "metonym": "metonymy"}[e_kind[p]]
                 resolved.append((r, e_actor[p], how))
                 full[e_actor[p]] += 1
@@ -375,6 +377,24 @@ def _head_forms(settings: Any, heads: tuple[str, ...] = DESCRIPTION_HEADS) -> di
 
 def _word_forms(text: str, matcher: Dictionary) -> list[tuple[str, ...]]:
     return [matcher._forms(w)[0] for _, _, w in matcher.tokens(text)]
+
+
+def _adjective(r: tuple, form: str, texts: dict, titles: dict, matcher: Dictionary) -> bool:
+    """A one-word name that is also a feminine nisba (السعودية) is the adjective where it
+    follows a definite noun with nothing between (المطارات السعودية، المرأة السعودية); the
+    guidelines never count a nationality adjective as a mention."""
+    if not (form.startswith("ال") and form.endswith(("ية", "يه"))) or \
+            not r[7].startswith("ال"):
+        return False
+    value = (titles if r[3] == "title" else texts).get(r[0])
+    if not isinstance(value, str):
+        return False
+    before = value[max(0, r[4] - 40):r[4]]
+    toks = matcher.tokens(before)
+    if not toks or before[toks[-1][1]:].strip():
+        return False
+    prev = matcher._forms(toks[-1][2])[0][0]
+    return prev.startswith("ال") and prev not in _NOT_MODIFIERS and prev not in _AFTER_PERSON
 
 
 def _inside(r: tuple, matcher: Dictionary, e_kind: np.ndarray) -> list[tuple[tuple, int]]:
