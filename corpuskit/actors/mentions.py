@@ -225,7 +225,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     if nxt is not None else set()
                 holder = next((e_actor[p] for p in roles if e_actor[p] in named), None)
                 if holder is not None:
-                    for inner in _named_inside(r, texts, titles, matcher, e_kind, e_actor):
+                    for inner in _named_inside(r, matcher, e_kind, e_actor):
                         seen_at[inner].append(r[6])
                     resolved.append((r, holder, "role + name"))
                     full[holder] += 1
@@ -247,7 +247,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     resolved.append((r, None, f"role (no holder at date):{title}"))
                 # an organization named inside the title (رئيس الائتلاف الوطني السوري) is
                 # not a mention of its own, but licenses its short forms (الائتلاف) later on
-                for inner in _named_inside(r, texts, titles, matcher, e_kind, e_actor):
+                for inner in _named_inside(r, matcher, e_kind, e_actor):
                     seen_at[inner].append(r[6])
                 continue
             shorts.append((r, [p for p in payloads if e_kind[p] == "short"]))
@@ -337,23 +337,6 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     return out
 
 
-def _named_inside(r: tuple, texts: dict, titles: dict, matcher: Dictionary,
-                  e_kind: np.ndarray, e_actor: np.ndarray) -> list[str]:
-    """Actors named by full name or variant inside a matched role title, after its first word
-    (رئيس الائتلاف الوطني السوري → the Coalition)."""
-    value = (titles if r[3] == "title" else texts).get(r[0])
-    if not isinstance(value, str):
-        return []
-    span = value[r[4]:r[5]]
-    cut = span.find(" ")
-    if cut < 0:
-        return []
-    found = []
-    for m in matcher.finditer(span[cut + 1:]):
-        found += [e_actor[p] for p in m.payloads if e_kind[p] in ("name", "variant")]
-    return list(dict.fromkeys(found))
-
-
 @functools.lru_cache(maxsize=4)
 def _head_pattern() -> re.Pattern:
     """A quick screen for the tokens that may be definite heads (the article and a head
@@ -395,6 +378,14 @@ def _adjective(r: tuple, form: str, texts: dict, titles: dict, matcher: Dictiona
         return False
     prev = matcher._forms(toks[-1][2])[0][0]
     return prev.startswith("ال") and prev not in _NOT_MODIFIERS and prev not in _AFTER_PERSON
+
+
+def _named_inside(r: tuple, matcher: Dictionary, e_kind: np.ndarray,
+                  e_actor: np.ndarray) -> list[str]:
+    """Actors named by full name or variant inside a matched role title, after its first word
+    (رئيس الائتلاف الوطني السوري → the Coalition)."""
+    return list(dict.fromkeys(e_actor[p] for _, p in _inside(r, matcher, e_kind)
+                              if e_kind[p] != "metonym"))
 
 
 def _inside(r: tuple, matcher: Dictionary, e_kind: np.ndarray) -> list[tuple[tuple, int]]:
@@ -478,7 +469,7 @@ def _descriptions(heads: list[tuple], antecedents: list[tuple[int, str, str]],
     """Definite descriptions resolved to the actor last named in full before them whose name
     or title begins with the same head noun (الجامعة → جامعة الدول العربية; الوزير الروسي →
     وزير الخارجية الروسي سيرغي لافروف). A definite modifier after the head must occur in
-    that name too (الوزير الروسي, not الوزير التركي); a nisba that does not (المجلس العسكري
+    that name too (الوزير الروسي, not الوزير التركي); one that does not (المجلس العسكري
     after المجلس الوطني السوري) rules that actor out. A few generic heads also refer back to
     the last actor of their kind (المنظمة after الهلال الأحمر العربي السوري:
     :data:`_HEAD_TYPES`), when no name begins with them."""
@@ -518,13 +509,14 @@ def _descriptions(heads: list[tuple], antecedents: list[tuple[int, str, str]],
     out = []
     for h in heads:
         doc_id, uid, para, field, start, end, pos, surface, head, mods = h
-        rejected_by_nisba = bool(mods)   # a definite word after the head not in the name
         hit = None
         for ante in seen:
             if ante[0] >= pos or not (head in ante[2] or head in ante[3]):
                 continue
             n = modifiers(mods, ante)
-            if n == 0 and (rejected_by_nisba or head not in ante[2]):
+            # a definite word after the head that is not in the name, or a construct-state
+            # title shortened to its bare head: another actor
+            if n == 0 and (mods or head not in ante[2]):
                 continue
             hit = (ante, n)
             break
@@ -554,7 +546,8 @@ def _scan(corpus: Corpus, pieces: pd.DataFrame, matcher: Dictionary,
     from bisect import bisect_right
 
     heads_of = _head_forms(matcher.settings) if describe else {}
-    person_heads = set(_head_forms(matcher.settings, _PERSON_HEADS).values())
+    person_heads = set(_head_forms(matcher.settings, _PERSON_HEADS).values()) if describe \
+        else set()
     head_rx = _head_pattern()
     head_of: dict[str, str | None] = {}
     forms_of = matcher._forms
