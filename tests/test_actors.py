@@ -591,6 +591,10 @@ def test_annotations_of_a_corpus_not_shipped_are_stored_as_offsets(tmp_path):
     path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
     with pytest.raises(InputError, match="not the one annotated"):
         load_mention_annotations(path, c)
+    del rec["mentions"][0]["start"]   # neither a surface nor a span: named, not a KeyError
+    path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="line 1: a mention .* neither a surface"):
+        load_mention_annotations(path, c)
 
 
 def test_saudiyya_after_a_definite_noun_is_the_adjective_not_the_state():

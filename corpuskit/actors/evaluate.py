@@ -84,6 +84,9 @@ def span_hash(surface: str) -> str:
 
 
 def _span(text: str, m: dict, path: Path, line: int, uid: str) -> str:
+    if "start" not in m or "end" not in m:
+        raise InputError(f"{path} line {line}: a mention in {uid} has neither a surface nor "
+                         "start and end")
     a, b = int(m["start"]), int(m["end"])
     surface = text[a:b]
     if not 0 <= a < b <= len(text) or ("sha" in m and span_hash(surface) != m["sha"]):
