@@ -1,7 +1,7 @@
-"""Draw a held-out set of SaudiNewsNet paragraphs for actor-mention annotation (set 5).
+"""Draw a held-out set of SaudiNewsNet paragraphs for actor-mention annotation (sets 5, 6).
 
     CORPUSKIT_SAUDINEWSNET=../shared/corpora/saudinewsnet \\
-    .venv/bin/python data/annotations/make_actor_heldout_snn.py --worksheets /tmp/worksheets
+    .venv/bin/python data/annotations/make_actor_heldout_snn.py --set 6 --worksheets /tmp/ws
 
 The bundled sample corpus has no paragraph left that no earlier actor set used (set 4 took the
 last 164), so the fifth held-out set comes from real news: SaudiNewsNet (6,340 articles from
@@ -12,11 +12,16 @@ article qualifies if its text names a country or party of the region's conflicts
 articles paragraphs are drawn uniformly (seeded, at most two per article), so most of them name
 no screened word. The screen only chose what to read; annotators never saw it. References:
 (doc_id, paragraph unit_id, BLAKE2b-64 of the paragraph text); the text is never stored.
+
+Each set has its own seed (``SEEDS``) and leaves out every article an earlier SaudiNewsNet set
+drew from (its gold file in this folder), so set 5 is drawn exactly as it was and set 6 shares no
+article with it.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import re
@@ -25,8 +30,19 @@ from pathlib import Path
 import corpuskit as ck
 from make_actor_heldout import write_items  # this folder: run as a script
 
-SEED = 6151
+SEEDS = {5: 6151, 6: 6161}
 N = 160
+HERE = Path(__file__).resolve().parent
+
+
+def earlier_docs(n: int) -> set[str]:
+    """doc_ids of the articles the SaudiNewsNet sets before ``n`` drew from."""
+    docs: set[str] = set()
+    for k in SEEDS:
+        if k < n:
+            with (HERE / f"actors_saudinewsnet_heldout{k}.jsonl").open(encoding="utf-8") as fh:
+                docs.update(json.loads(line)["doc_id"] for line in fh if line.strip())
+    return docs
 SCREEN = re.compile(r"سوري|اليمن|العراق|ليبيا|لبنان|فلسطين|إسرائيل|إيران|داعش|الحوثي|حزب الله|"
                     r"المعارضة|التحالف|مجلس الأمن|الأمم المتحدة")
 
@@ -34,21 +50,23 @@ SCREEN = re.compile(r"سوري|اليمن|العراق|ليبيا|لبنان|ف�
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--saudinewsnet", default=os.environ.get("CORPUSKIT_SAUDINEWSNET"))
-    ap.add_argument("--out", default="build/annotations/items_heldout5.csv")
+    ap.add_argument("--set", type=int, default=5, choices=sorted(SEEDS))
+    ap.add_argument("--out", help="default: build/annotations/items_heldoutN.csv")
     ap.add_argument("--worksheets", required=True)
     args = ap.parse_args()
     if not args.saudinewsnet:
         raise SystemExit("give --saudinewsnet DIR or set CORPUSKIT_SAUDINEWSNET")
     corpus = ck.load_corpus(args.saudinewsnet, progress=False).drop_duplicates()
     docs = corpus.docs.set_index("doc_id")
+    skip = earlier_docs(args.set)
     chosen_docs = {d for d, t in zip(corpus.docs["doc_id"], corpus.docs["text"])
-                   if SCREEN.search(t)}
+                   if SCREEN.search(t) and d not in skip}
     paras = corpus.units("paragraph")
     words = paras["text"].str.split().str.len()
     paras = paras[(paras["kind"] == "paragraph") & words.between(15, 120)
                   & paras["doc_id"].isin(chosen_docs)]
     rows = list(paras[["doc_id", "unit_id", "text"]].itertuples(index=False))
-    rng = random.Random(SEED)
+    rng = random.Random(SEEDS[args.set])
     rng.shuffle(rows)
     chosen, per_doc = [], {}
     for r in rows:
@@ -57,8 +75,10 @@ def main() -> None:
             chosen.append(r)
         if len(chosen) == N:
             break
-    write_items(chosen, docs, 5, Path(args.out), Path(args.worksheets))
-    print(f"{len(chosen_docs)} of {len(corpus)} articles pass the screen; {len(paras)} "
+    out = Path(args.out or f"build/annotations/items_heldout{args.set}.csv")
+    write_items(chosen, docs, args.set, out, Path(args.worksheets))
+    print(f"{len(chosen_docs)} of {len(corpus)} articles pass the screen (leaving out "
+          f"{len(skip)} of earlier sets); {len(paras)} "
           f"paragraphs -> {len(chosen)}")
 
 
