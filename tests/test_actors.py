@@ -604,3 +604,37 @@ def test_saudiyya_after_a_definite_noun_is_the_adjective_not_the_state():
     got = m.loc[m["actor_id"] == "state_saudi_arabia"]
     # the state after a verb and after a preposition; not the adjective after المطارات، المرأة
     assert [text[:a].split()[-1] for a in got["start"]] == ["وقالت", "مع"]
+
+
+def test_quoted_rule_names_an_outlet_only_inside_quotation_marks(tmp_path):
+    """A newspaper named by a common word or a region (الشرق الأوسط، سبق) is the outlet where
+    the press writes it as one, in quotation marks, and never elsewhere."""
+    mine = tmp_path / "outlets.csv"
+    mine.write_text("id,name_ar,name_en,type,country,variants,short_forms\n"
+                    "media_test_sabq,صحيفة سبق الإلكترونية,Sabq,media,SAU,,سبق{quoted}\n",
+                    encoding="utf-8")
+    gaz = ck.load_gazetteer(mine)
+    text = ("وقال مصدر لـ«الشرق الأوسط» إن الوضع في الشرق الأوسط معقد. وأضاف لـ\"سبق\" "
+            "أن الوفد سبق أن زار المنطقة.")
+    m = ck.find_actors(docs(text, dates=["2015-07-20"]), gaz)
+    found = m.loc[m["type"] == "media", ["surface", "actor_id"]].values.tolist()
+    assert found == [["الشرق الأوسط", "media_asharq_awsat"], ["سبق", "media_test_sabq"]]
+    assert text[m.loc[m["actor_id"] == "media_test_sabq", "start"].item() - 1] == '"'
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,name_ar,name_en,type,country,variants,short_forms\n"
+                   "x1,صحيفة المثال,Example,media,SAU,,المثال{italic}\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"line 2: .*\{quoted\}"):
+        ck.load_gazetteer(bad, strict=True)
+
+
+def test_generic_form_is_left_alone_for_a_country_the_gazetteer_does_not_cover():
+    """الحكومة after Afghanistan is Afghanistan's government, which the gazetteer lacks: it is
+    not given to another country the document names (Russia), whose government it lists."""
+    text = ("قال وزير الخارجية الروسي سيرغي لافروف إن موسكو تتابع الوضع. "
+            "وفي أفغانستان أعلنت الحكومة أنها ستفاوض حركة طالبان.")
+    m = ck.find_actors(docs(text, dates=["2015-07-20"]))
+    assert "rus_gov" not in set(m["actor_id"])
+    assert {"rus_lavrov", "state_afghanistan"} <= set(m["actor_id"])
+    # the same sentence about Syria, whose government the gazetteer lists, still resolves
+    syr = ck.find_actors(docs(text.replace("أفغانستان", "سوريا"), dates=["2015-07-20"]))
+    assert syr.loc[syr["surface"] == "الحكومة", "actor_id"].tolist() == ["syr_gov"]

@@ -45,7 +45,7 @@ COLUMNS = ["id", "name_ar", "name_en", "type", "country", "variants", "short_for
            "roles", "notes"]
 ACTOR_TYPES = ("state", "government", "military", "security", "armed_group", "political_org",
                "igo", "ngo", "person", "media", "place")
-_RULES = {"country"}
+_RULES = {"country", "quoted"}
 _SHORT = re.compile(r"^(?P<form>[^{}]+?)\s*(?:\{(?P<rule>[^{}]*)\})?$")
 _ROLE = re.compile(r"^(?P<title>[^@]+)@(?P<start>\d{4}-\d{2}-\d{2})?/(?P<end>\d{4}-\d{2}-\d{2})?$")
 _MAX = pd.Timestamp("2262-01-01")
@@ -248,7 +248,8 @@ def _row_problem(row: dict[str, str]) -> str | None:
     for v in _split(row.get("short_forms")) if row.get("short_forms") else []:
         m = _SHORT.match(v)
         if m is None or (m["rule"] is not None and m["rule"] not in _RULES):
-            return f"short form {v!r}: the only rule is {{country}}"
+            return (f"short form {v!r}: the rules are {{country}} (where the document's "
+                    "country is the actor's) and {quoted} (only inside quotation marks)")
     for v in _split(row.get("roles")) if row.get("roles") else []:
         m = _ROLE.match(v)
         if m is None:

@@ -171,6 +171,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     # officials of international bodies (the gazetteer's int_ persons: UN and Arab League
     # envoys, secretaries-general): their nationality says nothing of the document's country
     international = {a for a, v in info.items() if v[2] == "person" and a.startswith("int_")}
+    # countries whose institutions the gazetteer lists (a generic form with {country})
+    covered = {country_of[a] for a in e_actor[e_rule == "country"]}
 
     pieces = _pieces(corpus, unit)
     dates = (dict(zip(corpus.docs["doc_id"], corpus.docs["date"])) if "date" in corpus.docs
@@ -258,6 +260,14 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 countries[country_of[a]] += k
                 country_at[country_of[a]] += seen_at[a]
         for r, cands in shorts:
+            # a rule {quoted}: the form is a name only inside quotation marks (لـ«الشرق
+            # الأوسط»: the newspaper; bare الشرق الأوسط is the region), then always
+            quoted = [p for p in cands if e_rule[p] == "quoted"]
+            if quoted:
+                if _quoted(r, texts, titles):
+                    resolved.append((r, e_actor[quoted[0]], "short form"))
+                    continue
+                cands = [p for p in cands if e_rule[p] != "quoted"]
             named = [p for p in cands if e_actor[p] in seen_at]
             if named:
                 # the actor last named in full before the short form; if none was named before
@@ -273,6 +283,10 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             # if several actors claim it, the one whose country the document mentions most.
             ruled = [p for p in cands if e_rule[p] == "country"
                      and countries.get(country_of.get(e_actor[p]), 0) > 0]
+            if ruled and not _country_has_row(
+                    {country_of[e_actor[p]] for p in ruled}, r[6], country_at, countries,
+                    covered):
+                ruled = []
             if ruled:
                 # the country named in full last, a few words before the form (السلطات
                 # السورية ... وحدات من الجيش), decides; else the one the document names most
@@ -380,6 +394,21 @@ def _adjective(r: tuple, form: str, texts: dict, titles: dict, matcher: Dictiona
     return prev.startswith("ال") and prev not in _NOT_MODIFIERS and prev not in _AFTER_PERSON
 
 
+_OPEN_QUOTES = "«\"“'‘"
+_CLOSE_QUOTES = "»\"”'’"
+
+
+def _quoted(r: tuple, texts: dict, titles: dict) -> bool:
+    """The match stands directly inside quotation marks: «سبق», "عكاظ", “الوطن”."""
+    value = (titles if r[3] == "title" else texts).get(r[0])
+    if not isinstance(value, str):
+        return False
+    before = value[max(0, r[4] - 2):r[4]].rstrip()
+    after = value[r[5]:r[5] + 2].lstrip()
+    return bool(before) and before[-1] in _OPEN_QUOTES and bool(after) \
+        and after[0] in _CLOSE_QUOTES
+
+
 def _named_inside(r: tuple, matcher: Dictionary, e_kind: np.ndarray,
                   e_actor: np.ndarray) -> list[str]:
     """Actors named by full name or variant inside a matched role title, after its first word
@@ -461,6 +490,30 @@ _NISBA = ("ي", "يه", "ية")
 _UNSEEN = object()
 _NEAR = 12  # words before a {country} form in which a named country decides it
 _END = float("inf")
+
+
+def _nation(code: object) -> bool:
+    """A country code of a nation (not INT, the international bodies' code, nor missing)."""
+    return isinstance(code, str) and code != "INT"
+
+
+def _country_has_row(have: set, at: int, country_at: dict, countries: Counter,
+                     covered: set) -> bool:
+    """Whether a generic form (الحكومة، قوات الأمن) may go to one of the countries in ``have``:
+    not when the country it most likely refers to, the one named in full last within
+    :data:`_NEAR` words before it, else the one the document names most, is a country whose
+    institutions the gazetteer does not list at all (``covered``: countries with a generic
+    form). Afghanistan's government is left unresolved rather than given to Russia's."""
+    near = max(((t, c) for c, ts in country_at.items() for t in ts
+                if at - _NEAR <= t < at and _nation(c)), default=None)
+    if near is not None:
+        about = near[1]
+    else:
+        top = [(k, c) for c, k in countries.items() if _nation(c)]
+        if not top:
+            return True
+        about = max(top)[1]
+    return about in have or about in covered
 
 
 def _descriptions(heads: list[tuple], antecedents: list[tuple[int, str, str]],
