@@ -638,3 +638,17 @@ def test_generic_form_is_left_alone_for_a_country_the_gazetteer_does_not_cover()
     # the same sentence about Syria, whose government the gazetteer lists, still resolves
     syr = ck.find_actors(docs(text.replace("أفغانستان", "سوريا"), dates=["2015-07-20"]))
     assert syr.loc[syr["surface"] == "الحكومة", "actor_id"].tolist() == ["syr_gov"]
+
+
+def test_former_holder_and_foreign_nationality_after_a_title_or_generic_form():
+    """الرئيس الفرنسي السابق in 2015 is Sarkozy (the holder whose term ended last before the
+    date), not Hollande; الشرطة التركية in a document about Syria is not the Syrian police."""
+    text = ("قال الرئيس الفرنسي السابق إن الحكومة أخطأت. وقالت السلطات السورية إن الشرطة "
+            "التركية اعتقلت ثلاثة، وإن الشرطة أفرجت عن اثنين.")
+    m = ck.find_actors(docs(text, dates=["2015-07-20"]))
+    got = dict(zip(m["surface"], m["actor_id"]))
+    assert got["الرئيس الفرنسي"] == "fra_sarkozy"
+    assert m.loc[m["surface"] == "الشرطة", "actor_id"].tolist() == ["syr_police"]   # the 2nd
+    assert text[:m.loc[m["surface"] == "الشرطة", "start"].item()].endswith("وإن ")
+    now = ck.find_actors(docs(text.replace(" السابق", ""), dates=["2015-07-20"]))
+    assert dict(zip(now["surface"], now["actor_id"]))["الرئيس الفرنسي"] == "fra_hollande"

@@ -173,6 +173,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     international = {a for a, v in info.items() if v[2] == "person" and a.startswith("int_")}
     # countries whose institutions the gazetteer lists (a generic form with {country})
     covered = {country_of[a] for a in e_actor[e_rule == "country"]}
+    nisbas = _nisbas(ent)
+    former = {matcher._forms(w)[0][0] for w in ("السابق", "الأسبق")}
 
     pieces = _pieces(corpus, unit)
     dates = (dict(zip(corpus.docs["doc_id"], corpus.docs["date"])) if "date" in corpus.docs
@@ -222,7 +224,11 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 containers.append(r)
                 # a title followed straight by the name of one of its holders is that person,
                 # whatever the date says (the day after a death, an undated text)
-                nxt = following.get((r[1], r[6] + r[9]))
+                after = r[6] + r[9]
+                was = date is not None and _next_word(r, texts, titles, matcher) in former
+                if was:   # الرئيس الفرنسي السابق [نيكولا ساركوزي]: a holder before the date
+                    after += 1
+                nxt = following.get((r[1], after))
                 named = {e_actor[p] for p in nxt[8] if e_kind[p] in ("name", "variant")} \
                     if nxt is not None else set()
                 holder = next((e_actor[p] for p in roles if e_actor[p] in named), None)
@@ -237,9 +243,14 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 if date is None:
                     resolved.append((r, None, f"role (undated):{title}"))
                     continue
-                holders = [p for p in roles if (e_from[p] is None or pd.isna(e_from[p])
-                                                or e_from[p] <= date)
-                           and (e_to[p] is None or pd.isna(e_to[p]) or date <= e_to[p])]
+                if was:   # the holder whose term ended last before the date
+                    ended = [p for p in roles if e_to[p] is not None and not pd.isna(e_to[p])
+                             and e_to[p] < date]
+                    holders = sorted(ended, key=lambda p: e_to[p], reverse=True)[:1]
+                else:
+                    holders = [p for p in roles if (e_from[p] is None or pd.isna(e_from[p])
+                                                    or e_from[p] <= date)
+                               and (e_to[p] is None or pd.isna(e_to[p]) or date <= e_to[p])]
                 if holders:
                     resolved.append((r, e_actor[holders[0]], "role at date"))
                     full[e_actor[holders[0]]] += 1
@@ -283,6 +294,10 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             # if several actors claim it, the one whose country the document mentions most.
             ruled = [p for p in cands if e_rule[p] == "country"
                      and countries.get(country_of.get(e_actor[p]), 0) > 0]
+            if ruled and _next_word(r, texts, titles, matcher) in nisbas:
+                # الشرطة التركية, وزارة الدفاع اليمنية: a generic form followed by a
+                # nationality the gazetteer has no such row for is not the document's own
+                ruled = []
             if ruled and not _country_has_row(
                     {country_of[e_actor[p]] for p in ruled}, r[6], country_at, countries,
                     covered):
@@ -392,6 +407,44 @@ def _adjective(r: tuple, form: str, texts: dict, titles: dict, matcher: Dictiona
         return False
     prev = matcher._forms(toks[-1][2])[0][0]
     return prev.startswith("ال") and prev not in _NOT_MODIFIERS and prev not in _AFTER_PERSON
+
+
+def _next_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> str | None:
+    """The word right after a match (normalized, proclitics kept), if only spaces lie
+    between; else None."""
+    value = (titles if r[3] == "title" else texts).get(r[0])
+    if not isinstance(value, str):
+        return None
+    toks = matcher.tokens(value[r[5]:r[5] + 40])
+    if not toks or value[r[5]:r[5] + toks[0][0]].strip():
+        return None
+    return matcher._forms(toks[0][2])[0][0]
+
+
+def _nisbas(entries: pd.DataFrame) -> frozenset[str]:
+    """Nationality adjectives as the gazetteer writes them after its generic forms: the last
+    word of a variant that is an actor's {country} form plus one definite word (الشرطة
+    السورية → السورية)."""
+    generic = entries[entries["rule"].eq("country")]
+    by_actor: dict[str, set[str]] = defaultdict(set)
+    for a, k in zip(generic["actor_id"], generic["key"]):
+        by_actor[a].add(k)
+    out = set()
+    full = entries[entries["kind"].isin(("name", "variant"))]
+    for a, k in zip(full["actor_id"], full["key"]):
+        head, _, last = k.rpartition(" ")
+        if head in by_actor.get(a, ()) and last.startswith("ال") and \
+                last.endswith(("ي", "يه", "ية")) and last not in _NOT_NATIONAL:
+            out.add(last)
+    return frozenset(out)
+
+
+# definite nisbas written after generic forms that name no nationality (الجيش الوطني,
+# قوات النظام الأسدي, مجلس الشورى الإسلامي), normalized as the default preset writes them
+_NOT_NATIONAL = frozenset((
+    "الوطني", "الوطنيه", "الاسلامي", "الاسلاميه", "الارهابي", "الارهابيه", "الاسدي",
+    "الاسديه", "الشعبي", "الشعبيه", "الرسمي", "الرسميه", "الشرعي", "الشرعيه", "المركزي",
+    "المركزيه", "الانتقالي", "الانتقاليه", "العربي", "العربيه", "الدولي", "الدوليه"))
 
 
 _OPEN_QUOTES = "«\"“'‘"
