@@ -609,17 +609,20 @@ def test_saudiyya_after_a_definite_noun_is_the_adjective_not_the_state():
 def test_quoted_rule_names_an_outlet_only_inside_quotation_marks(tmp_path):
     """A newspaper named by a common word or a region (الشرق الأوسط، سبق) is the outlet where
     the press writes it as one, in quotation marks, and never elsewhere."""
-    mine = tmp_path / "outlets.csv"
-    mine.write_text("id,name_ar,name_en,type,country,variants,short_forms\n"
-                    "media_test_sabq,صحيفة سبق الإلكترونية,Sabq,media,SAU,,سبق{quoted}\n",
-                    encoding="utf-8")
-    gaz = ck.load_gazetteer(mine)
     text = ("وقال مصدر لـ«الشرق الأوسط» إن الوضع في الشرق الأوسط معقد. وأضاف لـ\"سبق\" "
             "أن الوفد سبق أن زار المنطقة.")
-    m = ck.find_actors(docs(text, dates=["2015-07-20"]), gaz)
+    m = ck.find_actors(docs(text, dates=["2015-07-20"]))
     found = m.loc[m["type"] == "media", ["surface", "actor_id"]].values.tolist()
-    assert found == [["الشرق الأوسط", "media_asharq_awsat"], ["سبق", "media_test_sabq"]]
-    assert text[m.loc[m["actor_id"] == "media_test_sabq", "start"].item() - 1] == '"'
+    assert found == [["الشرق الأوسط", "media_asharq_awsat"], ["سبق", "media_sabq"]]
+    assert text[m.loc[m["actor_id"] == "media_sabq", "start"].item() - 1] == '"'
+    # a user's row with the rule works the same
+    mine = tmp_path / "outlets.csv"
+    mine.write_text("id,name_ar,name_en,type,country,variants,short_forms\n"
+                    "media_test,صحيفة المنظار,Al-Minzar,media,SAU,,المنظار{quoted}\n",
+                    encoding="utf-8")
+    two = ck.find_actors(docs("نقلت «المنظار» عن مصدر أن المنظار معطل.",
+                              dates=["2015-07-20"]), ck.load_gazetteer(mine))
+    assert two["actor_id"].tolist() == ["media_test"] and two["start"].item() == 6
     bad = tmp_path / "bad.csv"
     bad.write_text("id,name_ar,name_en,type,country,variants,short_forms\n"
                    "x1,صحيفة المثال,Example,media,SAU,,المثال{italic}\n", encoding="utf-8")
@@ -642,9 +645,10 @@ def test_generic_form_is_left_alone_for_a_country_the_gazetteer_does_not_cover()
 
 def test_former_holder_and_foreign_nationality_after_a_title_or_generic_form():
     """الرئيس الفرنسي السابق in 2015 is Sarkozy (the holder whose term ended last before the
-    date), not Hollande; الشرطة التركية in a document about Syria is not the Syrian police."""
+    date), not Hollande; الشرطة العراقية in a document about Syria is not the Syrian police
+    (the gazetteer has no generic row for Iraq's police)."""
     text = ("قال الرئيس الفرنسي السابق إن الحكومة أخطأت. وقالت السلطات السورية إن الشرطة "
-            "التركية اعتقلت ثلاثة، وإن الشرطة أفرجت عن اثنين.")
+            "العراقية اعتقلت ثلاثة، وإن الشرطة أفرجت عن اثنين.")
     m = ck.find_actors(docs(text, dates=["2015-07-20"]))
     got = dict(zip(m["surface"], m["actor_id"]))
     assert got["الرئيس الفرنسي"] == "fra_sarkozy"

@@ -40,7 +40,7 @@ from ..matching import entry_words
 
 __all__ = ["Gazetteer", "load_gazetteer", "GAZETTEER_VERSION", "ACTOR_TYPES", "COLUMNS"]
 
-GAZETTEER_VERSION = "2026.11.30.6"  # sixth revision (README, Actors)
+GAZETTEER_VERSION = "2026.11.30.7"  # seventh revision (README, Actors)
 COLUMNS = ["id", "name_ar", "name_en", "type", "country", "variants", "short_forms", "metonyms",
            "roles", "notes"]
 ACTOR_TYPES = ("state", "government", "military", "security", "armed_group", "political_org",
@@ -191,7 +191,7 @@ def load_gazetteer(path: str | Path | None = None, *, extend: bool = True, stric
                           "line": line, "_key": key})
             seen_forms[(key, kind, start)] = forms[-1]
         for f in forms:
-            if len(f["_key"]) == 1 and f["_key"][0] in stop:
+            if len(f["_key"]) == 1 and f["_key"][0] in stop and f["rule"] != "quoted":
                 problems.append({"file": where, "line": line, "actor_id": aid,
                                  "problem": f"the form {f['form']!r} reads as the function word "
                                             f"{f['_key'][0]!r} once normalized; left out"})

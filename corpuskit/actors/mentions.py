@@ -276,7 +276,12 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             quoted = [p for p in cands if e_rule[p] == "quoted"]
             if quoted:
                 if _quoted(r, texts, titles):
-                    resolved.append((r, e_actor[quoted[0]], "short form"))
+                    # outlets of one name (الوطن in several countries): the one named in
+                    # full, else the one whose country the document names most, else the first
+                    best = max(quoted, key=lambda q: (e_actor[q] in seen_at,
+                                                      countries.get(country_of[e_actor[q]], 0),
+                                                      -q))
+                    resolved.append((r, e_actor[best], "short form"))
                     continue
                 cands = [p for p in cands if e_rule[p] != "quoted"]
             named = [p for p in cands if e_actor[p] in seen_at]
