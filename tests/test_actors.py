@@ -552,18 +552,21 @@ def test_a_country_named_just_before_a_generic_form_decides_it():
 
 
 def test_matcher_against_the_held_out_saudinewsnet_paragraphs(saudinewsnet_dir):
-    """The fifth held-out set: 160 SaudiNewsNet paragraphs (real news the gazetteer was not built
-    on), annotated by two independent annotators before round 6 and measured once after it:
-    precision 0.832, recall 0.649 (README). A floor against regressions; the references still
-    point at the same paragraphs (the loader raises if a paragraph's text changed)."""
+    """The fifth and sixth held-out sets: 160 SaudiNewsNet paragraphs each (real news the
+    gazetteer was not built on), each annotated by two independent annotators before the round
+    it measures. Set 5, measured once after round 6 (P 0.832, R 0.649), is development data
+    since (0.876 / 0.784 after round 7); set 6, measured once after round 7: P 0.878, R 0.741
+    (README). Floors against regressions; the references still point at the same paragraphs
+    (the loader raises if a paragraph's text changed)."""
     c = ck.load_corpus(saudinewsnet_dir, progress=False).drop_duplicates()
-    gold = load_mention_annotations(ANN / "actors_saudinewsnet_heldout5.jsonl", c,
-                                    ANN / "actors_gold_map.csv")
-    assert len(gold.attrs["units"]["unit_id"]) == 160 and len(gold) == 450
     pred = ck.find_actors(c, unit="paragraph")
-    scores = evaluate_mentions(pred, gold)["scores"].set_index("type")
-    assert scores.loc["all", "precision"] >= 0.80
-    assert scores.loc["all", "recall"] >= 0.62
+    for n, size, floor_p, floor_r in ((5, 450, 0.85, 0.75), (6, 468, 0.85, 0.71)):
+        gold = load_mention_annotations(ANN / f"actors_saudinewsnet_heldout{n}.jsonl", c,
+                                        ANN / "actors_gold_map.csv")
+        assert len(gold.attrs["units"]["unit_id"]) == 160 and len(gold) == size
+        scores = evaluate_mentions(pred, gold)["scores"].set_index("type")
+        assert scores.loc["all", "precision"] >= floor_p, n
+        assert scores.loc["all", "recall"] >= floor_r, n
 
 
 def test_annotations_of_a_corpus_not_shipped_are_stored_as_offsets(tmp_path):
