@@ -659,3 +659,30 @@ def test_former_holder_and_foreign_nationality_after_a_title_or_generic_form():
     assert text[:m.loc[m["surface"] == "الشرطة", "start"].item()].endswith("وإن ")
     now = ck.find_actors(docs(text.replace(" السابق", ""), dates=["2015-07-20"]))
     assert dict(zip(now["surface"], now["actor_id"]))["الرئيس الفرنسي"] == "fra_hollande"
+
+
+def test_descriptions_of_a_centre_and_of_a_group_called_terrorist():
+    """المركز refers back to a centre named in full (مركز الملك سلمان ...); an evaluative
+    adjective (التنظيم الإرهابي، التنظيم المتطرف) does not stop a description from referring
+    back, as a restrictive one would (المجلس العسكري is not the SNC)."""
+    text = ("وصلت طائرة من مركز الملك سلمان للإغاثة والأعمال الإنسانية إلى عدن، وقال متحدث إن "
+            "المركز سيرسل المزيد. وتبنى تنظيم داعش الهجوم، ويحاول التنظيم الإرهابي تجنيد الشباب.")
+    m = ck.find_actors(docs(text, dates=["2015-07-20"]))
+    got = m.loc[m["resolved_by"] == "definite description", ["surface", "actor_id"]]
+    assert got.values.tolist() == [["المركز", "ngo_ksrelief"], ["التنظيم", "ag_isis"]]
+
+
+def test_parliaments_by_country_and_the_occupation_for_israel():
+    """مجلس النواب is the parliament of the country the document is about (Lebanon, Iraq,
+    Egypt, Libya, Yemen); الاحتلال الإسرائيلي is Israel, and bare الاحتلال too once Israel
+    is named."""
+    text = ("دعا رئيس الحكومة اللبنانية تمام سلام إلى عقد جلسة لمجلس النواب. وفي غزة قصف "
+            "الاحتلال الإسرائيلي مخيم الشاطئ، وقالت حماس إن الاحتلال يتحمل المسؤولية.")
+    m = ck.find_actors(docs(text, dates=["2015-07-20"]))
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert ("لمجلس النواب", "lbn_parliament") in got
+    assert got.count(("الاحتلال", "state_israel")) == 1
+    assert ("الاحتلال الإسرائيلي", "state_israel") in got
+    iraq = ck.find_actors(docs("صوت مجلس النواب العراقي أمس، وقال رئيس الوزراء العراقي حيدر "
+                               "العبادي إن مجلس النواب سيقر الإصلاحات.", dates=["2015-08-11"]))
+    assert iraq.loc[iraq["surface"] == "مجلس النواب", "actor_id"].tolist() == ["irq_parliament"]

@@ -30,7 +30,7 @@ _UNITS = ("sentence", "paragraph", "document")
 _BODY_HEADS = (
     "مجلس", "جامعة", "منظمة", "وكالة", "وزارة", "بعثة", "ائتلاف", "هيئة", "لجنة", "جبهة",
     "حركة", "كتيبة", "مفوضية", "اتحاد", "جماعة", "تنظيم", "حزب", "مرصد", "تحالف", "مكتب",
-    "صندوق", "برنامج", "محكمة", "مجموعة",
+    "صندوق", "برنامج", "محكمة", "مجموعة", "مركز",
 )
 # Heads of person titles: رئيس هيئة الأركان (construct state) is not shortened to الرئيس; the
 # title must carry the article (الرئيس السوري) or the description a modifier (الوزير الروسي).
@@ -54,6 +54,11 @@ _NOT_MODIFIERS = frozenset((
     # words that only look definite: إلى, إلا and the relative pronouns
     "الي", "الى", "الا", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان",
     "اللواتي", "اللاتي", "اللائي"))
+# definite adjectives that judge rather than restrict (التنظيم الإرهابي، التنظيم المتطرف): a
+# description ends before them, as before a date
+_EVALUATIVE = frozenset((
+    "الارهابي", "الارهابيه", "المتطرف", "المتطرفه", "المتشدد", "المتشدده", "الدموي",
+    "الدمويه", "المجرم", "المجرمه"))
 # what may follow a person head that refers back (a particle, a preposition, a pronoun-like
 # word); any other undetermined word after الرئيس / الأمير / الملك is most often a name
 # (الأمير بندر، الملك عبدالعزيز): not a description
@@ -725,7 +730,8 @@ def _scan(corpus: Corpus, pieces: pd.DataFrame, matcher: Dictionary,
                                 and toks[j][0] <= ends[k] and not value[toks[j - 1][1]:
                                                                         toks[j][0]].strip():
                             f = forms_of(toks[j][2])[0][0]
-                            if not f.startswith("ال") or f in _NOT_MODIFIERS:
+                            if not f.startswith("ال") or f in _NOT_MODIFIERS \
+                                    or f in _EVALUATIVE:
                                 named = not mods and f not in _AFTER_PERSON \
                                     and not f.startswith("ال")
                                 break
