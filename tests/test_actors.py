@@ -686,3 +686,14 @@ def test_parliaments_by_country_and_the_occupation_for_israel():
     iraq = ck.find_actors(docs("صوت مجلس النواب العراقي أمس، وقال رئيس الوزراء العراقي حيدر "
                                "العبادي إن مجلس النواب سيقر الإصلاحات.", dates=["2015-08-11"]))
     assert iraq.loc[iraq["surface"] == "مجلس النواب", "actor_id"].tolist() == ["irq_parliament"]
+
+
+def test_a_nationality_adjective_formed_from_a_state_name_decides_a_generic_form():
+    """السلطات الأوكرانية is Ukraine's authorities (no row: left out), not Russia's, though
+    the document names Russia's government; السلطات الروسية after it is Russia's."""
+    text = ("قال الكرملين إن موسكو ستطرد صحافيين ردا على إجراءات اتخذتها السلطات الأوكرانية، "
+            "وأكدت السلطات الروسية القرار.")
+    m = ck.find_actors(docs(text, dates=["2015-08-20"]))
+    got = list(zip(m["surface"], m["actor_id"]))
+    assert ("السلطات", "rus_gov") not in got
+    assert ("السلطات الروسية", "rus_gov") in got

@@ -178,7 +178,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     international = {a for a, v in info.items() if v[2] == "person" and a.startswith("int_")}
     # countries whose institutions the gazetteer lists (a generic form with {country})
     covered = {country_of[a] for a in e_actor[e_rule == "country"]}
-    nisbas = _nisbas(ent)
+    nisbas = _nisbas(ent, gaz.actors, matcher)
     former = {matcher._forms(w)[0][0] for w in ("السابق", "الأسبق")}
 
     pieces = _pieces(corpus, unit)
@@ -289,6 +289,13 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     resolved.append((r, e_actor[best], "short form"))
                     continue
                 cands = [p for p in cands if e_rule[p] != "quoted"]
+            nation = nisbas.get(_next_word(r, texts, titles, matcher)) \
+                if any(e_rule[p] == "country" for p in cands) else None
+            if nation:
+                # الشرطة العراقية, السلطات الأوكرانية: a generic form followed by a nationality
+                # is only an actor of that nation (none, where the gazetteer has no such row)
+                cands = [p for p in cands if e_rule[p] != "country"
+                         or country_of.get(e_actor[p]) in nation]
             named = [p for p in cands if e_actor[p] in seen_at]
             if named:
                 # the actor last named in full before the short form; if none was named before
@@ -304,10 +311,6 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             # if several actors claim it, the one whose country the document mentions most.
             ruled = [p for p in cands if e_rule[p] == "country"
                      and countries.get(country_of.get(e_actor[p]), 0) > 0]
-            if ruled and _next_word(r, texts, titles, matcher) in nisbas:
-                # الشرطة التركية, وزارة الدفاع اليمنية: a generic form followed by a
-                # nationality the gazetteer has no such row for is not the document's own
-                ruled = []
             if ruled and not _country_has_row(
                     {country_of[e_actor[p]] for p in ruled}, r[6], country_at, countries,
                     covered):
@@ -431,22 +434,35 @@ def _next_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> str 
     return matcher._forms(toks[0][2])[0][0]
 
 
-def _nisbas(entries: pd.DataFrame) -> frozenset[str]:
-    """Nationality adjectives as the gazetteer writes them after its generic forms: the last
-    word of a variant that is an actor's {country} form plus one definite word (الشرطة
-    السورية → السورية)."""
+def _nisbas(entries: pd.DataFrame, actors: pd.DataFrame,
+            matcher: Dictionary) -> dict[str, frozenset[str]]:
+    """Nationality adjectives and the countries they name: those the gazetteer writes after its
+    generic forms (the last word of a variant that is an actor's {country} form plus one
+    definite word: الشرطة السورية → السورية, Syria), and those formed from one-word state names
+    (أوكرانيا → الأوكراني، الأوكرانية; الصين → الصيني، الصينية)."""
+    country = dict(zip(actors["actor_id"], actors["country"]))
     generic = entries[entries["rule"].eq("country")]
     by_actor: dict[str, set[str]] = defaultdict(set)
     for a, k in zip(generic["actor_id"], generic["key"]):
         by_actor[a].add(k)
-    out = set()
+    out: dict[str, set[str]] = defaultdict(set)
     full = entries[entries["kind"].isin(("name", "variant"))]
     for a, k in zip(full["actor_id"], full["key"]):
         head, _, last = k.rpartition(" ")
         if head in by_actor.get(a, ()) and last.startswith("ال") and \
-                last.endswith(("ي", "يه", "ية")) and last not in _NOT_NATIONAL:
-            out.add(last)
-    return frozenset(out)
+                last.endswith(("ي", "يه", "ية")) and _nation(country.get(a)):
+            out[last].add(country[a])
+    states = set(actors.loc[actors["type"].eq("state"), "actor_id"])
+    for a, k in zip(full["actor_id"], full["key"]):
+        if a not in states or " " in k or len(k) < 3 or not _nation(country.get(a)):
+            continue
+        base = k[2:] if k.startswith("ال") else k
+        base = base[:-1] if base.endswith(("ا", "ه", "ة")) else base   # فرنسا، سورية
+        if not base.endswith("ي"):
+            base += "ي"
+        for form in ("ال" + base, "ال" + base + "ة"):
+            out[matcher._forms(form)[0][0]].add(country[a])
+    return {k: frozenset(v) for k, v in out.items() if k not in _NOT_NATIONAL}
 
 
 # definite nisbas written after generic forms that name no nationality (الجيش الوطني,
@@ -454,7 +470,8 @@ def _nisbas(entries: pd.DataFrame) -> frozenset[str]:
 _NOT_NATIONAL = frozenset((
     "الوطني", "الوطنيه", "الاسلامي", "الاسلاميه", "الارهابي", "الارهابيه", "الاسدي",
     "الاسديه", "الشعبي", "الشعبيه", "الرسمي", "الرسميه", "الشرعي", "الشرعيه", "المركزي",
-    "المركزيه", "الانتقالي", "الانتقاليه", "العربي", "العربيه", "الدولي", "الدوليه"))
+    "المركزيه", "الانتقالي", "الانتقاليه", "العربي", "العربيه", "الدولي", "الدوليه",
+    "المالي", "الماليه"))   # Mali's adjective is also "financial" (السلطات المالية)
 
 
 _OPEN_QUOTES = "«\"“'‘"
