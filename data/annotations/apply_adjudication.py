@@ -7,7 +7,7 @@ adjudicator's decisions (``..._heldout<N>_adjudication.jsonl``) applied: a span 
 ``"keep": false`` is removed, a span with ``"keep": true`` that coder A did not mark is taken
 from coder B (with the adjudicator's actor name when one is given); a dropped span coder A did
 not mark was coder B's alone and simply stays out. Writes ``actors_sample_heldout<N>.jsonl``
-(sets 5, 6: ``actors_saudinewsnet_heldout<N>.jsonl``); ``--check`` only compares with the file already
+(sets 5 on: ``actors_saudinewsnet_heldout<N>.jsonl``); ``--check`` only compares with the file already
 there (sets 2 and 3 were built this way before the script existed, and the check reproduces
 them).
 """
@@ -37,7 +37,7 @@ def _same(m: dict, key: object, actor: str | None) -> bool:
 
 
 def stem(n: int) -> str:
-    """Sets 2-4 are sample-corpus paragraphs, sets 5 and 6 SaudiNewsNet paragraphs."""
+    """Sets 2-4 are sample-corpus paragraphs, sets 5 on SaudiNewsNet paragraphs."""
     return f"actors_saudinewsnet_heldout{n}" if n >= 5 else f"actors_sample_heldout{n}"
 
 
