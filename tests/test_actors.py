@@ -648,10 +648,10 @@ def test_generic_form_is_left_alone_for_a_country_the_gazetteer_does_not_cover()
 
 def test_former_holder_and_foreign_nationality_after_a_title_or_generic_form():
     """الرئيس الفرنسي السابق in 2015 is Sarkozy (the holder whose term ended last before the
-    date), not Hollande; الشرطة العراقية in a document about Syria is not the Syrian police
-    (the gazetteer has no generic row for Iraq's police)."""
+    date), not Hollande; الشرطة البرازيلية in a document about Syria is not the Syrian police
+    (the gazetteer has no row for Brazil's police)."""
     text = ("قال الرئيس الفرنسي السابق إن الحكومة أخطأت. وقالت السلطات السورية إن الشرطة "
-            "العراقية اعتقلت ثلاثة، وإن الشرطة أفرجت عن اثنين.")
+            "البرازيلية اعتقلت ثلاثة، وإن الشرطة أفرجت عن اثنين.")
     m = ck.find_actors(docs(text, dates=["2015-07-20"]))
     got = dict(zip(m["surface"], m["actor_id"]))
     assert got["الرئيس الفرنسي"] == "fra_sarkozy"
