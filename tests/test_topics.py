@@ -306,3 +306,24 @@ def test_progress_bars_only_when_asked_or_large(dtm, capsys):
     assert "select_k: 100%" in capsys.readouterr().err
     select_k(dtm, ks=[3], seeds=[0, 1])
     assert capsys.readouterr().err == ""
+
+
+def test_compiled_e_step_is_scikit_learns_on_real_news(news_texts):
+    """The compiled E-step (corpuskit.topics._estep) against scikit-learn's own per-document
+    update on SaudiNewsNet articles: the same estimates and sufficient statistics, from a cold
+    start and from a warm one."""
+    from sklearn.decomposition._lda import _dirichlet_expectation_2d, _update_doc_distribution
+
+    from corpuskit.topics.model import _e_step_block
+
+    corpus = ck.Corpus(pd.DataFrame({"doc_id": [f"n{i}" for i in range(len(news_texts))],
+                                     "text": news_texts}))
+    M = document_term_matrix(corpus, min_df=2).matrix.astype(np.float64).tocsr()
+    lam = np.random.default_rng(0).gamma(100.0, 0.01, (7, M.shape[1]))
+    expe = np.exp(_dirichlet_expectation_2d(lam))
+    ref, ref_stats = _update_doc_distribution(M, expe, 0.1, 100, 1e-3, True, None)
+    got, stats = _e_step_block(M, None, expe, 0.1, 100, 1e-3, True)
+    np.testing.assert_allclose(got, ref, rtol=1e-9)
+    np.testing.assert_allclose(stats, ref_stats, rtol=1e-9, atol=1e-12)
+    warm, none = _e_step_block(M, got, expe, 0.1, 100, 1e-3, False)
+    assert none is None and np.abs(warm - got).mean() < np.abs(got - 1).mean()
