@@ -311,7 +311,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             # if several actors claim it, the one whose country the document mentions most.
             ruled = [p for p in cands if e_rule[p] == "country"
                      and countries.get(country_of.get(e_actor[p]), 0) > 0]
-            if ruled and not _country_has_row(
+            if ruled and not _generic_may_resolve(
                     {country_of[e_actor[p]] for p in ruled}, r[6], country_at, countries,
                     covered):
                 ruled = []
@@ -450,7 +450,7 @@ def _nisbas(entries: pd.DataFrame, actors: pd.DataFrame,
     for a, k in zip(full["actor_id"], full["key"]):
         head, _, last = k.rpartition(" ")
         if head in by_actor.get(a, ()) and last.startswith("ال") and \
-                last.endswith(("ي", "يه", "ية")) and _nation(country.get(a)):
+                last.endswith(("ي", "يه")) and _nation(country.get(a)):
             out[last].add(country[a])
     states = set(actors.loc[actors["type"].eq("state"), "actor_id"])
     for a, k in zip(full["actor_id"], full["key"]):
@@ -577,7 +577,7 @@ def _nation(code: object) -> bool:
     return isinstance(code, str) and code != "INT"
 
 
-def _country_has_row(have: set, at: int, country_at: dict, countries: Counter,
+def _generic_may_resolve(have: set, at: int, country_at: dict, countries: Counter,
                      covered: set) -> bool:
     """Whether a generic form (الحكومة، قوات الأمن) may go to one of the countries in ``have``:
     not when the country it most likely refers to, the one named in full last within
@@ -592,7 +592,7 @@ def _country_has_row(have: set, at: int, country_at: dict, countries: Counter,
         top = [(k, c) for c, k in countries.items() if _nation(c)]
         if not top:
             return True
-        about = max(top)[1]
+        about = max(top)[1]   # ties: the larger code, so that every run agrees
     return about in have or about in covered
 
 
