@@ -53,8 +53,8 @@ def _parser() -> argparse.ArgumentParser:
                       help="where to write the corpus: a .parquet file (read into memory, "
                            "then written), or a folder for a corpus on disk (written part by "
                            "part as the input is read: for corpora larger than memory)")
-    load.add_argument("--part-size", type=_at_least(1), default=5000, metavar="N",
-                      help="documents per part of a corpus on disk (default 5000)")
+    load.add_argument("--part-size", type=_at_least(1), default=1000, metavar="N",
+                      help="documents per part of a corpus on disk (default 1000)")
     load.add_argument("--overwrite", action="store_true",
                       help="replace the corpus already in the --out folder")
     _load_options(load)
@@ -293,7 +293,7 @@ def _load(args: argparse.Namespace, out: str | None = None):  # noqa: ANN202
                            include=args.include, exclude=args.exclude,
                            documentation_files=args.documentation_files, limits=limits,
                            out=out, overwrite=getattr(args, "overwrite", False),
-                           part_size=getattr(args, "part_size", 5000), engine=engine)
+                           part_size=getattr(args, "part_size", 1000), engine=engine)
 
 
 class _Outputs:

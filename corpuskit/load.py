@@ -85,7 +85,7 @@ def load_corpus(*paths: str | Path, format: str | None = None,
                 near_duplicate_threshold: float = 0.5, min_arabic: float = 0.2,
                 include: str | list[str] | None = None, exclude: str | list[str] | None = None,
                 documentation_files: bool = False, limits: Limits | None = None,
-                out: str | Path | None = None, overwrite: bool = False, part_size: int = 5000,
+                out: str | Path | None = None, overwrite: bool = False, part_size: int = 1000,
                 engine: Any = None, workers: int | None = None) -> Corpus:
     """Load Arabic news from files, folders and archives into a :class:`Corpus`.
 
@@ -118,6 +118,9 @@ def load_corpus(*paths: str | Path, format: str | None = None,
         overwrite: replace a corpus already in ``out`` (a folder that is not a corpuskit corpus
             is never touched).
         part_size: documents per part: the unit of parallel work and of the files on disk.
+            Up to twice as many parts as workers are in flight at once, so the load's memory
+            grows with it (31,000 articles to disk: peak 1.7 GB with parts of 5,000, 0.8 GB
+            with the default 1,000, in the same time).
         engine, workers: where the per-document work runs (:func:`~corpuskit.engine.get_engine`):
             ``"local"`` worker processes (default), ``"serial"``, ``"dask"``, or a Dask
             ``Client``.
