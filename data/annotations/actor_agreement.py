@@ -1,6 +1,6 @@
 """Agreement of the two annotators of a held-out actor set (actors_sample_heldout<N>_coder_*).
 
-    .venv/bin/python data/annotations/actor_agreement.py [2|3|4|5|6|7]   (5-7: SaudiNewsNet, with
+    .venv/bin/python data/annotations/actor_agreement.py N   (2-4: sample corpus; 5 on: SaudiNewsNet, with
     CORPUSKIT_SAUDINEWSNET set)
 
 Mentions are compared paragraph by paragraph: two mentions agree when their spans overlap
@@ -39,8 +39,8 @@ def _matched(a, b, same_actor: bool) -> int:  # noqa: ANN001 - two mention table
 
 
 def _corpus(n: str):  # noqa: ANN202
-    """Sets 2-4 are sample-corpus paragraphs; 5-7 SaudiNewsNet (CORPUSKIT_SAUDINEWSNET)."""
-    if n in ("5", "6", "7"):
+    """Sets 2-4 are sample-corpus paragraphs; 5 on SaudiNewsNet (CORPUSKIT_SAUDINEWSNET)."""
+    if int(n) >= 5:
         folder = os.environ.get("CORPUSKIT_SAUDINEWSNET")
         if not folder:
             raise SystemExit("set CORPUSKIT_SAUDINEWSNET to the SaudiNewsNet folder")
