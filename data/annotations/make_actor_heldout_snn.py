@@ -1,4 +1,4 @@
-"""Draw a held-out set of SaudiNewsNet paragraphs for actor-mention annotation (sets 5, 6).
+"""Draw a held-out set of SaudiNewsNet paragraphs for actor-mention annotation (sets 5 on).
 
     CORPUSKIT_SAUDINEWSNET=../shared/corpora/saudinewsnet \\
     .venv/bin/python data/annotations/make_actor_heldout_snn.py --set N --worksheets /tmp/ws

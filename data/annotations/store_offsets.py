@@ -4,11 +4,18 @@ that is not shipped: paragraph offsets and a hash of each span, never the text.
     .venv/bin/python data/annotations/store_offsets.py build/annotations/items_heldout6.csv \\
         WORKSHEET/sample_paragraphs.jsonl WORKSHEET/annotation_a.jsonl \\
         data/annotations/actors_saudinewsnet_heldout6_coder_a.jsonl
+    .venv/bin/python data/annotations/store_offsets.py --adjudication \\
+        WORKSHEET/sample_paragraphs.jsonl DECISIONS.jsonl \\
+        data/annotations/actors_saudinewsnet_heldout6_adjudication.jsonl
 
 ``items`` is the reference file the drawing script wrote (item, doc_id, unit_id, hash); the
 worksheet's paragraphs must hash as drawn. Every mention becomes ``start``, ``end`` (offsets
 into the paragraph), ``sha`` (:func:`corpuskit.actors.evaluate.span_hash`), ``actor``,
 ``type``, ``metonymy``.
+
+With ``--adjudication`` the third file is the adjudicator's decisions (one per line: item,
+surface, occurrence, keep, reason, and actor/type where changed), stored the same way as
+``..._adjudication.jsonl`` (start, end, sha, keep, rule, actor, type).
 """
 
 from __future__ import annotations
@@ -20,6 +27,35 @@ import sys
 from pathlib import Path
 
 from corpuskit.actors.evaluate import span_hash
+
+
+def _find(text: str, m: dict, where: str) -> tuple[int, int]:
+    pos = -1
+    for _ in range(int(m.get("occurrence", 1))):
+        pos = text.find(m["surface"], pos + 1)
+        if pos < 0:
+            raise SystemExit(f"{where}: {m['surface']!r} does not occur "
+                             f"{m.get('occurrence', 1)} times")
+    return pos, pos + len(m["surface"])
+
+
+def adjudication(paragraphs: str, decisions: str, out: str) -> None:
+    texts = {}
+    for line in Path(paragraphs).read_text(encoding="utf-8").splitlines():
+        rec = json.loads(line)
+        texts[rec["item"]] = rec["text"]
+    lines = []
+    for n, line in enumerate(Path(decisions).read_text(encoding="utf-8").splitlines(), 1):
+        d = json.loads(line)
+        text = texts[d["item"]]
+        a, b = _find(text, d, f"{decisions} line {n} ({d['item']})")
+        rec = {"item": d["item"], "start": a, "end": b, "sha": span_hash(text[a:b]),
+               "keep": d["keep"], "rule": d["reason"]}
+        if d.get("actor"):
+            rec["actor"], rec["type"] = d["actor"], d.get("type")
+        lines.append(json.dumps(rec, ensure_ascii=False))
+    Path(out).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{out}: {len(lines)} decisions")
 
 
 def main(items: str, paragraphs: str, annotation: str, out: str) -> None:
@@ -37,13 +73,7 @@ def main(items: str, paragraphs: str, annotation: str, out: str) -> None:
             raise SystemExit(f"{annotation} line {n}: {rec['item']} is not the paragraph drawn")
         mentions = []
         for m in rec["mentions"]:
-            pos = -1
-            for _ in range(int(m.get("occurrence", 1))):
-                pos = text.find(m["surface"], pos + 1)
-                if pos < 0:
-                    raise SystemExit(f"{annotation} line {n}: {m['surface']!r} does not occur "
-                                     f"{m.get('occurrence', 1)} times in {rec['item']}")
-            end = pos + len(m["surface"])
+            pos, end = _find(text, m, f"{annotation} line {n} ({rec['item']})")
             mentions.append({"start": pos, "end": end, "sha": span_hash(text[pos:end]),
                              "actor": m["actor"], "type": m["type"],
                              "metonymy": bool(m.get("metonymy", False))})
@@ -58,6 +88,9 @@ def main(items: str, paragraphs: str, annotation: str, out: str) -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 5:
+    if len(sys.argv) == 5 and sys.argv[1] == "--adjudication":
+        adjudication(*sys.argv[2:])
+    elif len(sys.argv) == 5:
+        main(*sys.argv[1:])
+    else:
         raise SystemExit(__doc__)
-    main(*sys.argv[1:])
