@@ -39,11 +39,14 @@ def _find(text: str, m: dict, where: str) -> tuple[int, int]:
     return pos, pos + len(m["surface"])
 
 
+def _texts(paragraphs: str) -> dict[str, str]:
+    """The worksheet's paragraphs by item."""
+    return {rec["item"]: rec["text"] for rec in map(json.loads, Path(paragraphs).read_text(
+        encoding="utf-8").splitlines())}
+
+
 def adjudication(paragraphs: str, decisions: str, out: str) -> None:
-    texts = {}
-    for line in Path(paragraphs).read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        texts[rec["item"]] = rec["text"]
+    texts = _texts(paragraphs)
     lines = []
     for n, line in enumerate(Path(decisions).read_text(encoding="utf-8").splitlines(), 1):
         d = json.loads(line)
@@ -61,10 +64,7 @@ def adjudication(paragraphs: str, decisions: str, out: str) -> None:
 def main(items: str, paragraphs: str, annotation: str, out: str) -> None:
     with open(items, encoding="utf-8", newline="") as fh:
         refs = {r["item"]: r for r in csv.DictReader(fh)}
-    texts = {}
-    for line in Path(paragraphs).read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        texts[rec["item"]] = rec["text"]
+    texts = _texts(paragraphs)
     lines = []
     for n, line in enumerate(Path(annotation).read_text(encoding="utf-8").splitlines(), 1):
         rec = json.loads(line)
