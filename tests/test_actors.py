@@ -556,8 +556,9 @@ def test_matcher_against_the_held_out_saudinewsnet_paragraphs(saudinewsnet_dir):
     gazetteer was not built on), each annotated by two independent annotators before the round
     it measures and measured once: set 5 after round 6 (P 0.832, R 0.649), set 6 after round 7
     (0.878 / 0.741), set 7 after round 8 (0.827 / 0.731), set 8 after round 9 (0.881 / 0.738);
-    each is development data after its measurement (README). Floors against regressions; the references still point at the same
-    paragraphs (the loader raises if a paragraph's text changed)."""
+    each is development data after its measurement (README). Floors against regressions; the
+    references still point at the same paragraphs (the loader raises if a paragraph's text
+    changed)."""
     c = ck.load_corpus(saudinewsnet_dir, progress=False).drop_duplicates()
     pred = ck.find_actors(c, unit="paragraph")
     for n, size, floor_p, floor_r in ((5, 450, 0.85, 0.80), (6, 468, 0.86, 0.86),
@@ -715,3 +716,28 @@ def test_bare_houthi_is_the_movement_or_the_leader_named_last_and_security_men_a
     s = ck.find_actors(docs(saudi, dates=["2015-07-20"]))
     assert s.loc[s["actor_id"].eq("sau_security_forces"), "surface"].tolist() == \
         ["قوات الأمن السعودية"]
+
+
+def test_a_large_in_memory_corpus_is_matched_on_worker_processes(monkeypatch):
+    """From 2,000 documents an in-memory corpus is matched on local worker processes when no
+    engine is named (both cores: the speed target), in balanced parts, and the table is the
+    one a single process gives; ``engine="serial"`` or one worker keeps one process."""
+    import corpuskit.parts as parts
+    from corpuskit.actors.mentions import PARALLEL_FROM
+
+    sample = ck.load_corpus(SAMPLE).docs
+    copies = -(-PARALLEL_FROM // len(sample))
+    big = ck.Corpus(pd.concat([sample.assign(doc_id=sample["doc_id"] + f"~{i}")
+                               for i in range(copies)], ignore_index=True))
+    calls: list[dict] = []
+    real = parts.map_parts
+    monkeypatch.setattr(parts, "map_parts",
+                        lambda *a, **kw: calls.append(kw) or real(*a, **kw))
+    auto = ck.find_actors(big, workers=2)
+    assert [(c["engine"], c["part_size"]) for c in calls] == [("local", -(-len(big) // 4))]
+    one = ck.find_actors(big, engine="serial")
+    assert len(calls) == 2 and calls[1]["engine"] == "serial"
+    ck.find_actors(big, workers=1)
+    assert len(calls) == 2       # one worker: no parts
+    pd.testing.assert_frame_equal(auto, one)
+    assert auto.attrs["units"] == one.attrs["units"] and len(auto) > 10 * len(sample)

@@ -122,8 +122,10 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         engine, workers, part_size: run part by part on an engine (``"local"`` worker
             processes, ``"serial"``, ``"dask"`` or a Dask ``Client``); a
             :class:`~corpuskit.store.DiskCorpus` always runs part by part (on local worker
-            processes unless told otherwise). Mentions depend on their document alone, so the
-            table is the one a whole-corpus call gives.
+            processes unless told otherwise), and so does an in-memory corpus of 2,000
+            documents or more when no engine is named (``engine="serial"`` keeps one
+            process). Mentions depend on their document alone, so the table is the one a
+            whole-corpus call gives.
         out: write the table to this folder part by part (by the workers) and return it as a
             :class:`~corpuskit.parts.TableOnDisk` (``.read()`` gives the DataFrame): for corpora
             whose mention table should not be held in memory.
@@ -148,11 +150,15 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
 
     if out is not None:
         gz = load_gazetteer(gazetteer) if isinstance(gazetteer, (str, Path)) else gazetteer
-        return write_parts(find_actors, corpus, out, "mentions", gz, unit, meta, places,
+        return write_parts(_find_in_part, corpus, out, "mentions", gz, unit, meta, places,
                            engine=engine, workers=workers, part_size=part_size)
+    if engine is None:
+        auto = _parallel_part_size(corpus, workers, part_size)
+        if auto:
+            engine, part_size = "local", auto
     if wants_parts(corpus, engine):
         gz = load_gazetteer(gazetteer) if isinstance(gazetteer, (str, Path)) else gazetteer
-        outs = map_parts(find_actors, corpus, gz, unit, meta, places, engine=engine,
+        outs = map_parts(_find_in_part, corpus, gz, unit, meta, places, engine=engine,
                          workers=workers, part_size=part_size)
         return _concat_mentions(outs)
     if gazetteer is None:
@@ -786,6 +792,30 @@ def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
                     continue
         out.append((r, aid, how))
     return out
+
+
+def _find_in_part(part: Corpus, *args: Any) -> pd.DataFrame:
+    """:func:`find_actors` on one part, in the process that runs it (never parts again)."""
+    return find_actors(part, *args, workers=1)
+
+
+PARALLEL_FROM = 2000  # documents: an in-memory corpus this large is matched on every core
+
+
+def _parallel_part_size(corpus: Corpus, workers: int | None, part_size: int) -> int | None:
+    """The part size at which an in-memory corpus of :data:`PARALLEL_FROM` documents or more
+    is matched on local worker processes when no engine was named (two parts per worker, so
+    that both finish together), or None: a small corpus, one worker, or a corpus on disk (which
+    runs part by part anyway)."""
+    from ..engine import _cores
+    from ..store import DiskCorpus
+
+    if isinstance(corpus, DiskCorpus):
+        return None
+    n, w = len(corpus.docs), workers or _cores()
+    if w < 2 or n < PARALLEL_FROM:
+        return None
+    return min(part_size, -(-n // (2 * w)))
 
 
 def _concat_mentions(outs: list[pd.DataFrame]) -> pd.DataFrame:
