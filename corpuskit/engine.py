@@ -17,6 +17,7 @@ the engines give identical results; only LDA's parallel sums may differ in the l
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
@@ -102,6 +103,23 @@ class LocalEngine(Engine):
     def __init__(self, workers: int | None = None):
         self.workers = max(1, workers or _cores())
         self._pool = None
+        self._shared: list[int] = []
+
+    def put_parts(self, parts: Sequence[Any]) -> list[Any]:
+        """Parts placed before the worker processes start are inherited by them through
+        ``fork`` (pages shared, not copied) instead of being pickled to a worker with every
+        task: LDA's blocks, used by every iteration, then cost their memory once. Elsewhere
+        (workers already started, no ``fork``) they go with each task as before."""
+        import multiprocessing as mp
+
+        parts = list(parts)
+        if self._pool is not None or self.workers == 1 or \
+                "fork" not in mp.get_all_start_methods():
+            return parts
+        key = next(_KEYS)
+        _SHARED[key] = parts
+        self._shared.append(key)
+        return [_Shared(key, i) for i in range(len(parts))]
 
     def _executor(self):  # noqa: ANN202
         if self._pool is None:
@@ -132,6 +150,9 @@ class LocalEngine(Engine):
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        for key in self._shared:
+            _SHARED.pop(key, None)
+        self._shared = []
 
 
 class DaskEngine(Engine):
@@ -216,8 +237,24 @@ class DaskEngine(Engine):
         return f"<Engine dask: {self.workers} worker(s) at {self.client.scheduler.address}>"
 
 
+_SHARED: dict[int, list[Any]] = {}   # parts a LocalEngine placed before forking its workers
+_KEYS = itertools.count()
+
+
+class _Shared:
+    """A handle to a part in :data:`_SHARED` (in the worker: the forked copy of the parent's)."""
+
+    __slots__ = ("key", "i")
+
+    def __init__(self, key: int, i: int):
+        self.key, self.i = key, i
+
+    def resolve(self) -> Any:
+        return _SHARED[self.key][self.i]
+
+
 def _star(t: tuple, fn: Callable[..., Any], common: tuple) -> Any:
-    return fn(*t, *common)
+    return fn(*(x.resolve() if isinstance(x, _Shared) else x for x in t), *common)
 
 
 def get_engine(engine: str | Engine | Any | None = None, *, workers: int | None = None,

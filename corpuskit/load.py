@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ._memory import release_memory
 from ._progress import wanted
 from ._versions import library_versions
 from .arabic.normalization import get_normalizer
@@ -257,10 +258,12 @@ def load_corpus(*paths: str | Path, format: str | None = None,
     if out is not None:
         try:
             sink.add_report(report.take_final())
-            return sink.finish(kind, of, sim, provenance)
+            done = sink.finish(kind, of, sim, provenance)
         except BaseException:
             sink.abandon()
             raise
+        release_memory()   # the parts' rows and keys, freed: not kept by this process
+        return done
     return sink.corpus(report, kind, of, sim, duplicates, provenance)
 
 

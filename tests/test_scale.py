@@ -163,6 +163,55 @@ def test_local_worker_processes_give_the_serial_result(memory_corpus):
     pd.testing.assert_frame_equal(_plain(par.report), _plain(memory_corpus.report))
 
 
+class _NoPickle:
+    """A part that cannot travel to a worker by pickle: only fork can hand it over."""
+
+    def __init__(self, n: int):
+        self.n = n
+
+    def __reduce__(self):
+        raise TypeError("not picklable")
+
+
+def _size(part: _NoPickle, plus: int) -> tuple[int, int]:
+    import os
+
+    return part.n + plus, os.getpid()
+
+
+def test_local_workers_share_placed_parts_by_fork_instead_of_pickling_them():
+    """LDA's blocks are placed once (put_parts) before the workers start: forked workers read
+    them from the parent's pages, so nothing is pickled per task (and memory is not doubled).
+    A part that cannot be pickled proves it; once the workers run, parts go by pickle."""
+    import os
+
+    from corpuskit.engine import _SHARED, get_engine
+
+    eng = get_engine("local", workers=2)
+    try:
+        handles = eng.put_parts([_NoPickle(i) for i in range(6)])
+        got = eng.starmap(_size, [(h,) for h in handles], 10)
+        assert [g[0] for g in got] == list(range(10, 16))
+        assert {g[1] for g in got} - {os.getpid()}          # in worker processes
+        with pytest.raises(TypeError, match="not picklable"):
+            eng.starmap(_size, [(p,) for p in eng.put_parts([_NoPickle(1), _NoPickle(2)])], 0)
+    finally:
+        eng.close()
+    assert not _SHARED                                         # released with the engine
+
+
+def test_lda_blocks_are_views_of_the_matrix():
+    import scipy.sparse as sp
+
+    from corpuskit.topics.model import _row_block
+
+    M = sp.random(60, 40, density=0.2, format="csr", random_state=1)
+    blocks = [_row_block(M, a, min(a + 25, 60)) for a in range(0, 60, 25)]
+    assert all(np.shares_memory(b.data, M.data) and np.shares_memory(b.indices, M.indices)
+               for b in blocks)
+    np.testing.assert_array_equal(sp.vstack(blocks).toarray(), M.toarray())
+
+
 def test_unknown_engine_is_a_clear_error(tmp_path):
     with pytest.raises(SettingsError, match="engine='spark'"):
         ck.load_corpus(SEEDS, engine="spark")

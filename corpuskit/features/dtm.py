@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from .._memory import release_memory
 from .._progress import track
 from ..arabic.normalization import NormalizeSettings
 from ..errors import SettingsError
@@ -262,6 +263,7 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
     settings = {"unit": unit, "min_df": min_df, "max_df": max_df, "max_terms": max_terms,
                 "fixed_vocabulary": fixed, "include_title": include_title,
                 "analyzer": analyzer.settings(), "corpus_hash": hashes.hexdigest()}
+    release_memory()   # the parts' counts and the first vocabulary, freed
     return DTM(matrix=mat, vocabulary=terms_arr.astype(str), surface=surface,
                doc_ids=np.asarray(doc_ids, dtype=object), meta=meta_df, settings=settings,
                unit_ids=None if unit_ids is None else np.asarray(unit_ids, dtype=object))

@@ -65,7 +65,8 @@ def _e_step_block(X: sp.csr_matrix, gamma: np.ndarray | None, expe: np.ndarray,
     blocked; a warm start needs fewer updates to converge than a cold one."""
     from ._estep import e_step
 
-    X = sp.csr_matrix(X)
+    if not isinstance(X, sp.csr_matrix):   # a block is used as it is: no copy per task
+        X = sp.csr_matrix(X)
     doc_topic = np.ones((X.shape[0], expe.shape[0])) if gamma is None \
         else np.array(gamma, dtype=np.float64)
     stats = np.zeros(expe.shape) if sstats else np.zeros((0, 0))
@@ -73,6 +74,25 @@ def _e_step_block(X: sp.csr_matrix, gamma: np.ndarray | None, expe: np.ndarray,
            np.ascontiguousarray(expe.T), float(alpha), int(max_iter), float(tol), bool(sstats),
            stats)
     return doc_topic, (stats if sstats else None)
+
+
+def _row_block(M: sp.csr_matrix, a: int, b: int) -> sp.csr_matrix:
+    """Rows ``a:b`` of a CSR matrix in double precision, sharing the matrix' arrays where they
+    already are (a view, not a copy: the blocks of a fit cost no second matrix)."""
+    lo, hi = M.indptr[a], M.indptr[b]
+    block = sp.csr_matrix((b - a, M.shape[1]))
+    # set, not passed to the constructor: scipy's checks would copy the arrays
+    block.data = np.asarray(M.data[lo:hi], dtype=np.float64)
+    block.indices = M.indices[lo:hi]
+    block.indptr = M.indptr[a:b + 1] - lo
+    return block
+
+
+def _load_e_step() -> None:
+    """Load the compiled E-step (from numba's cache, or compile it) in this process before
+    worker processes are forked, so that they share its code instead of each loading numba's
+    compiler and the code again (about 100 MB per worker)."""
+    _e_step_block(sp.csr_matrix(np.ones((1, 1))), None, np.ones((1, 1)), 0.5, 1, 1e-3, True)
 
 
 DISK_SAMPLE = 20_000  # rows of a matrix on disk used for LDA's NMF start and for coherence
@@ -222,15 +242,17 @@ class TopicModel(TransformerMixin, BaseEstimator):
             return self._fit_disk(X, engine, workers)
         dtm = as_dtm(X)
         self._check(dtm)
-        M = dtm.matrix.astype(np.float64)
         k = int(self.k)
         self.doc_topic_concentration_ = None
         if engine is not None and self.method == "lda":
             if self.learning_method != "batch":
                 raise SettingsError("fit(engine=...) runs batch variational Bayes: use "
                                     "learning_method='batch'")
-            self._fit_distributed(M, k, engine, workers)
-        elif self.method == "nmf":
+            self._fit_distributed(dtm.matrix, k, engine, workers)
+            self._remember(dtm)
+            return self
+        M = dtm.matrix.astype(np.float64)
+        if self.method == "nmf":
             from sklearn.decomposition import NMF
 
             tf, T = _tfidf(M)
@@ -260,23 +282,31 @@ class TopicModel(TransformerMixin, BaseEstimator):
 
     def _fit_distributed(self, M: sp.csr_matrix, k: int, engine: Any,
                          workers: int | None) -> None:
+        """Batch LDA with E-steps on an engine. ``M``: the counts (any numeric type; the
+        blocks are made in double precision, so no second copy of the whole matrix is)."""
         from sklearn.decomposition._lda import _dirichlet_expectation_2d
         from sklearn.utils import check_random_state
 
+        from .._memory import release_memory
         from ..engine import engine_for
 
+        M = sp.csr_matrix(M)
         est = self._new_lda(k, M.shape[0])
         alpha, eta = est.doc_topic_prior, est.topic_word_prior
         if self.init == "nmf":
             lam = self._nmf_start(M, k)
         else:  # scikit-learn's random start
             lam = check_random_state(self.seed).gamma(100.0, 0.01, (k, M.shape[1]))
+        _load_e_step()
+        release_memory()   # the NMF start's arrays, before worker processes copy the heap
         with engine_for(engine, workers) as eng:
             n = M.shape[0]
             size = max(1, -(-n // (2 * eng.workers))) if eng.name != "dask" else _DASK_BLOCK
             # The blocks (and each document's estimate) stay where the tasks run: on Dask, on
-            # the workers; only the topic-word weights go out and the summed statistics back.
-            rows = eng.put_parts([M[a:a + size] for a in range(0, n, size)])
+            # the workers; with local worker processes, in this process, which the workers
+            # share by fork. Only the topic-word weights go out and the statistics come back.
+            rows = eng.put_parts([_row_block(M, a, min(a + size, n))
+                                  for a in range(0, n, size)])
             gammas: list[Any] = [None] * len(rows)
             for it in range(est.max_iter + 1):
                 last = it == est.max_iter  # the final E-step: proportions, no statistics
@@ -327,6 +357,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             check_random_state(self.seed).gamma(100.0, 0.01, (k, v))
         scratch = X.path / f"lda-k{k}-seed{self.seed}"
         scratch.mkdir(exist_ok=True)
+        _load_e_step()
         with engine_for(engine, workers) as eng:
             for it in range(est.max_iter + 1):
                 last = it == est.max_iter
