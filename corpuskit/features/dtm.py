@@ -290,17 +290,22 @@ def _count_unigrams(texts: list[str], analyzer: ArabicAnalyzer, vocab: dict[str,
     types: dict[str, int] = {}
     ids = array("q")
     lengths = array("q")
+    tokens = analyzer.surface_tokens
+    setdefault = types.setdefault
     for text in texts:
-        toks = analyzer.surface_tokens(text)
-        setdefault = types.setdefault
+        toks = tokens(text)
         ids.extend([setdefault(t, len(types)) for t in toks])
         lengths.append(len(toks))
     words = list(types)
     type_ids = np.frombuffer(ids, dtype=np.int64) if len(ids) else np.zeros(0, np.int64)
     counts = np.bincount(type_ids, minlength=len(words))
     column = np.full(len(words), -1, dtype=np.int64)
+    # the word-type cache itself, once (not term()'s settings check per word), unless a
+    # subclass says otherwise
+    term = analyzer._c.cache.__getitem__ \
+        if getattr(type(analyzer), "term", None) is ArabicAnalyzer.term else analyzer.term
     for i, (w, c) in enumerate(zip(words, counts.tolist())):
-        t = analyzer.term(w)
+        t = term(w)
         if t is None:
             continue
         surface_counts[(t, w)] += c
