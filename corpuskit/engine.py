@@ -58,8 +58,9 @@ class Engine:
         return obj
 
     def put_parts(self, parts: Sequence[Any]) -> list[Any]:
-        """Place parts that several rounds of :meth:`map` use (e.g. the blocks of a matrix for
-        LDA's iterations) where the tasks run; returns handles to map over."""
+        """Place parts that several rounds of tasks use (e.g. the blocks of a matrix for
+        LDA's iterations) where the tasks run; returns handles to pass in :meth:`starmap`'s
+        argument tuples."""
         return list(parts)
 
     def starmap(self, fn: Callable[..., Any], arg_tuples: Sequence[tuple], *common: Any) -> list:

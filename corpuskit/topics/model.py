@@ -90,7 +90,7 @@ def _row_block(M: sp.csr_matrix, a: int, b: int) -> sp.csr_matrix:
 
 def _load_e_step() -> None:
     """Load the compiled E-step (from numba's cache, or compile it) in this process before
-    worker processes are forked, so that they share its code instead of each loading numba's
+    local worker processes are forked, so that they share its code instead of each loading numba's
     compiler and the code again (about 100 MB per worker)."""
     _e_step_block(sp.csr_matrix(np.ones((1, 1))), None, np.ones((1, 1)), 0.5, 1, 1e-3, True)
 
@@ -297,9 +297,10 @@ class TopicModel(TransformerMixin, BaseEstimator):
             lam = self._nmf_start(M, k)
         else:  # scikit-learn's random start
             lam = check_random_state(self.seed).gamma(100.0, 0.01, (k, M.shape[1]))
-        _load_e_step()
-        release_memory()   # the NMF start's arrays, before worker processes copy the heap
         with engine_for(engine, workers) as eng:
+            if eng.name == "local":   # before its worker processes fork (on first use)
+                _load_e_step()
+                release_memory()   # the NMF start's arrays, not to be copied by the workers
             n = M.shape[0]
             size = max(1, -(-n // (2 * eng.workers))) if eng.name != "dask" else _DASK_BLOCK
             # The blocks (and each document's estimate) stay where the tasks run: on Dask, on
@@ -357,8 +358,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
             check_random_state(self.seed).gamma(100.0, 0.01, (k, v))
         scratch = X.path / f"lda-k{k}-seed{self.seed}"
         scratch.mkdir(exist_ok=True)
-        _load_e_step()
         with engine_for(engine, workers) as eng:
+            if eng.name == "local":   # before its worker processes fork (on first use)
+                _load_e_step()
             for it in range(est.max_iter + 1):
                 last = it == est.max_iter
                 expe = np.exp(_dirichlet_expectation_2d(lam))

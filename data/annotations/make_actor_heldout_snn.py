@@ -75,7 +75,8 @@ def main() -> None:
             chosen.append(r)
         if len(chosen) == N:
             break
-    out = Path(args.out or f"build/annotations/items_heldout{args.set}.csv")
+    out = Path(args.out or HERE.parent.parent / "build" / "annotations"
+               / f"items_heldout{args.set}.csv")   # from the repository root, wherever run
     write_items(chosen, docs, args.set, out, Path(args.worksheets))
     print(f"{len(chosen_docs)} of {len(corpus)} articles pass the screen (leaving out "
           f"{len(skip)} of earlier sets); {len(paras)} "
