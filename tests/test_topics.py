@@ -4,6 +4,7 @@ effects, persistence, streaming, bad input; on the sample corpus's real Arabic t
 from __future__ import annotations
 
 import json
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -327,3 +328,27 @@ def test_compiled_e_step_is_scikit_learns_on_real_news(news_texts):
     np.testing.assert_allclose(stats, ref_stats, rtol=1e-9, atol=1e-12)
     warm, none = _e_step_block(M, got, expe, 0.1, 100, 1e-3, False)
     assert none is None and np.abs(warm - got).mean() < np.abs(got - 1).mean()
+
+
+def test_threaded_nmf_start_is_scikit_learns_on_real_news(news_texts):
+    """LDA's NMF start (corpuskit.topics._nmf) computes its two sparse products on threads:
+    on SaudiNewsNet articles it gives scikit-learn's NMF to rounding, and the same bits on one
+    thread and on three (each output row is summed by one thread, in scipy's order), so a
+    study repeats on a machine with another number of cores."""
+    from sklearn.decomposition import NMF
+
+    from corpuskit.topics._nmf import nmf_components
+    from corpuskit.topics.model import _tfidf
+
+    corpus = ck.Corpus(pd.DataFrame({"doc_id": [f"n{i}" for i in range(len(news_texts))],
+                                     "text": news_texts}))
+    _, T = _tfidf(document_term_matrix(corpus, min_df=2).matrix)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # may stop at max_iter
+        ref = NMF(n_components=8, init="nndsvda", max_iter=60, tol=1e-3,
+                  random_state=3).fit(T).components_
+    one = nmf_components(T, 8, 3, max_iter=60, tol=1e-3, threads=1)
+    three = nmf_components(T, 8, 3, max_iter=60, tol=1e-3, threads=3)
+    np.testing.assert_allclose(one, ref, rtol=1e-9, atol=1e-12)
+    assert np.array_equal(one, three)
+    assert not np.array_equal(one, nmf_components(T, 8, 4, max_iter=60, tol=1e-3))  # seeded

@@ -421,15 +421,14 @@ class TopicModel(TransformerMixin, BaseEstimator):
                        total_samples=max(int(total_samples), 1), random_state=self.seed)
 
     def _nmf_start(self, X: sp.spmatrix, k: int, n_docs: int | None = None) -> np.ndarray:
-        from sklearn.decomposition import NMF
+        from ._nmf import nmf_components
 
         _, T = _tfidf(X)
         # double precision, though single would take 60 % of the time here: single-precision
         # BLAS results depend on the number of threads, and a study must repeat to the digit
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # NMF may stop at max_iter: it is only a start
-            H = NMF(n_components=k, init="nndsvda", max_iter=100, tol=1e-3,
-                    random_state=self.seed).fit(T).components_
+            H = nmf_components(T, k, self.seed, max_iter=100, tol=1e-3)
         eta = self.eta or 1.0 / k
         # Pseudo-counts: each topic starts with an equal share of the corpus' tokens (scaled up
         # from the batch to the corpus when the start comes from one batch of a stream).

@@ -1,0 +1,100 @@
+"""NMF by coordinate descent (LDA's start) with its two sparse products on several cores.
+
+scikit-learn's ``NMF(solver="cd")`` spends about nine tenths of its time on a news corpus in two
+products of the sparse TF-IDF matrix with a thin dense one, ``X @ H.T`` and ``X.T @ W``, which
+scipy computes on one core. Here each product is cut into blocks of output rows, compiled with
+numba (no GIL) and run on threads: every output row is summed by one thread, over the same
+entries in the same order as scipy's ``csr_matvecs``/``csc_matvecs``, so the result does not
+depend on the number of threads and equals scikit-learn's to the last bit on this machine
+(tested). The start (``nndsvda``) and the coordinate updates are scikit-learn's own.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import scipy.sparse as sp
+from numba import njit
+
+
+@njit(cache=True, nogil=True)
+def _rows_times_dense(data, indices, indptr, dense, out, lo, hi):  # noqa: ANN001, ANN201
+    """``out[i] = sum_j X[i, j] * dense[j]`` for the CSR rows ``lo:hi`` (in scipy's order)."""
+    k = dense.shape[1]  # pragma: no cover - compiled
+    for i in range(lo, hi):
+        for t in range(k):
+            out[i, t] = 0.0
+        for jj in range(indptr[i], indptr[i + 1]):
+            v = data[jj]
+            j = indices[jj]
+            for t in range(k):
+                out[i, t] += v * dense[j, t]
+
+
+def _threads() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+class _Product:
+    """``A @ dense`` for a fixed CSR matrix ``A`` on ``threads`` threads, rows cut into blocks
+    of about equal numbers of stored entries."""
+
+    def __init__(self, A: sp.csr_matrix, pool: ThreadPoolExecutor | None, threads: int):
+        self.A, self.pool = A, pool
+        parts = max(1, threads * 2) if pool is not None else 1
+        cuts = np.searchsorted(A.indptr, np.linspace(0, A.nnz, parts + 1)[1:-1])
+        bounds = [0, *sorted(set(int(c) for c in cuts) - {0, A.shape[0]}), A.shape[0]]
+        self.bounds = list(zip(bounds[:-1], bounds[1:]))
+
+    def __call__(self, dense: np.ndarray) -> np.ndarray:
+        A = self.A
+        out = np.empty((A.shape[0], dense.shape[1]))
+        args = (A.data, A.indices, A.indptr, dense, out)
+        if self.pool is None or len(self.bounds) == 1:
+            _rows_times_dense(*args, 0, A.shape[0])
+        else:
+            for f in [self.pool.submit(_rows_times_dense, *args, a, b) for a, b in self.bounds]:
+                f.result()
+        return out
+
+
+def nmf_components(X: sp.spmatrix, k: int, seed: int, max_iter: int = 100, tol: float = 1e-3,
+                   threads: int | None = None) -> np.ndarray:
+    """The topic-term factor ``H`` of ``NMF(n_components=k, init="nndsvda", solver="cd",
+    max_iter=max_iter, tol=tol, random_state=seed).fit(X)``, computed with the products on
+    ``threads`` threads (default: the cores this process may use)."""
+    from sklearn.decomposition._cdnmf_fast import _update_cdnmf_fast
+    from sklearn.decomposition._nmf import _initialize_nmf
+
+    X = sp.csr_matrix(X, dtype=np.float64)
+    threads = threads or _threads()
+    perm = np.arange(k, dtype=np.intp)
+    with ThreadPoolExecutor(threads) if threads > 1 else _NoPool() as pool:
+        times_ht = _Product(X, pool, threads)            # X @ H.T, n × k
+        times_w = _Product(X.T.tocsr(), pool, threads)   # X.T @ W, terms × k
+        W, H = _initialize_nmf(X, k, init="nndsvda", random_state=seed)
+        W = np.ascontiguousarray(W)
+        Ht = np.ascontiguousarray(H.T)
+        violation_init = None
+        for _ in range(max_iter):
+            # W, then H, as scikit-learn's _fit_coordinate_descent (no regularization)
+            violation = _update_cdnmf_fast(W, np.dot(Ht.T, Ht), times_ht(Ht), perm)
+            violation += _update_cdnmf_fast(Ht, np.dot(W.T, W), times_w(W), perm)
+            if violation_init is None:
+                violation_init = violation
+            if violation_init == 0 or violation / violation_init <= tol:
+                break
+    return np.ascontiguousarray(Ht.T)
+
+
+class _NoPool:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
