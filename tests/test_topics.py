@@ -352,3 +352,26 @@ def test_threaded_nmf_start_is_scikit_learns_on_real_news(news_texts):
     np.testing.assert_allclose(one, ref, rtol=1e-9, atol=1e-12)
     assert np.array_equal(one, three)
     assert not np.array_equal(one, nmf_components(T, 8, 4, max_iter=60, tol=1e-3))  # seeded
+
+
+def test_surface_forms_merged_over_parts_are_each_terms_most_frequent_word(news_texts):
+    """The surface form of every term is its most frequent word as written over the whole
+    corpus (ties: the first in code-point order), however the counting was cut into parts:
+    counted here word by word and compared with a matrix counted in parts of 37 documents."""
+    from collections import Counter
+
+    corpus = ck.Corpus(pd.DataFrame({"doc_id": [f"n{i}" for i in range(len(news_texts))],
+                                     "text": news_texts}))
+    an = ArabicAnalyzer()
+    dtm = document_term_matrix(corpus, min_df=2, part_size=37, engine="serial")
+    pairs: Counter = Counter()
+    for text in news_texts:
+        pairs.update((t, w) for w in an.surface_tokens(text) if (t := an.term(w)))
+    best: dict = {}
+    for (t, w), c in pairs.items():
+        if t not in best or (-c, w) < (-best[t][0], best[t][1]):
+            best[t] = (c, w)
+    assert len(dtm.vocabulary) > 3000
+    assert [best[t][1] for t in dtm.vocabulary] == list(dtm.surface)
+    top = Counter(t for (t, _), c in pairs.items() if c == best[t][0])
+    assert sum(top[t] > 1 for t in dtm.vocabulary) > 50   # the tie rule is exercised
