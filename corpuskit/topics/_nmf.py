@@ -4,9 +4,11 @@ scikit-learn's ``NMF(solver="cd")`` spends about nine tenths of its time on a ne
 products of the sparse TF-IDF matrix with a thin dense one, ``X @ H.T`` and ``X.T @ W``, which
 scipy computes on one core. Here each product is cut into blocks of output rows, compiled with
 numba (no GIL) and run on threads: every output row is summed by one thread, over the same
-entries in the same order as scipy's ``csr_matvecs``/``csc_matvecs``, so the result does not
-depend on the number of threads and equals scikit-learn's to the last bit on this machine
-(tested). The start (``nndsvda``) and the coordinate updates are scikit-learn's own.
+entries in the same order as scipy's ``csr_matvecs``/``csc_matvecs``. The coordinate updates
+are scikit-learn's own (``_update_cdnmf_fast``), on blocks of rows, which it updates
+independently of one another. So the result does not depend on the number of threads and equals
+scikit-learn's to rounding (the violation that decides when to stop is summed block by block;
+tested). The start (``nndsvda``) is scikit-learn's.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import scipy.sparse as sp
 from numba import njit
+from threadpoolctl import threadpool_limits
 
 
 @njit(cache=True, nogil=True)
@@ -68,7 +71,6 @@ def nmf_components(X: sp.spmatrix, k: int, seed: int, max_iter: int = 100, tol: 
     """The topic-term factor ``H`` of ``NMF(n_components=k, init="nndsvda", solver="cd",
     max_iter=max_iter, tol=tol, random_state=seed).fit(X)``, computed with the products on
     ``threads`` threads (default: the cores this process may use)."""
-    from sklearn.decomposition._cdnmf_fast import _update_cdnmf_fast
     from sklearn.decomposition._nmf import _initialize_nmf
 
     X = sp.csr_matrix(X, dtype=np.float64)
@@ -80,16 +82,46 @@ def nmf_components(X: sp.spmatrix, k: int, seed: int, max_iter: int = 100, tol: 
         W, H = _initialize_nmf(X, k, init="nndsvda", random_state=seed)
         W = np.ascontiguousarray(W)
         Ht = np.ascontiguousarray(H.T)
-        violation_init = None
-        for _ in range(max_iter):
-            # W, then H, as scikit-learn's _fit_coordinate_descent (no regularization)
-            violation = _update_cdnmf_fast(W, np.dot(Ht.T, Ht), times_ht(Ht), perm)
-            violation += _update_cdnmf_fast(Ht, np.dot(W.T, W), times_w(W), perm)
-            if violation_init is None:
-                violation_init = violation
-            if violation_init == 0 or violation / violation_init <= tol:
-                break
+        # BLAS on one thread here (its k × k products are small): OpenBLAS' threads spin
+        # while they wait and would take the cores from the products' threads
+        with threadpool_limits(1, user_api="blas"):
+            _iterate(W, Ht, times_ht, times_w, perm, pool, max_iter, tol)
     return np.ascontiguousarray(Ht.T)
+
+
+def _iterate(W: np.ndarray, Ht: np.ndarray, times_ht: _Product, times_w: _Product,
+             perm: np.ndarray, pool: ThreadPoolExecutor | None, max_iter: int,
+             tol: float) -> None:
+    """scikit-learn's ``_fit_coordinate_descent`` loop (W, then H; no regularization),
+    updating ``W`` and ``Ht`` in place."""
+    violation_init = None
+    for _ in range(max_iter):
+        violation = _coordinate_step(W, np.dot(Ht.T, Ht), times_ht(Ht), perm, pool)
+        violation += _coordinate_step(Ht, np.dot(W.T, W), times_w(W), perm, pool)
+        if violation_init is None:
+            violation_init = violation
+        if violation_init == 0 or violation / violation_init <= tol:
+            break
+
+
+_STEP_BLOCKS = 4   # fixed, so that the sum of the violations does not depend on the threads
+
+
+def _coordinate_step(W: np.ndarray, HHt: np.ndarray, XHt: np.ndarray, perm: np.ndarray,
+                     pool: ThreadPoolExecutor | None) -> float:
+    """One pass of scikit-learn's coordinate updates of ``W``. Its rows are updated
+    independently of one another (scikit-learn's ``_update_cdnmf_fast`` releases the GIL), so
+    blocks of rows run on threads: the same values, and the violation summed block by block."""
+    from sklearn.decomposition._cdnmf_fast import _update_cdnmf_fast
+
+    cuts = np.linspace(0, W.shape[0], _STEP_BLOCKS + 1).astype(int)
+    blocks = [(W[a:b], XHt[a:b]) for a, b in zip(cuts[:-1], cuts[1:]) if b > a]
+    if pool is None:
+        parts = [_update_cdnmf_fast(w, HHt, x, perm) for w, x in blocks]
+    else:
+        parts = [f.result() for f in [pool.submit(_update_cdnmf_fast, w, HHt, x, perm)
+                                      for w, x in blocks]]
+    return float(sum(parts))
 
 
 class _NoPool:
