@@ -30,7 +30,7 @@ from pathlib import Path
 import corpuskit as ck
 from make_actor_heldout import write_items  # this folder: run as a script
 
-SEEDS = {5: 6151, 6: 6161, 7: 6171, 8: 6181, 9: 6191}
+SEEDS = {5: 6151, 6: 6161, 7: 6171, 8: 6181, 9: 6191, 10: 6201}
 N = 160
 HERE = Path(__file__).resolve().parent
 
