@@ -174,7 +174,7 @@ def write_disk_dtm(corpus: Any, out: str | Path, *, analyzer: ArabicAnalyzer, un
 
     from ..engine import engine_for
     from ..parts import part_specs
-    from .dtm import _hash_ids, _surface_forms, _SurfaceCounts, df_bounds
+    from .dtm import _hash_ids, _surface_forms, df_bounds
 
     out = Path(out)
     if out.exists() and any(out.iterdir()) and not (out / "manifest.json").is_file():
@@ -204,7 +204,7 @@ def write_disk_dtm(corpus: Any, out: str | Path, *, analyzer: ArabicAnalyzer, un
         v = len(vocab)
         counts = np.zeros(v, np.int64)
         dfs = np.zeros(v, np.int64)
-        surface = _SurfaceCounts()
+        surface: Counter[tuple[str, str]] = Counter()
         parts, rows, nnz = [], 0, 0
         hashes = hashlib.blake2b(digest_size=12)
         shared = eng.put(vocab)
@@ -213,7 +213,7 @@ def write_disk_dtm(corpus: Any, out: str | Path, *, analyzer: ArabicAnalyzer, un
                             None if meta is None else list(meta), str(out)):
             counts += res["counts"].astype(np.int64)
             dfs += res["df"]
-            surface.add(res["surface"])
+            surface.update(res["surface"])
             parts.append({"file": res["file"], "rows": res["rows"], "n": res["n"]})
             rows += res["n"]
             nnz += res["nnz"]

@@ -197,10 +197,10 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
         specs = [("memory", corpus.select(np.arange(len(docs)) // part_size == i)
                   if len(docs) > part_size else corpus)
                  for i in range(max(1, -(-len(docs) // part_size)))]
-    surface_counts = _SurfaceCounts()   # (term, word as written, count) of every part
+    vocab: dict[str, int] = {t: i for i, t in enumerate(fixed_vocab)} if fixed else {}
+    surface_counts: Counter[tuple[str, str]] = Counter()   # (term, word as written)
     phrase_counts: Counter[tuple[str, str]] = Counter()
     indptr_parts, index_parts, doc_id_parts, unit_id_parts, meta_parts = [], [], [], [], []
-    term_parts: list[np.ndarray] = []
     hashes = hashlib.blake2b(digest_size=12)
     rows_done = 0
     with engine_for(engine, workers) as eng:
@@ -208,33 +208,22 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
                            meta_cols)
         for res in track(results, progress=progress, large=len(specs) >= 4, total=len(specs),
                          desc="counting terms", unit="part"):
-            index_parts.append(res["indices"].astype(np.int64))  # the part's own term ids
-            if not fixed:
-                term_parts.append(np.asarray(res["terms"], dtype=object))
+            if fixed:
+                idx = res["indices"]
+            else:
+                remap = np.fromiter((vocab.setdefault(t, len(vocab)) for t in res["terms"]),
+                                    dtype=np.int64, count=len(res["terms"]))
+                idx = remap[res["indices"]] if len(res["indices"]) else res["indices"]
+            index_parts.append(idx.astype(np.int64))
             indptr_parts.append(res["indptr"][1:] + rows_done)
             rows_done += int(res["indptr"][-1])
-            surface_counts.add(res["surface"])
+            surface_counts.update(res["surface"])
             phrase_counts.update(res["phrases"])
             doc_id_parts.append(res["doc_ids"])
             if res["unit_ids"] is not None:
                 unit_id_parts.append(res["unit_ids"])
             meta_parts.append(res["meta"])
             _hash_ids(hashes, res["all_doc_ids"])
-    if fixed:
-        vocab: dict[str, int] | list[str] = fixed_vocab
-    else:
-        # every part's terms numbered at once, in order of first occurrence over the parts
-        # (as a running dictionary would number them, without a Python loop over them)
-        codes, uniques = pd.factorize(np.concatenate(term_parts) if term_parts
-                                      else np.zeros(0, object))
-        vocab = list(uniques)
-        offset = 0
-        for j, terms in enumerate(term_parts):
-            if len(index_parts[j]):
-                index_parts[j] = codes[offset:offset + len(terms)].astype(np.int64)[
-                    index_parts[j]]
-            offset += len(terms)
-        del term_parts, codes, uniques
     indptr = np.concatenate([[0], *indptr_parts]).astype(np.int64)
     indices = np.concatenate(index_parts) if index_parts else np.zeros(0, np.int64)
     doc_ids = np.concatenate(doc_id_parts) if doc_id_parts else np.zeros(0, object)
@@ -243,7 +232,9 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
     mat = sp.csr_matrix((np.ones(len(indices), dtype=np.float64), indices, indptr),
                         shape=(n_rows, len(vocab)))
     mat.sum_duplicates()
-    terms_arr = np.asarray(vocab, dtype=object) if len(vocab) else np.zeros(0, object)
+    terms_arr = np.empty(len(vocab), dtype=object)
+    for t, i in vocab.items():
+        terms_arr[i] = t
     if not fixed:
         if n_rows == 0 or len(vocab) == 0:
             raise SettingsError("the document-term matrix is empty: the corpus has no words "
@@ -379,70 +370,26 @@ def _count_part(spec: tuple, analyzer: ArabicAnalyzer, vocabulary: list[str] | N
                 indices.extend(setdefault(t, len(vocab)) for t in terms)
             indptr.append(len(indices))
     return {"terms": None if fixed else list(vocab), "indptr": np.asarray(indptr, np.int64),
-            "indices": np.asarray(indices, np.int64), "surface": _triple(surface_counts),
+            "indices": np.asarray(indices, np.int64), "surface": dict(surface_counts),
             "phrases": dict(phrase_counts), "doc_ids": np.asarray(doc_ids, dtype=object),
             "unit_ids": None if unit_ids is None else np.asarray(unit_ids, dtype=object),
             "all_doc_ids": docs["doc_id"].tolist(),
             "meta": docs[meta_cols].iloc[row_doc_pos].reset_index(drop=True)}
 
 
-def _triple(counts: Mapping[tuple[str, str], int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Counts of (term, form) as three arrays (terms, forms, counts): what a part sends back."""
-    keys = list(counts)
-    return (np.asarray([k[0] for k in keys], dtype=object),
-            np.asarray([k[1] for k in keys], dtype=object),
-            np.fromiter(counts.values(), dtype=np.int64, count=len(keys)))
-
-
-class _SurfaceCounts:
-    """The (term, form) counts of many parts, merged at the end with pandas' hash tables
-    instead of a Python dictionary update per pair (about 1.8 million pairs at 31,000 news
-    articles)."""
-
-    def __init__(self) -> None:
-        self.parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-
-    def add(self, part: tuple[np.ndarray, np.ndarray, np.ndarray] | Mapping) -> None:
-        self.parts.append(_triple(part) if isinstance(part, Mapping) else part)
-
-    def best(self) -> dict[str, tuple[int, str]]:
-        """Each term's most frequent form and its count (ties: the form first in code-point
-        order)."""
-        if not self.parts:
-            return {}
-        t = np.concatenate([p[0] for p in self.parts])
-        f = np.concatenate([p[1] for p in self.parts])
-        c = np.concatenate([p[2] for p in self.parts])
-        self.parts = []
-        if not len(t):
-            return {}
-        t_code, t_uniq = pd.factorize(t)
-        f_code, f_uniq = pd.factorize(f)
-        summed = pd.Series(c).groupby(t_code * np.int64(len(f_uniq)) + f_code).sum()
-        key = summed.index.to_numpy()
-        term, form, count = key // len(f_uniq), key % len(f_uniq), summed.to_numpy()
-        rank = np.empty(len(f_uniq), np.int64)
-        rank[np.argsort(np.asarray(f_uniq, dtype=str), kind="stable")] = np.arange(len(f_uniq))
-        order = np.lexsort((rank[form], -count, term))
-        first = order[np.r_[True, term[order][1:] != term[order][:-1]]]
-        return {t_uniq[term[i]]: (int(count[i]), f_uniq[form[i]]) for i in first}
-
-
-def _surface_forms(terms: np.ndarray, counts: _SurfaceCounts | Mapping[tuple[str, str], int],
-                   phrases: Mapping[tuple[str, str], int] | None = None) -> np.ndarray:
+def _surface_forms(terms: np.ndarray, counts: Counter[tuple[str, str]],
+                   phrases: Counter[tuple[str, str]] | None = None) -> np.ndarray:
     """Each term's most frequent written form (for n-grams, the most frequent phrase), from
     counts of (term, form)."""
-    if not isinstance(counts, _SurfaceCounts):
-        merged = _SurfaceCounts()
-        merged.add(counts)
-        counts = merged
-    best: dict[str, tuple[int, str]] = counts.best()
+    best: dict[str, tuple[int, str]] = {}
 
     def offer(term: str, form: str, c: int) -> None:
         cur = best.get(term)
         if cur is None or c > cur[0] or (c == cur[0] and form < cur[1]):
             best[term] = (c, form)
 
+    for (t, form), c in counts.items():
+        offer(t, form, c)
     for (t, form), c in (phrases or {}).items():
         offer(t, form, c)
     out = []
