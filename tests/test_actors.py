@@ -764,3 +764,19 @@ def test_compound_saudi_titles_spokesmen_and_generic_words_of_round_ten():
     assert got["المتحدث باسم الكرملين"] == "rus_peskov"
     assert "النظام" not in got and got["الحكومة السعودية"] == "sau_gov"
     assert not m["actor_id"].isin(["ag_aq", "ag_aqap"]).any()
+
+
+def test_former_and_late_between_a_title_and_its_holder_and_organized_as_an_adjective():
+    """"Former" or "the late" between a title and its holder's name leaves one mention of
+    the person (رئيس تشاد السابق حسين حبري), dated or not; المنظمة right after a definite noun
+    or غير is the participle "organized" (الجريمة المنظمة، الهجرة غير المنظمة), not a
+    description of the organization named before it."""
+    text = ("قضت المحكمة في داكار بسجن رئيس تشاد السابق حسين حبري مدى الحياة. وقالت منظمة "
+            "هيومن رايتس ووتش إن الحكم رسالة، ودعت إلى مكافحة الجريمة المنظمة والهجرة غير "
+            "المنظمة، وقالت المنظمة إنها ستتابع.")
+    for date in ("2016-05-30", None):
+        m = ck.find_actors(docs(text, dates=[date]))
+        habre = m[m["actor_id"].eq("tcd_habre")]
+        assert habre["surface"].tolist() == ["رئيس تشاد السابق حسين حبري"], date
+        hrw = m.loc[m["actor_id"].eq("ngo_hrw"), "surface"].tolist()
+        assert hrw == ["منظمة هيومن رايتس ووتش", "المنظمة"], date   # the last one refers back

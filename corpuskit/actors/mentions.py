@@ -46,6 +46,12 @@ _HEAD_TYPES = {"منظمه": ("ngo", "igo"), "جماعه": ("armed_group", "poli
 # الوزارة): not a description of its own
 _TITLE_OF = ("نائب", "وكيل", "وكيله", "وكيلة", "مساعد", "مساعده", "مساعدة", "مستشار",
              "مستشاره", "مستشارة", "باسم", "ناطق", "متحدث", "الناطق", "المتحدث")
+# body heads that are also participles: after a definite noun (or غير) they are its adjective
+_PARTICIPLE_HEADS = ("منظمة",)
+# "the late": like السابق between a title and its holder's name (الرئيس المصري الراحل أنور
+# السادات), but not a reason to look for the holder whose term ended last
+_LATE = ("الراحل", "الراحلة")
+_FORMER_WORDS = frozenset(("السابق", "السابقة", "الأسبق", "الاسبق", "الراحل", "الراحلة"))
 # definite words that end a description without modifying it (dates, days)
 _NOT_MODIFIERS = frozenset((
     "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "الجمعة", "السبت",
@@ -186,6 +192,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     covered = {country_of[a] for a in e_actor[e_rule == "country"]}
     nisbas = _nisbas(ent, gaz.actors, matcher)
     former = {matcher._forms(w)[0][0] for w in ("السابق", "الأسبق")}
+    late = {matcher._forms(w)[0][0] for w in _LATE}
 
     pieces = _pieces(corpus, unit)
     dates = (dict(zip(corpus.docs["doc_id"], corpus.docs["date"])) if "date" in corpus.docs
@@ -236,8 +243,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 # a title followed straight by the name of one of its holders is that person,
                 # whatever the date says (the day after a death, an undated text)
                 after = r[6] + r[9]
-                was = date is not None and _next_word(r, texts, titles, matcher) in former
-                if was:   # الرئيس الفرنسي السابق [نيكولا ساركوزي]: a holder before the date
+                word = _next_word(r, texts, titles, matcher)
+                was = date is not None and word in former
+                if word in former or word in late:   # الرئيس الفرنسي السابق [نيكولا ساركوزي]
                     after += 1
                 nxt = following.get((r[1], after))
                 named = {e_actor[p] for p in nxt[8] if e_kind[p] in ("name", "variant")} \
@@ -688,6 +696,8 @@ def _scan(corpus: Corpus, pieces: pd.DataFrame, matcher: Dictionary,
     person_heads = set(_head_forms(matcher.settings, _PERSON_HEADS).values()) if describe \
         else set()
     head_rx = _head_pattern()
+    # heads that are also participles, adjectives after a definite noun (الجريمة المنظمة)
+    participles = set(_head_forms(matcher.settings, _PARTICIPLE_HEADS)) if describe else set()
     head_of: dict[str, str | None] = {}
     forms_of = matcher._forms
     heads: list[tuple] = []
@@ -746,6 +756,12 @@ def _scan(corpus: Corpus, pieces: pd.DataFrame, matcher: Dictionary,
                             continue
                         if i and forms_of(toks[i - 1][2])[0][0] in _TITLE_OF:
                             continue
+                        if i and forms_of(w)[0][0] in participles \
+                                and not value[toks[i - 1][1]:a].strip():
+                            prev = forms_of(toks[i - 1][2])[0][0]
+                            if prev == "غير" or (prev.startswith("ال")
+                                                 and prev not in _NOT_MODIFIERS):
+                                continue   # الجريمة المنظمة: "organized", not the organization
                         mods = []
                         named = False   # an undetermined word follows (الأمير بندر)
                         j = i + 1
@@ -772,8 +788,9 @@ def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
                     titles: dict | None = None) -> list[tuple]:
     """One mention where a role title runs straight into the name of the same person
     (وزير الخارجية الروسي سيرغي لافروف): adjacent matches of one actor in one unit (a space or
-    a comma between) merge. Side by side but not one mention: a name and its abbreviation in
-    brackets or quotes (... (سانا)), a capital and its state (القاهرة ومصر)."""
+    a comma between, or "former"/"the late" alone: رئيس تشاد السابق حسين حبري) merge. Side by
+    side but not one mention: a name and its abbreviation in brackets or quotes (... (سانا)), a
+    capital and its state (القاهرة ومصر)."""
     resolved = sorted(resolved, key=lambda x: (x[0][1], x[0][6]))
     out: list[tuple] = []
     for r, aid, how in resolved:
@@ -781,10 +798,12 @@ def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
             pr, paid, phow = out[-1]
             n_prev = pr[9]
             if paid == aid and "metonymy" not in (phow, how) and pr[1] == r[1] \
-                    and pr[3] == r[3] and pr[6] + n_prev == r[6]:
+                    and pr[3] == r[3] and pr[6] + n_prev in (r[6], r[6] - 1):
                 value = ((titles if r[3] == "title" else texts) or {}).get(r[0])
                 gap = value[pr[5]:r[4]] if isinstance(value, str) else " "
-                if 0 <= r[4] - pr[5] <= 3 and not set(gap) & set("()[]«»\"'"):
+                near = 0 <= r[4] - pr[5] <= 3 if pr[6] + n_prev == r[6] \
+                    else phow.startswith("role") and gap.strip() in _FORMER_WORDS
+                if near and not set(gap) & set("()[]«»\"'"):
                     merged = (pr[0], pr[1], pr[2], pr[3], pr[4], r[5], pr[6], None, pr[8],
                               pr[9] + r[9])
                     keep = phow if phow.startswith("role") else how
