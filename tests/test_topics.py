@@ -375,3 +375,18 @@ def test_surface_forms_merged_over_parts_are_each_terms_most_frequent_word(news_
     assert [best[t][1] for t in dtm.vocabulary] == list(dtm.surface)
     top = Counter(t for (t, _), c in pairs.items() if c == best[t][0])
     assert sum(top[t] > 1 for t in dtm.vocabulary) > 50   # the tie rule is exercised
+
+
+def test_extending_the_vocabulary_numbers_new_terms_as_a_running_dictionary_would():
+    """The DTM's merge numbers each part's new terms in order after the known ones (the order
+    a term-by-term setdefault gives), so columns do not depend on how it is computed."""
+    from corpuskit.features.dtm import _extend_vocab
+
+    parts = [["سوريا", "مجلس", "امن"], ["امن", "حلب", "سوريا", "دمشق"], [], ["دمشق", "عمان"]]
+    vocab: dict = {}
+    ref: dict = {}
+    for terms in parts:
+        got = _extend_vocab(vocab, terms)
+        want = [ref.setdefault(t, len(ref)) for t in terms]
+        assert got.tolist() == want and got.dtype == np.int64
+    assert vocab == ref == {"سوريا": 0, "مجلس": 1, "امن": 2, "حلب": 3, "دمشق": 4, "عمان": 5}
