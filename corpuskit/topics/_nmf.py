@@ -13,7 +13,6 @@ tested). The start (``nndsvda``) is scikit-learn's.
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -34,13 +33,6 @@ def _rows_times_dense(data, indices, indptr, dense, out, lo, hi):  # noqa: ANN00
             j = indices[jj]
             for t in range(k):
                 out[i, t] += v * dense[j, t]
-
-
-def _threads() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 class _Product:
@@ -74,7 +66,9 @@ def nmf_components(X: sp.spmatrix, k: int, seed: int, max_iter: int = 100, tol: 
     from sklearn.decomposition._nmf import _initialize_nmf
 
     X = sp.csr_matrix(X, dtype=np.float64)
-    threads = threads or _threads()
+    from ..engine import _cores
+
+    threads = threads or _cores()
     perm = np.arange(k, dtype=np.intp)
     with ThreadPoolExecutor(threads) if threads > 1 else _NoPool() as pool:
         times_ht = _Product(X, pool, threads)            # X @ H.T, n × k
