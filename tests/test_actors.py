@@ -780,3 +780,22 @@ def test_former_and_late_between_a_title_and_its_holder_and_organized_as_an_adje
         assert habre["surface"].tolist() == ["رئيس تشاد السابق حسين حبري"], date
         hrw = m.loc[m["actor_id"].eq("ngo_hrw"), "surface"].tolist()
         assert hrw == ["منظمة هيومن رايتس ووتش", "المنظمة"], date   # the last one refers back
+
+
+def test_kingdom_in_a_list_with_morocco_and_the_p5_plus_one_spelled_out():
+    """Round 11: bare المملكة in a Saudi text that then lists المغرب and الأردن among other
+    states is Saudi Arabia: among states a short form goes to the one named most often before
+    it, then to the one named first (not to the last of a list), and Morocco's {country} form is
+    gone; the P5+1 spelled out in words (خمسة زائد واحد) is the group; the Saudi armed forces by
+    their bare name in a Saudi document."""
+    text = ("أكدت المملكة العربية السعودية دعمها للاتفاق، وشارك في الاجتماع وزراء من مصر "
+            "والمغرب والأردن. وقالت المملكة إنها ترحب بالاتفاق. ورحبت مجموعة خمسة زائد واحد "
+            "بالموقف.")
+    army = ("أعلنت وزارة الدفاع السعودية أن القوات المسلحة أتمت استعداداتها على الحدود "
+            "الجنوبية للمملكة العربية السعودية.")
+    m = ck.find_actors(docs(text, army, dates=["2015-07-20", "2015-07-20"]))
+    got = m[["surface", "actor_id"]].values.tolist()
+    assert ["المملكة", "state_saudi_arabia"] in got   # named first, not Jordan listed last
+    assert not m["surface"].eq("المملكة").mul(m["actor_id"].ne("state_saudi_arabia")).any()
+    assert any(a == "igo_p5plus1" and "خمسة زائد واحد" in s for s, a in got)
+    assert ["القوات المسلحة", "sau_armed_forces"] in got

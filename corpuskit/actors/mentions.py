@@ -313,9 +313,17 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             named = [p for p in cands if e_actor[p] in seen_at]
             if named:
                 # the actor last named in full before the short form; if none was named before
-                # it, the one named most often (ties: the gazetteer's order)
-                ranked = [(max((t for t in seen_at[e_actor[q]] if t < r[6]), default=-1),
-                           full[e_actor[q]], -q) for q in named]
+                # it, the one named most often (ties: the gazetteer's order). States (المملكة:
+                # Saudi Arabia or Jordan) go to the one named most often before it, then to the
+                # one named first: a bare "the kingdom" is the text's own country, not the last
+                # one of a list (مصر والمغرب والأردن); persons and bodies to the one named last.
+                if all(type_of.get(e_actor[q]) == "state" for q in named):
+                    ranked = [(sum(t < r[6] for t in seen_at[e_actor[q]]),
+                               -min((t for t in seen_at[e_actor[q]] if t < r[6]),
+                                    default=r[6]), full[e_actor[q]], -q) for q in named]
+                else:
+                    ranked = [(max((t for t in seen_at[e_actor[q]] if t < r[6]), default=-1),
+                               full[e_actor[q]], -q) for q in named]
                 p = named[ranked.index(max(ranked))]
                 resolved.append((r, e_actor[p], "short form"))
                 if r[9] > 1:
