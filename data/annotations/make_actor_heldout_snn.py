@@ -6,12 +6,13 @@
 The bundled sample corpus has no paragraph left that no earlier actor set used (set 4 took the
 last 164), so the fifth held-out set comes from real news: SaudiNewsNet (6,340 articles from
 Saudi newspapers, July-August 2015), loaded with corpuskit, paragraphs of
-``corpus.units("paragraph")`` of 15-120 words. Articles are screened, not paragraphs: an
-article qualifies if its text names a country or party of the region's conflicts (the words in
-``SCREEN``), so that the set is conflict news as the gazetteer's scope is; within qualifying
-articles paragraphs are drawn uniformly (seeded, at most two per article), so most of them name
-no screened word. The screen only chose what to read; annotators never saw it. References:
-(doc_id, paragraph unit_id, BLAKE2b-64 of the paragraph text); the text is never stored.
+``corpus.units("paragraph")`` of 15-120 words (set 11 on: up to 200, ``MAX_WORDS``). Articles
+are screened, not paragraphs: an article qualifies if its text names a country or party of the
+region's conflicts (the words in ``SCREEN``), so that the set is conflict news as the
+gazetteer's scope is; within qualifying articles paragraphs are drawn uniformly (seeded, at most
+two per article), so most of them name no screened word. The screen only chose what to read;
+annotators never saw it. References: (doc_id, paragraph unit_id, BLAKE2b-64 of the paragraph
+text); the text is never stored.
 
 Each set has its own seed (``SEEDS``) and leaves out every article an earlier SaudiNewsNet set
 drew from (its gold file in this folder), so set 5 is drawn exactly as it was and set 6 shares no
@@ -30,7 +31,10 @@ from pathlib import Path
 import corpuskit as ck
 from make_actor_heldout import write_items  # this folder: run as a script
 
-SEEDS = {5: 6151, 6: 6161, 7: 6171, 8: 6181, 9: 6191, 10: 6201}
+SEEDS = {5: 6151, 6: 6161, 7: 6171, 8: 6181, 9: 6191, 10: 6201, 11: 6211}
+# Paragraph length (words). Sets 5-10 drew paragraphs of 15-120 words; after them the screened
+# articles had 14 such paragraphs left, so set 11 on takes paragraphs of up to 200 words.
+MAX_WORDS = {11: 200}
 N = 160
 HERE = Path(__file__).resolve().parent
 
@@ -63,7 +67,7 @@ def main() -> None:
                    if SCREEN.search(t) and d not in skip}
     paras = corpus.units("paragraph")
     words = paras["text"].str.split().str.len()
-    paras = paras[(paras["kind"] == "paragraph") & words.between(15, 120)
+    paras = paras[(paras["kind"] == "paragraph") & words.between(15, MAX_WORDS.get(args.set, 120))
                   & paras["doc_id"].isin(chosen_docs)]
     rows = list(paras[["doc_id", "unit_id", "text"]].itertuples(index=False))
     rng = random.Random(SEEDS[args.set])
