@@ -65,9 +65,9 @@ def nmf_components(X: sp.spmatrix, k: int, seed: int, max_iter: int = 100, tol: 
     ``threads`` threads (default: the cores this process may use)."""
     from sklearn.decomposition._nmf import _initialize_nmf
 
-    X = sp.csr_matrix(X, dtype=np.float64)
     from ..engine import _cores
 
+    X = sp.csr_matrix(X, dtype=np.float64)
     threads = threads or _cores()
     perm = np.arange(k, dtype=np.intp)
     with ThreadPoolExecutor(threads) if threads > 1 else _NoPool() as pool:
