@@ -799,3 +799,16 @@ def test_kingdom_in_a_list_with_morocco_and_the_p5_plus_one_spelled_out():
     assert not m["surface"].eq("المملكة").mul(m["actor_id"].ne("state_saudi_arabia")).any()
     assert any(a == "igo_p5plus1" and "خمسة زائد واحد" in s for s, a in got)
     assert ["القوات المسلحة", "sau_armed_forces"] in got
+
+
+def test_a_generic_form_inside_a_persons_title_is_not_the_body():
+    """A generic form right after a person's head noun in construct is part of a title (رئيس
+    الحكومة "head of government", قائد الجيش "army commander"), not a mention of the body;
+    the same form elsewhere in the document still is."""
+    text = ("أعلنت الحكومة الفرنسية خطة جديدة، وقال رئيس الحكومة مانويل فالس إن فرنسا ستواجه "
+            "التطرف. وأضاف أن الحكومة ستعرض الخطة على البرلمان، فيما زار قائد الجيش باريس.")
+    m = ck.find_actors(docs(text, dates=["2015-07-20"]))
+    gov = m[m["actor_id"].eq("fra_gov")].sort_values("start")
+    assert gov["surface"].tolist() == ["الحكومة الفرنسية", "الحكومة"]
+    assert text.index("الحكومة ستعرض") == gov["start"].iloc[1]
+    assert not m["surface"].eq("الجيش").any()

@@ -193,6 +193,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     nisbas = _nisbas(ent, gaz.actors, matcher)
     former = {matcher._forms(w)[0][0] for w in ("السابق", "الأسبق")}
     late = {matcher._forms(w)[0][0] for w in _LATE}
+    # bare person heads in construct (رئيس الحكومة): a generic form after them is in a title
+    title_heads = set(_head_forms(matcher.settings, _PERSON_HEADS).values())
 
     pieces = _pieces(corpus, unit)
     dates = (dict(zip(corpus.docs["doc_id"], corpus.docs["date"])) if "date" in corpus.docs
@@ -303,6 +305,10 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     resolved.append((r, e_actor[best], "short form"))
                     continue
                 cands = [p for p in cands if e_rule[p] != "quoted"]
+            if any(e_rule[p] == "country" for p in cands) \
+                    and _prev_word(r, texts, titles, matcher) in title_heads:
+                # رئيس الحكومة، قائد الجيش: a generic form in a person's title, not the body
+                cands = [p for p in cands if e_rule[p] != "country"]
             nation = nisbas.get(_next_word(r, texts, titles, matcher)) \
                 if any(e_rule[p] == "country" for p in cands) else None
             if nation:
@@ -442,6 +448,19 @@ def _adjective(r: tuple, form: str, texts: dict, titles: dict, matcher: Dictiona
         return False
     prev = matcher._forms(toks[-1][2])[0][0]
     return prev.startswith("ال") and prev not in _NOT_MODIFIERS and prev not in _AFTER_PERSON
+
+
+def _prev_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> str | None:
+    """The word right before a match (normalized, proclitics kept), if only spaces lie
+    between; else None."""
+    value = (titles if r[3] == "title" else texts).get(r[0])
+    if not isinstance(value, str):
+        return None
+    before = value[max(0, r[4] - 40):r[4]]
+    toks = matcher.tokens(before)
+    if not toks or before[toks[-1][1]:].strip():
+        return None
+    return matcher._forms(toks[-1][2])[0][0]
 
 
 def _next_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> str | None:
