@@ -812,3 +812,18 @@ def test_a_generic_form_inside_a_persons_title_is_not_the_body():
     assert gov["surface"].tolist() == ["الحكومة الفرنسية", "الحكومة"]
     assert text.index("الحكومة ستعرض") == gov["start"].iloc[1]
     assert not m["surface"].eq("الجيش").any()
+
+
+def test_idioms_that_look_like_states_and_the_kuwaiti_guard():
+    """Round 12: مسقط رأسه ("his birthplace") is not Muscat, and اليمن والبركات in an Eid
+    greeting ("blessing") is not Yemen; in a Kuwaiti story the bare National Guard is Kuwait's,
+    not Saudi Arabia's; the FBI by its Arabic name."""
+    text = ("عاد اللاعب إلى مسقط رأسه بعد الموسم، وهنأ الجميع بالعيد داعين أن يعيده الله باليمن "
+            "والبركات.")
+    kuwait = ("أعلن الحرس الوطني في الكويت رفع الجاهزية، وقال الحرس الوطني إن قواته تتابع. "
+              "وشارك مكتب التحقيقات الفيدرالي الأمريكي في التحقيق.")
+    m = ck.find_actors(docs(text, kuwait, dates=["2015-07-20", "2015-07-20"]))
+    assert not m["actor_id"].isin(["state_oman", "state_yemen"]).any()
+    guard = m[m["surface"].str.startswith("الحرس الوطني")]
+    assert len(guard) == 2 and set(guard["actor_id"]) == {"kwt_national_guard"}
+    assert "usa_fbi" in set(m["actor_id"])
