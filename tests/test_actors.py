@@ -827,3 +827,12 @@ def test_idioms_that_look_like_states_and_the_kuwaiti_guard():
     guard = m[m["surface"].str.startswith("الحرس الوطني")]
     assert len(guard) == 2 and set(guard["actor_id"]) == {"kwt_national_guard"}
     assert "usa_fbi" in set(m["actor_id"])
+
+
+def test_a_name_and_its_form_in_curly_quotes_stay_two_mentions():
+    """As with «» and brackets, a name and its other form in curly quotes (الإذاعة البريطانية
+    “بي بي سي”) are two mentions side by side, not one merged span."""
+    text = "وقالت الإذاعة البريطانية “بي بي سي” إن المفاوضات استؤنفت."
+    m = ck.find_actors(docs(text, dates=["2015-07-20"]))
+    bbc = m[m["actor_id"].eq("media_bbc")].sort_values("start")
+    assert bbc["surface"].tolist() == ["الإذاعة البريطانية", "بي بي سي"]

@@ -830,7 +830,7 @@ def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
                 gap = value[pr[5]:r[4]] if isinstance(value, str) else " "
                 near = 0 <= r[4] - pr[5] <= 3 if pr[6] + n_prev == r[6] \
                     else phow.startswith("role") and gap.strip() in _FORMER_WORDS
-                if near and not set(gap) & set("()[]«»\"'"):
+                if near and not set(gap) & set("()[]«»\"'“”„‘’"):
                     merged = (pr[0], pr[1], pr[2], pr[3], pr[4], r[5], pr[6], None, pr[8],
                               pr[9] + r[9])
                     keep = phow if phow.startswith("role") else how
