@@ -838,3 +838,14 @@ def test_a_name_and_its_form_in_curly_quotes_stay_two_mentions():
     m = ck.find_actors(docs(text, dates=["2015-07-20"]))
     bbc = m[m["actor_id"].eq("media_bbc")].sort_values("start")
     assert bbc["surface"].tolist() == ["الإذاعة البريطانية", "بي بي سي"]
+
+
+def test_the_newspaper_and_the_magazine_refer_back_to_the_outlet_named_before():
+    """الصحيفة / المجلة ("the newspaper", "the magazine") refer back to the outlet named in full
+    before them, as الجامعة refers back to the Arab League."""
+    text = ("نشرت صحيفة ديلي ميل البريطانية تقريرا عن التنظيم، وقالت الصحيفة إن مقاتليه يتلقون "
+            "رواتب شهرية.")
+    m = ck.find_actors(docs(text, dates=["2015-07-20"]))
+    got = m[m["surface"].eq("الصحيفة")]
+    assert got["actor_id"].tolist() == ["media_daily_mail"]
+    assert got["resolved_by"].tolist() == ["definite description"]

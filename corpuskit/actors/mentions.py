@@ -30,7 +30,7 @@ _UNITS = ("sentence", "paragraph", "document")
 _BODY_HEADS = (
     "مجلس", "جامعة", "منظمة", "وكالة", "وزارة", "بعثة", "ائتلاف", "هيئة", "لجنة", "جبهة",
     "حركة", "كتيبة", "مفوضية", "اتحاد", "جماعة", "تنظيم", "حزب", "مرصد", "تحالف", "مكتب",
-    "صندوق", "برنامج", "محكمة", "مجموعة", "مركز",
+    "صندوق", "برنامج", "محكمة", "مجموعة", "مركز", "صحيفة", "مجلة", "قناة",
 )
 # Heads of person titles: رئيس هيئة الأركان (construct state) is not shortened to الرئيس; the
 # title must carry the article (الرئيس السوري) or the description a modifier (الوزير الروسي).
@@ -41,7 +41,7 @@ _PERSON_HEADS = (
 DESCRIPTION_HEADS = _BODY_HEADS + _PERSON_HEADS
 # generic heads that may refer back to the last actor of a type, whatever its name
 _HEAD_TYPES = {"منظمه": ("ngo", "igo"), "جماعه": ("armed_group", "political_org"),
-               "تنظيم": ("armed_group",)}
+               "تنظيم": ("armed_group",), "صحيفه": ("media",), "مجله": ("media",)}
 # a head right after one of these is part of another title (نائب الأمين العام، الناطق باسم
 # الوزارة): not a description of its own
 _TITLE_OF = ("نائب", "وكيل", "وكيله", "وكيلة", "مساعد", "مساعده", "مساعدة", "مستشار",
