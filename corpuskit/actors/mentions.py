@@ -439,15 +439,9 @@ def _adjective(r: tuple, form: str, texts: dict, titles: dict, matcher: Dictiona
     if not (form.startswith("ال") and form.endswith(("ية", "يه"))) or \
             not r[7].startswith("ال"):
         return False
-    value = (titles if r[3] == "title" else texts).get(r[0])
-    if not isinstance(value, str):
-        return False
-    before = value[max(0, r[4] - 40):r[4]]
-    toks = matcher.tokens(before)
-    if not toks or before[toks[-1][1]:].strip():
-        return False
-    prev = matcher._forms(toks[-1][2])[0][0]
-    return prev.startswith("ال") and prev not in _NOT_MODIFIERS and prev not in _AFTER_PERSON
+    prev = _prev_word(r, texts, titles, matcher)
+    return prev is not None and prev.startswith("ال") and prev not in _NOT_MODIFIERS \
+        and prev not in _AFTER_PERSON
 
 
 def _prev_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> str | None:
