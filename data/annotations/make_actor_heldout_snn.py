@@ -16,7 +16,8 @@ text); the text is never stored.
 
 Each set has its own seed (``SEEDS``) and leaves out every article an earlier SaudiNewsNet set
 drew from (its gold file in this folder), so set 5 is drawn exactly as it was and set 6 shares no
-article with it.
+article with it. Set 12 on (``OUTSIDE_SCREEN``) draws from the articles the screen leaves out:
+the screened ones were used up by sets 5-11.
 """
 
 from __future__ import annotations
@@ -31,10 +32,13 @@ from pathlib import Path
 import corpuskit as ck
 from make_actor_heldout import write_items  # this folder: run as a script
 
-SEEDS = {5: 6151, 6: 6161, 7: 6171, 8: 6181, 9: 6191, 10: 6201, 11: 6211}
+SEEDS = {5: 6151, 6: 6161, 7: 6171, 8: 6181, 9: 6191, 10: 6201, 11: 6211, 12: 6221}
 # Paragraph length (words). Sets 5-10 drew paragraphs of 15-120 words; after them the screened
 # articles had 14 such paragraphs left, so set 11 on takes paragraphs of up to 200 words.
 MAX_WORDS = {11: 200}
+# After set 11 the screened articles had 12 unused paragraphs of up to 200 words: set 12 draws
+# from the articles the screen leaves out (Saudi domestic, economic, regional news).
+OUTSIDE_SCREEN = {12}
 N = 160
 HERE = Path(__file__).resolve().parent
 
@@ -63,8 +67,9 @@ def main() -> None:
     corpus = ck.load_corpus(args.saudinewsnet, progress=False).drop_duplicates()
     docs = corpus.docs.set_index("doc_id")
     skip = earlier_docs(args.set)
+    outside = args.set in OUTSIDE_SCREEN
     chosen_docs = {d for d, t in zip(corpus.docs["doc_id"], corpus.docs["text"])
-                   if SCREEN.search(t) and d not in skip}
+                   if (SCREEN.search(t) is None) == outside and d not in skip}
     paras = corpus.units("paragraph")
     words = paras["text"].str.split().str.len()
     paras = paras[(paras["kind"] == "paragraph") & words.between(15, MAX_WORDS.get(args.set, 120))
@@ -82,7 +87,8 @@ def main() -> None:
     out = Path(args.out or HERE.parent.parent / "build" / "annotations"
                / f"items_heldout{args.set}.csv")   # from the repository root, wherever run
     write_items(chosen, docs, args.set, out, Path(args.worksheets))
-    print(f"{len(chosen_docs)} of {len(corpus)} articles pass the screen (leaving out "
+    print(f"{len(chosen_docs)} of {len(corpus)} articles "
+          f"{'fail' if outside else 'pass'} the screen (leaving out "
           f"{len(skip)} of earlier sets); {len(paras)} "
           f"paragraphs -> {len(chosen)}")
 
