@@ -849,3 +849,16 @@ def test_the_newspaper_and_the_magazine_refer_back_to_the_outlet_named_before():
     got = m[m["surface"].eq("الصحيفة")]
     assert got["actor_id"].tolist() == ["media_daily_mail"]
     assert got["resolved_by"].tolist() == ["definite description"]
+
+
+def test_an_outlets_dateline_names_it_without_quotation_marks():
+    """An outlet whose bare name needs quotation marks ({quoted}: سبق is also "preceded") is
+    named by its dateline too: at a line's start or after a byline's dash, followed by a dash
+    or a colon (سبق- الرياض:, فهد كاملي- سبق:); the word in running text still is not."""
+    texts = ["سبق- الرياض: أعلنت وزارة الداخلية القبض على خلية.",
+             "فهد كاملي- سبق- جازان: بعد أن نجا الطفل من الحادث عاد إلى منزله.",
+             "وقال المتحدث إن الوزارة سبق أن حذرت من ذلك."]
+    m = ck.find_actors(docs(*texts, dates=["2015-07-20"] * 3))
+    sabq = m[m["actor_id"].eq("media_sabq")]
+    assert sorted(sabq["doc_id"]) == ["d0", "d1"]
+    assert set(sabq["surface"]) == {"سبق"}

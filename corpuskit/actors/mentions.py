@@ -296,7 +296,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             # الأوسط»: the newspaper; bare الشرق الأوسط is the region), then always
             quoted = [p for p in cands if e_rule[p] == "quoted"]
             if quoted:
-                if _quoted(r, texts, titles):
+                if _quoted(r, texts, titles) or _dateline(r, texts, titles):
                     # outlets of one name (الوطن in several countries): the one named in
                     # full, else the one whose country the document names most, else the first
                     best = max(quoted, key=lambda q: (e_actor[q] in seen_at,
@@ -522,6 +522,24 @@ def _quoted(r: tuple, texts: dict, titles: dict) -> bool:
     after = value[r[5]:r[5] + 2].lstrip()
     return bool(before) and before[-1] in _OPEN_QUOTES and bool(after) \
         and after[0] in _CLOSE_QUOTES
+
+
+_DASHES = "-–—"
+
+
+def _dateline(r: tuple, texts: dict, titles: dict) -> bool:
+    """The match is an outlet's dateline at the start of a line: ``سبق- الرياض:``, ``فهد
+    كاملي- سبق:`` (at the line's start or after a byline's dash, and followed by a dash or a
+    colon), as papers credit themselves where a quotation would name them."""
+    value = (titles if r[3] == "title" else texts).get(r[0])
+    if not isinstance(value, str):
+        return False
+    line = value[value.rfind("\n", 0, r[4]) + 1:r[4]]
+    after = value[r[5]:r[5] + 3].lstrip(" ")
+    if len(line) > 40 or not after or after[0] not in _DASHES + ":":
+        return False
+    before = line.rstrip(" ")
+    return not before or before[-1] in _DASHES
 
 
 def _named_inside(r: tuple, matcher: Dictionary, e_kind: np.ndarray,
