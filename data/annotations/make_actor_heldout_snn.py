@@ -6,7 +6,7 @@
 The bundled sample corpus has no paragraph left that no earlier actor set used (set 4 took the
 last 164), so the fifth held-out set comes from real news: SaudiNewsNet (6,340 articles from
 Saudi newspapers, July-August 2015), loaded with corpuskit, paragraphs of
-``corpus.units("paragraph")`` of 15-120 words (set 11 on: up to 200, ``MAX_WORDS``). Articles
+``corpus.units("paragraph")`` of 15-120 words (set 11: up to 200, ``MAX_WORDS``). Articles
 are screened, not paragraphs: an article qualifies if its text names a country or party of the
 region's conflicts (the words in ``SCREEN``), so that the set is conflict news as the
 gazetteer's scope is; within qualifying articles paragraphs are drawn uniformly (seeded, at most
@@ -34,7 +34,7 @@ from make_actor_heldout import write_items  # this folder: run as a script
 
 SEEDS = {5: 6151, 6: 6161, 7: 6171, 8: 6181, 9: 6191, 10: 6201, 11: 6211, 12: 6221}
 # Paragraph length (words). Sets 5-10 drew paragraphs of 15-120 words; after them the screened
-# articles had 14 such paragraphs left, so set 11 on takes paragraphs of up to 200 words.
+# articles had 14 such paragraphs left, so set 11 takes paragraphs of up to 200 words.
 MAX_WORDS = {11: 200}
 # After set 11 the screened articles had 12 unused paragraphs of up to 200 words: set 12 draws
 # from the articles the screen leaves out (Saudi domestic, economic, regional news).
