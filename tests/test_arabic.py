@@ -116,6 +116,22 @@ def test_fused_tokens_equal_two_step_path(text, preset):
     assert norm.tokens(text) == tokenize(norm(text))
 
 
+def test_fused_list_table_falls_back_where_the_fast_path_would_differ():
+    """The list-indexed table (the fast path) hands a text to the exact path when it holds a
+    character camel treats as part of a longer symbol, U+0000, or any character above U+FFFF
+    (the list stops at U+1FFFF: emoji tag characters lie beyond it)."""
+    from corpuskit.arabic.normalization import _has_astral
+
+    norm = get_normalizer("default")
+    assert norm._fused_list is not None
+    for text in ("قال 😀\U000E0067\U000E007F الرئيس", "\U0001F3F4\U000E0067\U000E0062\U000E007F قال",
+                 "قال\x00الرئيس: «نعم»", "👍\u200d👍 قالت", "🇸🇾 سوريا", "\U00020000قال،", "٣ أشخاص."):
+        assert norm.tokens(text) == tokenize(norm(text)), text
+    assert norm.tokens("قال 😀\U000E0067\U000E007F الرئيس")[1] == "😀\U000E0067\U000E007F"
+    assert [_has_astral(s) for s in ("", "abc", "é", "قال", "قال😀", "x" * 500 + "\U000E0067")] == [
+        False, False, False, False, True, True]
+
+
 def test_complex_ranges_match_unicode_properties():
     import regex
 
