@@ -862,3 +862,33 @@ def test_an_outlets_dateline_names_it_without_quotation_marks():
     sabq = m[m["actor_id"].eq("media_sabq")]
     assert sorted(sabq["doc_id"]) == ["d0", "d1"]
     assert set(sabq["surface"]) == {"سبق"}
+
+
+def test_a_generic_body_inside_an_official_title_is_not_a_mention_of_the_body():
+    """مجلس الوزراء after عضو or after a head with a proclitic (لرئيس) is part of a person's
+    title (the guidelines mark the title with its holder), not the cabinet; after a verb it is
+    the cabinet."""
+    text = ("حضر اللقاء وزير الدولة عضو مجلس الوزراء الدكتور مساعد العيبان، والنائب الأول "
+            "لرئيس مجلس الوزراء. وعقد مجلس الوزراء السعودي جلسته، وقرر مجلس الوزراء الموافقة.")
+    m = ck.find_actors(docs(text, dates=["2015-07-20"]))
+    council = m.loc[m["actor_id"] == "sau_council_of_ministers", "start"].tolist()
+    assert council == [text.index("مجلس الوزراء السعودي"), text.rindex("مجلس الوزراء")]
+    assert "sau_aiban" in set(m["actor_id"])
+
+
+def test_home_country_reads_generic_references_in_documents_that_name_no_country():
+    text = "أعلنت وزارة الداخلية القبض على خمسة مطلوبين، وقال الدفاع المدني إن المملكة ستواصل جهودها."
+    jordan = "قال وزير الخارجية الأردني إن المملكة ترحب، وأعلنت وزارة الداخلية القبض على مطلوب."
+    c = docs(text, jordan, dates=["2015-07-20"] * 2)
+    plain = ck.find_actors(c)
+    assert set(plain["doc_id"]) == {"d1"}   # no country named in d0: left out
+    for home in ("SAU", {"x": "SAU"}):
+        m = ck.find_actors(c, home=home)
+        assert m.loc[m["doc_id"] == "d0", "actor_id"].tolist() == [
+            "sau_moi", "sau_civil_defense", "state_saudi_arabia"]
+        # a document that names a country is read as before
+        assert m.loc[m["doc_id"] == "d1", "actor_id"].tolist() == \
+            plain.loc[plain["doc_id"] == "d1", "actor_id"].tolist()
+    assert ck.find_actors(c, home={"other outlet": "SAU"}).equals(plain)
+    with pytest.raises(SettingsError, match="KSA is not a country code"):
+        ck.find_actors(c, home="KSA")

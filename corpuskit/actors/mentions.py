@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -111,7 +112,8 @@ def _pieces(corpus: Corpus, unit: str) -> pd.DataFrame:
 
 def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 unit: str = "sentence", meta: bool | list[str] = True,
-                places: bool = False, *, engine: Any = None, workers: int | None = None,
+                places: bool = False, *, home: str | Mapping[str, str] | None = None,
+                engine: Any = None, workers: int | None = None,
                 part_size: int = 5000, out: str | Path | None = None) -> pd.DataFrame:
     """Every mention of a gazetteer actor in a corpus, one row per mention.
 
@@ -125,6 +127,12 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         places: also report gazetteer entries of type ``place`` (regions such as ريف دمشق).
             They are always matched, so that "دمشق" in "ريف دمشق" is not read as Syria, but
             they are places, not actors, and are left out of the table by default.
+        home: the country of the corpus's outlets (the gazetteer's country code, e.g.
+            ``"SAU"`` for Saudi newspapers), or a mapping from ``source`` to country code. In a
+            document that names no country at all, generic references (الحكومة، وزارة
+            الداخلية، الدفاع المدني، المملكة) are then read as that country's, as its readers
+            read them; without it they are left out there. A document that names a country
+            is read as before.
         engine, workers, part_size: run part by part on an engine (``"local"`` worker
             processes, ``"serial"``, ``"dask"`` or a Dask ``Client``); a
             :class:`~corpuskit.store.DiskCorpus` always runs part by part (on local worker
@@ -157,14 +165,14 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     if out is not None:
         gz = load_gazetteer(gazetteer) if isinstance(gazetteer, (str, Path)) else gazetteer
         return write_parts(_find_in_part, corpus, out, "mentions", gz, unit, meta, places,
-                           engine=engine, workers=workers, part_size=part_size)
+                           home, engine=engine, workers=workers, part_size=part_size)
     if engine is None:
         auto = _parallel_part_size(corpus, workers, part_size)
         if auto:
             engine, part_size = "local", auto
     if wants_parts(corpus, engine):
         gz = load_gazetteer(gazetteer) if isinstance(gazetteer, (str, Path)) else gazetteer
-        outs = map_parts(_find_in_part, corpus, gz, unit, meta, places, engine=engine,
+        outs = map_parts(_find_in_part, corpus, gz, unit, meta, places, home, engine=engine,
                          workers=workers, part_size=part_size)
         return _concat_mentions(outs)
     if gazetteer is None:
@@ -173,6 +181,17 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         gaz = gazetteer
     else:
         gaz = load_gazetteer(gazetteer)
+    if home is not None:
+        codes = set(gaz.actors["country"].dropna())
+        given = [home] if isinstance(home, str) else list(home.values()) \
+            if isinstance(home, Mapping) else None
+        if given is None:
+            raise SettingsError(f"home={home!r}: give a country code (home='SAU') or a mapping "
+                                "from source to country code")
+        unknown = sorted({c for c in given if c not in codes})
+        if unknown:
+            raise SettingsError(f"home: {', '.join(map(str, unknown))} is not a country code of "
+                                f"the gazetteer (codes such as {', '.join(sorted(codes)[:8])} ...)")
     matcher = dictionary_for(gaz)
     ent = gaz.entries
     e_actor = ent["actor_id"].to_numpy()
@@ -193,8 +212,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     nisbas = _nisbas(ent, gaz.actors, matcher)
     former = {matcher._forms(w)[0][0] for w in ("السابق", "الأسبق")}
     late = {matcher._forms(w)[0][0] for w in _LATE}
-    # bare person heads in construct (رئيس الحكومة): a generic form after them is in a title
-    title_heads = set(_head_forms(matcher.settings, _PERSON_HEADS).values())
+    # bare person heads in construct (رئيس الحكومة، لرئيس مجلس الوزراء، عضو مجلس الوزراء): a
+    # generic form after them is in a title
+    title_heads = set(_head_forms(matcher.settings, _PERSON_HEADS + ("عضو",)).values())
 
     pieces = _pieces(corpus, unit)
     dates = (dict(zip(corpus.docs["doc_id"], corpus.docs["date"])) if "date" in corpus.docs
@@ -202,6 +222,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     texts = dict(zip(corpus.docs["doc_id"], corpus.docs["text"]))
     titles = (dict(zip(corpus.docs["doc_id"], corpus.docs["title"])) if "title" in corpus.docs
               else {})
+    sources = (dict(zip(corpus.docs["doc_id"], corpus.docs["source"]))
+               if home is not None and not isinstance(home, str) and "source" in corpus.docs
+               else {})
     raw, heads = _scan(corpus, pieces, matcher, describe=True,
                        weak=frozenset(np.flatnonzero(e_kind == "short").tolist()))
     by_doc_heads: dict[str, list[tuple]] = defaultdict(list)
@@ -291,6 +314,12 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             if country_of.get(a) and a not in international:
                 countries[country_of[a]] += k
                 country_at[country_of[a]] += seen_at[a]
+        if not countries and home is not None:
+            # a document that names no country: its generic references are the outlet's
+            # own country's (home=), as in a Saudi paper's "وزارة الداخلية" and "المملكة"
+            here = home if isinstance(home, str) else home.get(sources.get(doc_id))
+            if here:
+                countries[here] = 1
         for r, cands in shorts:
             # a rule {quoted}: the form is a name only inside quotation marks (لـ«الشرق
             # الأوسط»: the newspaper; bare الشرق الأوسط is the region), then always
@@ -306,7 +335,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     continue
                 cands = [p for p in cands if e_rule[p] != "quoted"]
             if any(e_rule[p] == "country" for p in cands) \
-                    and _prev_word(r, texts, titles, matcher) in title_heads:
+                    and title_heads.intersection(_prev_word(r, texts, titles, matcher, True)):
                 # رئيس الحكومة، قائد الجيش: a generic form in a person's title, not the body
                 cands = [p for p in cands if e_rule[p] != "country"]
             nation = nisbas.get(_next_word(r, texts, titles, matcher)) \
@@ -444,17 +473,20 @@ def _adjective(r: tuple, form: str, texts: dict, titles: dict, matcher: Dictiona
         and prev not in _AFTER_PERSON
 
 
-def _prev_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> str | None:
+def _prev_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary,
+               forms: bool = False) -> Any:
     """The word right before a match (normalized, proclitics kept), if only spaces lie
-    between; else None."""
+    between; else None. ``forms=True``: all its readings with and without proclitics
+    (لرئيس: لرئيس، رئيس), empty where there is no such word."""
     value = (titles if r[3] == "title" else texts).get(r[0])
     if not isinstance(value, str):
-        return None
+        return () if forms else None
     before = value[max(0, r[4] - 40):r[4]]
     toks = matcher.tokens(before)
     if not toks or before[toks[-1][1]:].strip():
-        return None
-    return matcher._forms(toks[-1][2])[0][0]
+        return () if forms else None
+    readings = matcher._forms(toks[-1][2])[0]
+    return readings if forms else readings[0]
 
 
 def _next_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> str | None:
@@ -852,9 +884,10 @@ def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
     return out
 
 
-def _find_in_part(part: Corpus, *args: Any) -> pd.DataFrame:
+def _find_in_part(part: Corpus, gazetteer: Any, unit: str, meta: Any, places: bool,
+                  home: Any = None) -> pd.DataFrame:
     """:func:`find_actors` on one part, in the process that runs it (never parts again)."""
-    return find_actors(part, *args, workers=1)
+    return find_actors(part, gazetteer, unit, meta, places, home=home, workers=1)
 
 
 PARALLEL_FROM = 2000  # documents: an in-memory corpus this large is matched on every core
