@@ -54,35 +54,26 @@ _ALL_PAIRS = 200  # buckets up to this size propose all their pairs; larger ones
 _MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
 
 
-def _token_hashes(tokens: Sequence[Sequence[str]], keep: Callable[[str], bool] | None = None,
-                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Stable 64-bit hashes of all tokens, concatenated, each document's start offset and
-    length. ``keep``: only the tokens it accepts, asked once per word type (not per token)."""
+def _token_hashes(tokens: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Stable 64-bit hashes of all tokens, concatenated, and each document's start offset."""
     lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
     flat = [w for t in tokens for w in t]
     codes, uniques = pd.factorize(pd.Series(flat, dtype=object))
-    if keep is not None and len(codes):
-        kept = np.fromiter(map(keep, uniques), dtype=bool, count=len(uniques))[codes]
-        doc = np.repeat(np.arange(len(lengths)), lengths)
-        lengths = np.bincount(doc[kept], minlength=len(lengths)).astype(np.int64)
-        codes = codes[kept]
     # CRC32 of each word type (stable across runs and machines), spread to 64 bits.
     type_hash = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in uniques), dtype=np.uint64,
                             count=len(uniques))
     type_hash = (type_hash + np.uint64(1)) * _MIX[0]
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(lengths) else lengths
-    return type_hash[codes] if len(codes) else np.zeros(0, np.uint64), starts, lengths
+    return type_hash[codes] if len(codes) else np.zeros(0, np.uint64), starts
 
 
-def shingle_sets(tokens: Sequence[Sequence[str]], k: int = 3,
-                 keep: Callable[[str], bool] | None = None) -> list[np.ndarray]:
-    """Each document's word ``k``-shingles as a sorted array of unique 64-bit hashes (of the
-    tokens ``keep`` accepts, when given)."""
-    flat, starts, lengths = _token_hashes(tokens, keep)
+def shingle_sets(tokens: Sequence[Sequence[str]], k: int = 3) -> list[np.ndarray]:
+    """Each document's word ``k``-shingles as a sorted array of unique 64-bit hashes."""
+    flat, starts = _token_hashes(tokens)
     out = []
     with np.errstate(over="ignore"):
         for doc, start in enumerate(starts):
-            n = int(lengths[doc])
+            n = len(tokens[doc])
             h = flat[start:start + n]
             if n == 0:
                 out.append(np.zeros(0, np.uint64))
@@ -126,23 +117,12 @@ def duplicate_tokens(title: object, text: str) -> tuple[list[str], list[str]]:
     """What duplicate detection looks at in a document: the body's tokens (default
     normalization; the exact-duplicate key, since a copy may carry another headline) and the
     words of title and body together (for near duplicates; single punctuation marks out)."""
-    body, full = all_duplicate_tokens(title, text)
-    return body, [w for w in full if shingle_word(w)]
-
-
-def all_duplicate_tokens(title: object, text: str) -> tuple[list[str], list[str]]:
-    """The body's tokens and all tokens of title and body, punctuation in: for
-    ``shingle_sets(..., keep=shingle_word)``, which filters once per word type."""
     from .arabic.normalization import get_normalizer
 
     norm = get_normalizer("default")
     body = norm.tokens(text)
-    return body, (norm.tokens(title) + body if isinstance(title, str) and title else body)
-
-
-def shingle_word(w: str) -> bool:
-    """A token that counts for near duplicates: a word, not a single punctuation mark."""
-    return len(w) > 1 or w.isalnum()
+    full = norm.tokens(title) + body if isinstance(title, str) and title else body
+    return body, [w for w in full if len(w) > 1 or w.isalnum()]
 
 
 NUM_PERM = 90

@@ -22,8 +22,8 @@ from ._memory import release_memory
 from ._progress import wanted
 from ._versions import library_versions
 from .arabic.normalization import get_normalizer
-from .clean import (all_duplicate_tokens, exact_key, flag_duplicates, minhash_keys,
-                    repeated_blocks, shingle_sets, shingle_word)
+from .clean import (duplicate_tokens, exact_key, flag_duplicates, minhash_keys, repeated_blocks,
+                    shingle_sets)
 from .corpus import DOC_COLUMNS, REPORT_COLUMNS, Corpus
 from .engine import get_engine
 from .dates import parse_date
@@ -460,10 +460,10 @@ def _process_part(recs: list[Record], min_arabic: float) -> dict[str, Any]:
             "source_field": rec.origin.get("source") if rec.canonical.get("source") else None,
             **rec.extra,
         })
-        body, words = all_duplicate_tokens(title, text)
+        body, words = duplicate_tokens(title, text)
         exact.append(exact_key(" ".join(body)))
         words_all.append(words)
-    sets = shingle_sets(words_all, keep=shingle_word)
+    sets = shingle_sets(words_all)
     sigs, bands = minhash_keys(sets)
     return {"skipped": skipped, "rows": rows, "bases": bases,
             "exact": np.array(exact, dtype="S16"), "bands": bands, "sigs": sigs,
@@ -568,9 +568,9 @@ class _MemorySink:
         return self.__dict__["sigs"][positions]
 
     def shingles_of(self, positions: list[int]) -> dict[int, np.ndarray]:
-        words = [all_duplicate_tokens(self.rows[i]["title"], self.rows[i]["text"])[1]
+        words = [duplicate_tokens(self.rows[i]["title"], self.rows[i]["text"])[1]
                  for i in positions]
-        return dict(zip(positions, shingle_sets(words, keep=shingle_word)))
+        return dict(zip(positions, shingle_sets(words)))
 
     def corpus(self, report: _Report, kind: np.ndarray, of: np.ndarray, sim: np.ndarray,
                duplicates: str, provenance: dict[str, Any]) -> Corpus:

@@ -234,7 +234,7 @@ def _write_report(rep: pd.DataFrame, path: Path) -> None:
 def _shingles_of(path: Path, parts: list[dict[str, Any]],
                  positions: list[int]) -> dict[int, np.ndarray]:
     """Shingle sets of some documents, read back from their parts."""
-    from .clean import all_duplicate_tokens, shingle_sets, shingle_word
+    from .clean import duplicate_tokens, shingle_sets
 
     firsts = np.array([p["first"] for p in parts])
     out: dict[int, np.ndarray] = {}
@@ -244,9 +244,8 @@ def _shingles_of(path: Path, parts: list[dict[str, Any]],
     for i, poss in by_part.items():
         docs = pd.read_parquet(path / parts[i]["file"], columns=["title", "text"])
         local = [pos - parts[i]["first"] for pos in poss]
-        words = [all_duplicate_tokens(docs["title"].iat[j], docs["text"].iat[j])[1]
-                 for j in local]
-        out.update(zip(poss, shingle_sets(words, keep=shingle_word)))
+        words = [duplicate_tokens(docs["title"].iat[j], docs["text"].iat[j])[1] for j in local]
+        out.update(zip(poss, shingle_sets(words)))
     return out
 
 

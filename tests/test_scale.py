@@ -640,19 +640,3 @@ def test_cli_runs_part_by_part_on_a_corpus_folder(tmp_path, monkeypatch):
         b = pd.read_csv(outs["inputs"] / rel)
         pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-6, obj=rel,
                                       check_like=True)  # column order may differ
-
-
-def test_shingles_filtered_by_word_type_equal_those_of_filtered_tokens(memory_corpus):
-    """Loading filters punctuation out of the shingled words once per word type, not per
-    token: the same shingle sets as filtering every token (as duplicate_tokens does)."""
-    from corpuskit import clean
-
-    docs = memory_corpus.docs.head(60)
-    pairs = list(zip(docs["title"], docs["text"])) + [("", "«»، .")]
-    per_token = [clean.duplicate_tokens(t, x)[1] for t, x in pairs]
-    all_tokens = [clean.all_duplicate_tokens(t, x)[1] for t, x in pairs]
-    assert sum(map(len, all_tokens)) > sum(map(len, per_token)) > 5000   # punctuation in
-    a = clean.shingle_sets(per_token)
-    b = clean.shingle_sets(all_tokens, keep=clean.shingle_word)
-    assert len(a) == len(b) and all(np.array_equal(x, y) for x, y in zip(a, b))
-    assert len(b[-1]) == 0

@@ -99,19 +99,6 @@ def test_dtm_by_paragraph_and_as_sklearn_analyzer(corpus):
     assert (X[:, cols] != ours.matrix).nnz == 0
 
 
-def test_counting_in_small_chunks_of_tokens_gives_the_same_matrix(corpus, monkeypatch):
-    """The counter factorizes tokens in chunks (memory); chunk borders inside and between
-    documents change nothing: not the counts, not the columns."""
-    from corpuskit.features import dtm as dtm_module
-
-    whole = document_term_matrix(corpus, min_df=1, max_df=1.0, engine="serial")
-    monkeypatch.setattr(dtm_module, "_CHUNK_TOKENS", 7)
-    small = document_term_matrix(corpus, min_df=1, max_df=1.0, engine="serial")
-    assert list(small.vocabulary) == list(whole.vocabulary)
-    assert (small.matrix != whole.matrix).nnz == 0 and whole.matrix.nnz > 1000
-    assert list(small.surface) == list(whole.surface)
-
-
 def test_ngrams_add_phrases(corpus):
     d = document_term_matrix(corpus, ngrams=(1, 2), min_df=3)
     terms = d.terms().set_index("term")

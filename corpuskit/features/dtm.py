@@ -289,9 +289,6 @@ def _worker_analyzer(analyzer: ArabicAnalyzer) -> ArabicAnalyzer:
     return _ANALYZERS.setdefault(key, analyzer)
 
 
-_CHUNK_TOKENS = 100_000   # tokens factorized at once by _count_unigrams
-
-
 def _count_unigrams(texts: list[str], analyzer: ArabicAnalyzer, vocab: dict[str, int],
                     fixed: bool, surface_counts: Counter[tuple[str, str]],
                     ) -> tuple[np.ndarray, np.ndarray]:
@@ -299,30 +296,16 @@ def _count_unigrams(texts: list[str], analyzer: ArabicAnalyzer, vocab: dict[str,
     every token once in a dictionary, and the rest is NumPy. Columns are numbered in the order
     terms first occur, as a token-by-token count would number them."""
     types: dict[str, int] = {}
-    id_parts: list[np.ndarray] = []
+    ids = array("q")
     lengths = array("q")
     tokens = analyzer.surface_tokens
-    chunk: list[str] = []
-
-    def flush() -> None:
-        # a chunk's tokens hashed in C (pandas' factorize, types in order of first occurrence),
-        # then only its distinct types looked up here: the same ids as a token-by-token
-        # setdefault, without a Python call per token; chunks keep the token strings held at
-        # once small
-        codes, uniq = pd.factorize(np.asarray(chunk, dtype=object))
-        id_parts.append(_extend_vocab(types, uniq.tolist())[codes])
-        chunk.clear()
-
+    setdefault = types.setdefault
     for text in texts:
         toks = tokens(text)
-        chunk += toks
+        ids.extend([setdefault(t, len(types)) for t in toks])
         lengths.append(len(toks))
-        if len(chunk) >= _CHUNK_TOKENS:
-            flush()
-    if chunk:
-        flush()
     words = list(types)
-    type_ids = np.concatenate(id_parts) if id_parts else np.zeros(0, np.int64)
+    type_ids = np.frombuffer(ids, dtype=np.int64) if len(ids) else np.zeros(0, np.int64)
     counts = np.bincount(type_ids, minlength=len(words))
     column = np.full(len(words), -1, dtype=np.int64)
     # the word-type cache itself, once (not term()'s settings check per word), unless a
