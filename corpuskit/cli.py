@@ -123,6 +123,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="your gazetteer (same columns as the bundled one), added to it")
     actors.add_argument("--only-gazetteer", action="store_true",
                         help="use --gazetteer alone, without the bundled actors")
+    actors.add_argument("--home", metavar="CODE",
+                        help="the outlets' country (e.g. SAU): generic references (الحكومة، "
+                             "المملكة) in a document that names no country are read as its")
     actors.add_argument("--labels", choices=["ar", "en"], default="ar",
                         help="node labels in the figures (default: Arabic)")
     actors.add_argument("--figure-format", default="png", metavar="png,svg,pdf",
@@ -519,7 +522,7 @@ def _cmd_actors(args: argparse.Namespace) -> int:
     if not args.keep_duplicates:
         corpus = corpus.drop_duplicates()
     with _engine(args) as engine:
-        mentions = find_actors(corpus, gaz, unit=args.unit, engine=engine,
+        mentions = find_actors(corpus, gaz, unit=args.unit, engine=engine, home=args.home,
                                meta=["date", "source"] + ([args.by] if args.by and args.by in
                                                           columns and args.by not in
                                                           ("date", "source") else []))

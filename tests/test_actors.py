@@ -377,6 +377,24 @@ def test_cli_actors_writes_tables_network_and_figures(tmp_path):
     assert main(["actors", str(SEED.parent), "--out", str(out), "--weight", "tfidf"]) == EXIT_USAGE
 
 
+def test_cli_actors_home_reads_generic_references_as_the_outlets_country(tmp_path):
+    from corpuskit.cli import EXIT_OK, EXIT_USAGE, main
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("أعلنت وزارة الداخلية القبض على خمسة مطلوبين، وقال الدفاع المدني "
+                               "إن المملكة ستواصل جهودها في الحج.", encoding="utf-8")
+    found = {}
+    for home in (None, "SAU"):
+        out = tmp_path / f"out{home}"
+        args = ["actors", str(src), "--out", str(out), "--min-count", "1"]
+        assert main(args + (["--home", home] if home else [])) == EXIT_OK
+        found[home] = pd.read_csv(out / "mentions.csv")["actor_id"].tolist()
+    assert found[None] == []
+    assert set(found["SAU"]) == {"sau_moi", "sau_civil_defense", "state_saudi_arabia"}
+    assert main(["actors", str(src), "--out", str(tmp_path / "x"), "--home", "KSA"]) == EXIT_USAGE
+
+
 def test_places_are_matched_but_not_reported_as_actors():
     c = docs("قصفت القوات أحياء في ريف دمشق، وقالت دمشق إن الوضع مستقر")
     m = ck.find_actors(c)
