@@ -909,5 +909,8 @@ def test_home_country_reads_generic_references_in_documents_that_name_no_country
         assert m.loc[m["doc_id"] == "d1", "actor_id"].tolist() == \
             plain.loc[plain["doc_id"] == "d1", "actor_id"].tolist()
     assert ck.find_actors(c, home={"other outlet": "SAU"}).equals(plain)
+    # part by part (on an engine, one document a part) it is the same table
+    parts = ck.find_actors(c, home="SAU", engine="serial", part_size=1)
+    assert parts["actor_id"].tolist() == m["actor_id"].tolist()
     with pytest.raises(SettingsError, match="KSA is not a country code"):
         ck.find_actors(c, home="KSA")
