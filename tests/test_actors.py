@@ -914,3 +914,16 @@ def test_home_country_reads_generic_references_in_documents_that_name_no_country
     assert parts["actor_id"].tolist() == m["actor_id"].tolist()
     with pytest.raises(SettingsError, match="KSA is not a country code"):
         ck.find_actors(c, home="KSA")
+
+
+def test_a_dropped_outlet_name_does_not_hide_the_state_it_begins_with():
+    """إسرائيل اليوم and الإمارات اليوم name newspapers only inside quotation marks; outside them
+    the words are "Israel today", "the Emirates today": the state is still a mention."""
+    text = ("قالت صحيفة «إسرائيل اليوم» إن الحكومة تدرس الأمر، فيما تواجه إسرائيل اليوم ضغوطا، "
+            "وتستضيف الإمارات اليوم مؤتمرا.")
+    m = ck.find_actors(docs(text, dates=["2015-07-20"]))
+    got = dict(zip(m["start"], m["actor_id"]))
+    assert "media_israel_hayom" in got.values()
+    assert got[text.index("إسرائيل اليوم ضغوطا")] == "state_israel"
+    assert got[text.index("الإمارات")] == "state_uae"
+    assert not m["surface"].str.contains("اليوم م").any()

@@ -389,7 +389,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             # a dropped short form does not hide a name inside it (إعلان دمشق قبولها الخطة:
             # not the Damascus Declaration, but دمشق is still Syria)
             if r[9] > 1:
-                for inner, p in _inside(r, matcher, e_kind):
+                for inner, p in _inside(r, matcher, e_kind, head=True):
                     how = {"name": "exact", "variant": "variant",
                            "metonym": "metonymy"}[e_kind[p]]
                     resolved.append((inner, e_actor[p], how))
@@ -582,22 +582,39 @@ def _named_inside(r: tuple, matcher: Dictionary, e_kind: np.ndarray,
                               if e_kind[p] != "metonym"))
 
 
-def _inside(r: tuple, matcher: Dictionary, e_kind: np.ndarray) -> list[tuple[tuple, int]]:
+def _inside(r: tuple, matcher: Dictionary, e_kind: np.ndarray,
+            head: bool = False) -> list[tuple[tuple, int]]:
     """Names, variants and metonyms matched inside a match's span after its first word, as raw
-    matches of their own (with the payload to resolve them by)."""
+    matches of their own (with the payload to resolve them by). ``head=True``: also the
+    longest one that begins the span and ends before its end (اليمن in اليمن اليوم, a
+    newspaper's name left out for want of quotation marks)."""
     span = r[7]
     toks = matcher.tokens(span)
     if len(toks) < 2:
         return []
-    cut = toks[1][0]
     out = []
-    for m in matcher.finditer(span[cut:]):
+
+    def add(m: Any, cut: int, first: int) -> bool:
         strong = [p for p in m.payloads if e_kind[p] in ("name", "variant", "metonym")]
-        if strong:
-            p = min(strong, key=lambda q: ("name", "variant", "metonym").index(e_kind[q]))
-            a, b = r[4] + cut + m.start, r[4] + cut + m.end
-            out.append(((r[0], r[1], r[2], r[3], a, b, r[6] + 1 + m.first,
-                         span[cut + m.start:cut + m.end], m.payloads, m.last - m.first), p))
+        if not strong:
+            return False
+        p = min(strong, key=lambda q: ("name", "variant", "metonym").index(e_kind[q]))
+        a, b = r[4] + cut + m.start, r[4] + cut + m.end
+        out.append(((r[0], r[1], r[2], r[3], a, b, r[6] + first + m.first,
+                     span[cut + m.start:cut + m.end], m.payloads, m.last - m.first), p))
+        return True
+
+    rest = 1
+    if head:
+        for k in range(len(toks) - 1, 0, -1):
+            m = next(iter(matcher.finditer(span[:toks[k - 1][1]])), None)
+            if m is not None and m.first == 0 and add(m, 0, 0):
+                rest = m.last
+                break
+    if rest < len(toks):
+        cut = toks[rest][0]
+        for m in matcher.finditer(span[cut:]):
+            add(m, cut, rest)
     return out
 
 
