@@ -927,3 +927,16 @@ def test_a_dropped_outlet_name_does_not_hide_the_state_it_begins_with():
     assert got[text.index("إسرائيل اليوم ضغوطا")] == "state_israel"
     assert got[text.index("الإمارات")] == "state_uae"
     assert not m["surface"].str.contains("اليوم م").any()
+
+
+def test_undetermined_syria_after_an_agreeing_noun_is_the_adjective():
+    """سورية is also the feminine nisba "Syrian": after an undetermined noun that agrees with it
+    or a plural (عائلة سورية، مصادر سورية، غير سورية، عراقية وسورية) it is the adjective; after
+    a preposition, a verb or a comma it is the state."""
+    text = ("كشفت مصادر عراقية وسورية عن عملية، وتوزع على 3900 عائلة سورية في مخيمات، ومن جنسيات "
+            "غير سورية. وقالت مصادر سورية إن الوضع في سورية صعب، ودخلت سورية مرحلة جديدة، وسورية "
+            "والعراق جارتان، وزار لسورية وفدا.")
+    m = ck.find_actors(docs(text, dates=["2015-07-20"]))
+    syria = m.loc[m["actor_id"] == "state_syria", "start"].tolist()
+    assert syria == [text.index("في سورية") + 3, text.index("ودخلت سورية") + 6,
+                     text.index("وسورية والعراق"), text.index("لسورية")]

@@ -464,13 +464,40 @@ def _word_forms(text: str, matcher: Dictionary) -> list[tuple[str, ...]]:
 def _adjective(r: tuple, form: str, texts: dict, titles: dict, matcher: Dictionary) -> bool:
     """A one-word name that is also a feminine nisba (السعودية) is the adjective where it
     follows a definite noun with nothing between (المطارات السعودية، المرأة السعودية); the
-    guidelines never count a nationality adjective as a mention."""
-    if not (form.startswith("ال") and form.endswith(("ية", "يه"))) or \
-            not r[7].startswith("ال"):
+    guidelines never count a nationality adjective as a mention. An undetermined one (سورية,
+    the Syrian press's spelling of Syria) is the adjective after an undetermined noun that
+    agrees with it or is plural (عائلة سورية، جنسيات غير سورية، مصادر سورية، مصادر عراقية
+    وسورية), not after a verb or a preposition (دخلت سورية، في سورية، لسورية)."""
+    if not form.endswith(("ية", "يه")):
+        return False
+    if not form.startswith("ال"):
+        return _undetermined_adjective(r, texts, titles, matcher)
+    if not r[7].startswith("ال"):
         return False
     prev = _prev_word(r, texts, titles, matcher)
     return prev is not None and prev.startswith("ال") and prev not in _NOT_MODIFIERS \
         and prev not in _AFTER_PERSON
+
+
+# undetermined broken plurals that nationality adjectives follow in the news (مصادر سورية)
+_PLURALS_BEFORE_NISBA = frozenset(("مصادر", "مواقع", "عوالم", "فصائل", "اطراف", "أطراف",
+                                   "قوى", "جهات"))
+
+
+def _undetermined_adjective(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> bool:
+    value = (titles if r[3] == "title" else texts).get(r[0])
+    if not isinstance(value, str):
+        return False
+    before = value[max(0, r[4] - 40):r[4]]
+    toks = matcher.tokens(before)
+    if not toks or before[toks[-1][1]:].strip():
+        return False
+    prev = toks[-1][2]
+    if prev.startswith("ال"):
+        return False
+    if r[7].startswith("و"):   # مصادر عراقية وسورية: coordinated with another adjective
+        return prev.endswith("ية")
+    return prev.endswith(("ة", "ات")) or prev == "غير" or prev in _PLURALS_BEFORE_NISBA
 
 
 def _prev_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary,
