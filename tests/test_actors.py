@@ -935,8 +935,8 @@ def test_undetermined_syria_after_an_agreeing_noun_is_the_adjective():
     a preposition, a verb or a comma it is the state."""
     text = ("كشفت مصادر عراقية وسورية عن عملية، وتوزع على 3900 عائلة سورية في مخيمات، ومن جنسيات "
             "غير سورية. وقالت مصادر سورية إن الوضع في سورية صعب، ودخلت سورية مرحلة جديدة، وسورية "
-            "والعراق جارتان، وزار لسورية وفدا.")
+            "والعراق جارتان، وزار لسورية وفدا، ومجموعة دولية خاصة بسورية.")
     m = ck.find_actors(docs(text, dates=["2015-07-20"]))
     syria = m.loc[m["actor_id"] == "state_syria", "start"].tolist()
     assert syria == [text.index("في سورية") + 3, text.index("ودخلت سورية") + 6,
-                     text.index("وسورية والعراق"), text.index("لسورية")]
+                     text.index("وسورية والعراق"), text.index("لسورية"), text.index("بسورية")]

@@ -485,6 +485,10 @@ _PLURALS_BEFORE_NISBA = frozenset(("مصادر", "مواقع", "عوالم", "ف
 
 
 def _undetermined_adjective(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> bool:
+    readings = matcher._forms(r[7])[0]
+    written, bare = readings[0], readings[-1]
+    if written not in (bare, "و" + bare):   # بسورية، لسورية: after a preposition, the state
+        return False
     value = (titles if r[3] == "title" else texts).get(r[0])
     if not isinstance(value, str):
         return False
@@ -495,7 +499,7 @@ def _undetermined_adjective(r: tuple, texts: dict, titles: dict, matcher: Dictio
     prev = toks[-1][2]
     if prev.startswith("ال"):
         return False
-    if r[7].startswith("و"):   # مصادر عراقية وسورية: coordinated with another adjective
+    if written != bare:   # مصادر عراقية وسورية: coordinated with another adjective
         return prev.endswith("ية")
     return prev.endswith(("ة", "ات")) or prev == "غير" or prev in _PLURALS_BEFORE_NISBA
 
