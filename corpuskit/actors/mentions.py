@@ -489,19 +489,24 @@ def _undetermined_adjective(r: tuple, texts: dict, titles: dict, matcher: Dictio
     written, bare = readings[0], readings[-1]
     if written not in (bare, "و" + bare):   # بسورية، لسورية: after a preposition, the state
         return False
-    value = (titles if r[3] == "title" else texts).get(r[0])
-    if not isinstance(value, str):
-        return False
-    before = value[max(0, r[4] - 40):r[4]]
-    toks = matcher.tokens(before)
-    if not toks or before[toks[-1][1]:].strip():
-        return False
-    prev = toks[-1][2]
-    if prev.startswith("ال"):
+    prev = _prev_token(r, texts, titles, matcher)
+    if prev is None or prev.startswith("ال"):
         return False
     if written != bare:   # مصادر عراقية وسورية: coordinated with another adjective
         return prev.endswith("ية")
     return prev.endswith(("ة", "ات")) or prev == "غير" or prev in _PLURALS_BEFORE_NISBA
+
+
+def _prev_token(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> str | None:
+    """The word right before a match as written, if only spaces lie between; else None."""
+    value = (titles if r[3] == "title" else texts).get(r[0])
+    if not isinstance(value, str):
+        return None
+    before = value[max(0, r[4] - 40):r[4]]
+    toks = matcher.tokens(before)
+    if not toks or before[toks[-1][1]:].strip():
+        return None
+    return toks[-1][2]
 
 
 def _prev_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary,
@@ -509,14 +514,10 @@ def _prev_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary,
     """The word right before a match (normalized, proclitics kept), if only spaces lie
     between; else None. ``forms=True``: all its readings with and without proclitics
     (لرئيس: لرئيس، رئيس), empty where there is no such word."""
-    value = (titles if r[3] == "title" else texts).get(r[0])
-    if not isinstance(value, str):
+    raw = _prev_token(r, texts, titles, matcher)
+    if raw is None:
         return () if forms else None
-    before = value[max(0, r[4] - 40):r[4]]
-    toks = matcher.tokens(before)
-    if not toks or before[toks[-1][1]:].strip():
-        return () if forms else None
-    readings = matcher._forms(toks[-1][2])[0]
+    readings = matcher._forms(raw)[0]
     return readings if forms else readings[0]
 
 
