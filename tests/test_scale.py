@@ -438,6 +438,61 @@ def test_dtm_on_disk_holds_the_matrix_in_memory(tmp_path, memory_corpus, disk_co
         TopicModel(k=3, seed=1).fit(on_disk, engine=dask_client)
 
 
+def test_dtm_on_disk_analyzes_each_document_once(tmp_path, disk_corpus):
+    """Pass 1 stages each part's counts; pass 2 maps them onto the vocabulary without reading
+    or tokenizing the text again (it used to analyze every document twice)."""
+    from scipy.sparse import vstack
+
+    from corpuskit.features import ArabicAnalyzer, document_term_matrix
+
+    class Counting(ArabicAnalyzer):
+        texts = 0
+
+        def surface_tokens(self, text):
+            type(self).texts += 1
+            return super().surface_tokens(text)
+
+    ref = document_term_matrix(disk_corpus, engine="serial")
+    on_disk = document_term_matrix(disk_corpus, out=tmp_path / "dtm", analyzer=Counting(),
+                                   engine="serial")
+    assert Counting.texts == len(disk_corpus)
+    assert (vstack(list(on_disk.blocks())).tocsr() != ref.matrix).nnz == 0
+    assert list(on_disk.vocabulary) == list(ref.vocabulary)
+    assert not list((tmp_path / "dtm").glob("stage-*"))   # staging files are removed
+
+
+def test_a_subclassed_analyzer_is_not_swapped_for_a_cached_plain_one(disk_corpus):
+    """Workers keep one analyzer per settings; a subclass with the same settings used to get
+    the plain analyzer cached before it, and its own term() was silently ignored."""
+    from corpuskit.features import ArabicAnalyzer, document_term_matrix
+
+    class OnlyAlAssad(ArabicAnalyzer):
+        def term(self, token):
+            return "الأسد" if token in ("الأسد", "والأسد", "للأسد") else None
+
+    document_term_matrix(disk_corpus, engine="serial", min_df=1)   # caches a plain analyzer
+    dtm = document_term_matrix(disk_corpus, engine="serial", analyzer=OnlyAlAssad(), min_df=1,
+                               max_df=1.0)
+    assert list(dtm.vocabulary) == ["الأسد"]
+
+
+def test_dtm_on_disk_takes_back_a_folder_it_left_unfinished(tmp_path, disk_corpus):
+    from corpuskit.features import document_term_matrix
+
+    out = tmp_path / "dtm"
+    out.mkdir()
+    (out / "rows-00000.parquet").write_bytes(b"from an interrupted write")
+    (out / "stage-00003.pkl").write_bytes(b"from an interrupted write")
+    dtm = document_term_matrix(disk_corpus, out=out, engine="serial")
+    assert dtm.shape[0] == len(disk_corpus) and not list(out.glob("stage-*"))
+    other = tmp_path / "notes"
+    other.mkdir()
+    (other / "notes.txt").write_text("mine")
+    with pytest.raises(SettingsError, match="holds no matrix"):
+        document_term_matrix(disk_corpus, out=other, engine="serial")
+    assert (other / "notes.txt").read_text() == "mine"
+
+
 def test_lda_from_a_matrix_on_disk_matches_the_matrix_in_memory(tmp_path, memory_corpus,
                                                                  disk_corpus, dask_client):
     from corpuskit.features import document_term_matrix

@@ -1,9 +1,11 @@
 """A document-term matrix on disk, for corpora whose matrix should not be held in memory.
 
-``document_term_matrix(disk_corpus, out=FOLDER)`` counts in two passes over the corpus' parts:
-document frequencies fix the vocabulary, then every part's rows are counted against it and
-written by the worker that counts them (``part-00000.npz``: a CSR block with int32 columns and
-float32 counts, ``rows-00000.parquet``: its document ids and metadata). Only the vocabulary and
+``document_term_matrix(disk_corpus, out=FOLDER)`` reads and analyzes every part once: a worker
+counts the part with the part's own term ids, writes its rows (``rows-00000.parquet``: document
+ids and metadata) and stages its counts (``stage-00000.pkl``), and returns its document
+frequencies, which fix the vocabulary; then each part's staged counts are mapped onto the
+vocabulary and written by a worker as a block (``part-00000.npz``: CSR, int32 columns, float32
+counts), and the staging files are removed. Only the vocabulary and
 per-term totals are held in the main process. ``TopicModel.fit`` reads such a matrix block by
 block (see :meth:`~corpuskit.topics.TopicModel.fit`).
 """
@@ -11,6 +13,8 @@ block (see :meth:`~corpuskit.topics.TopicModel.fit`).
 from __future__ import annotations
 
 import json
+import pickle
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -26,6 +30,10 @@ from .analyzer import ArabicAnalyzer
 __all__ = ["DiskDTM", "write_disk_dtm"]
 
 _FORMAT = "corpuskit-dtm"
+_STAGE = "stage-"   # pass 1's counts of a part, until pass 2 writes its block
+# what a write leaves in its folder (an interrupted one: no manifest.json yet)
+_OURS = re.compile(r"(part-\d{5}\.npz|rows-\d{5}\.parquet|stage-\d{5}\.pkl|"
+                   r"(vocabulary|surface|counts|df)\.npy|lda-k\d+-seed-?\d+)")
 _VERSION = 1
 
 
@@ -122,34 +130,18 @@ def load_block(path: str) -> sp.csr_matrix:
                          f"({type(e).__name__}: {e}); write the matrix again") from e
 
 
-def _df_part(spec: tuple, analyzer: ArabicAnalyzer, unit: str,
-             include_title: bool) -> tuple[dict[str, int], int]:
-    """Pass 1: the document frequency of every term in one part."""
-    from ..parts import open_part
-    from .dtm import _texts, _worker_analyzer
-
-    analyzer = _worker_analyzer(analyzer)
-    texts = _texts(open_part(spec), unit, include_title)[0]
-    df: Counter[str] = Counter()
-    for text in texts:
-        df.update(set(analyzer(text)))
-    return dict(df), len(texts)
-
-
-def _write_part(spec: tuple, i: int, analyzer: ArabicAnalyzer, vocabulary: list[str], unit: str,
-                include_title: bool, meta_cols: list[str] | None, out: str) -> dict[str, Any]:
-    """Pass 2: count one part against the vocabulary and write it (by the worker itself)."""
+def _stage_part(spec: tuple, i: int, analyzer: ArabicAnalyzer, unit: str, include_title: bool,
+                meta_cols: list[str] | None, out: str) -> dict[str, Any]:
+    """Pass 1: count one part once, with its own term ids; write its rows (ids, metadata) and
+    its counts (a staging file that pass 2 maps onto the vocabulary); return its document
+    frequencies. The text is read and analyzed here only: pass 2 does not tokenize again."""
     from .dtm import _count_part
 
-    res = _count_part(spec, analyzer, vocabulary, unit, include_title, meta_cols)
-    v = len(vocabulary)
+    res = _count_part(spec, analyzer, None, unit, include_title, meta_cols)
+    terms = res["terms"]
     m = sp.csr_matrix((np.ones(len(res["indices"]), np.float32), res["indices"], res["indptr"]),
-                      shape=(len(res["indptr"]) - 1, v))
+                      shape=(len(res["indptr"]) - 1, len(terms)))
     m.sum_duplicates()
-    name = f"part-{i:05d}.npz"
-    np.savez(Path(out) / name, data=m.data.astype(np.float32),
-             indices=m.indices.astype(np.int32), indptr=m.indptr.astype(np.int64),
-             shape=np.array(m.shape))
     rows = res["meta"].copy()
     rows.insert(0, "doc_id", res["doc_ids"].astype(str))
     if res["unit_ids"] is not None:
@@ -157,11 +149,52 @@ def _write_part(spec: tuple, i: int, analyzer: ArabicAnalyzer, vocabulary: list[
     for col in rows.columns:
         if rows[col].dtype == object:
             rows[col] = rows[col].map(lambda x: x if x is None or isinstance(x, str) else str(x))
-    rows.to_parquet(Path(out) / f"rows-{i:05d}.parquet", index=False)
-    return {"file": name, "rows": f"rows-{i:05d}.parquet", "n": m.shape[0], "nnz": int(m.nnz),
-            "counts": np.asarray(m.sum(axis=0)).ravel(),
-            "df": np.bincount(m.indices, minlength=v), "surface": res["surface"],
+    name = f"rows-{i:05d}.parquet"
+    rows.to_parquet(Path(out) / name, index=False)
+    with open(Path(out) / f"{_STAGE}{i:05d}.pkl", "wb") as f:
+        pickle.dump({"terms": terms, "data": m.data, "indices": m.indices.astype(np.int32),
+                     "indptr": m.indptr.astype(np.int64), "surface": res["surface"]}, f,
+                    protocol=pickle.HIGHEST_PROTOCOL)
+    df = np.bincount(m.indices, minlength=len(terms))
+    return {"df": dict(zip(terms, df.tolist())), "n": m.shape[0], "rows": name,
             "hash_ids": res["all_doc_ids"]}
+
+
+def _write_part(i: int, vocabulary: list[str], out: str) -> dict[str, Any]:
+    """Pass 2: map one part's staged counts onto the vocabulary and write its block (by the
+    worker itself). The staging file stays until every block is written (a retried task
+    reads it again)."""
+    stage_path = Path(out) / f"{_STAGE}{i:05d}.pkl"
+    with open(stage_path, "rb") as f:
+        st = pickle.load(f)
+    index = {t: j for j, t in enumerate(vocabulary)}
+    v = len(vocabulary)
+    column = np.fromiter((index.get(t, -1) for t in st["terms"]), np.int64, len(st["terms"]))
+    indptr = st["indptr"]
+    n = len(indptr) - 1
+    cols = column[st["indices"]]
+    keep = cols >= 0
+    row = np.repeat(np.arange(n), np.diff(indptr))[keep]
+    m = sp.csr_matrix((st["data"][keep], cols[keep],
+                       np.concatenate([[0], np.cumsum(np.bincount(row, minlength=n))])),
+                      shape=(n, v))
+    m.sort_indices()
+    name = f"part-{i:05d}.npz"
+    np.savez(Path(out) / name, data=m.data.astype(np.float32),
+             indices=m.indices.astype(np.int32), indptr=m.indptr.astype(np.int64),
+             shape=np.array(m.shape))
+    return {"file": name, "n": n, "nnz": int(m.nnz),
+            "counts": np.asarray(m.sum(axis=0)).ravel(),
+            "df": np.bincount(m.indices, minlength=v),
+            "surface": {k: c for k, c in st["surface"].items() if k[0] in index}}
+
+
+def _write_fixed_part(spec: tuple, i: int, analyzer: ArabicAnalyzer, vocabulary: list[str],
+                      unit: str, include_title: bool, meta_cols: list[str] | None,
+                      out: str) -> dict[str, Any]:
+    """A fixed vocabulary: count one part against it and write it, in one pass."""
+    res = _stage_part(spec, i, analyzer, unit, include_title, meta_cols, out)
+    return {**_write_part(i, vocabulary, out), "rows": res["rows"], "hash_ids": res["hash_ids"]}
 
 
 def write_disk_dtm(corpus: Any, out: str | Path, *, analyzer: ArabicAnalyzer, unit: str,
@@ -177,47 +210,69 @@ def write_disk_dtm(corpus: Any, out: str | Path, *, analyzer: ArabicAnalyzer, un
     from .dtm import _hash_ids, _surface_forms, df_bounds
 
     out = Path(out)
-    if out.exists() and any(out.iterdir()) and not (out / "manifest.json").is_file():
+    if out.exists() and not (out / "manifest.json").is_file() and \
+            not all(_OURS.fullmatch(p.name) for p in out.iterdir()):
         raise SettingsError(f"{out}: the folder is not empty and holds no matrix; choose a new "
                             "or empty folder")
     out.mkdir(parents=True, exist_ok=True)
     for old in ("manifest.json", "vocabulary.npy", "surface.npy", "counts.npy", "df.npy"):
         (out / old).unlink(missing_ok=True)
+    for old in out.glob(f"{_STAGE}*.pkl"):   # left by an interrupted write
+        old.unlink()
     specs = part_specs(corpus, part_size)
+    meta_cols = None if meta is None else list(meta)
+    parts: list[dict[str, Any]] = []
+    hashes = hashlib.blake2b(digest_size=12)
     with engine_for(engine, workers) as eng:
         if vocabulary is None:
+            # pass 1: each part analyzed once; the counts wait in staging files
             df: Counter[str] = Counter()
             n_rows = 0
-            for part_df, n in eng.imap(_df_part, specs, analyzer, unit, include_title):
-                df.update(part_df)
-                n_rows += n
+            items = [(spec, i) for i, spec in enumerate(specs)]
+            for res in eng.imap(_stage_part_star, items, analyzer, unit, include_title,
+                                meta_cols, str(out)):
+                df.update(res["df"])
+                n_rows += res["n"]
+                parts.append({"rows": res["rows"], "n": res["n"]})
+                _hash_ids(hashes, res["hash_ids"])
             lo, hi = df_bounds(min_df, max_df, n_rows)
             terms = [t for t, c in df.items() if lo <= c <= hi]
             if not terms:
+                for old in out.glob(f"{_STAGE}*.pkl"):
+                    old.unlink()
                 raise SettingsError(f"min_df={min_df} and max_df={max_df} leave no terms")
             if max_terms is not None and len(terms) > max_terms:
                 terms = sorted(terms, key=lambda t: (-df[t], t))[:max_terms]
             vocab = sorted(terms)
             del df
+            # pass 2: the staged counts mapped onto the vocabulary, one block per part
+            shared = eng.put(vocab)
+            results = eng.imap(_write_part, range(len(specs)), shared, str(out))
         else:
             vocab = list(vocabulary)
+            shared = eng.put(vocab)
+            items = [(spec, i) for i, spec in enumerate(specs)]
+            results = eng.imap(_write_fixed_part_star, items, analyzer, shared, unit,
+                               include_title, meta_cols, str(out))
         v = len(vocab)
         counts = np.zeros(v, np.int64)
         dfs = np.zeros(v, np.int64)
         surface: Counter[tuple[str, str]] = Counter()
-        parts, rows, nnz = [], 0, 0
-        hashes = hashlib.blake2b(digest_size=12)
-        shared = eng.put(vocab)
-        items = [(spec, i) for i, spec in enumerate(specs)]
-        for res in eng.imap(_write_part_star, items, analyzer, shared, unit, include_title,
-                            None if meta is None else list(meta), str(out)):
+        rows, nnz = 0, 0
+        for i, res in enumerate(results):
             counts += res["counts"].astype(np.int64)
             dfs += res["df"]
             surface.update(res["surface"])
-            parts.append({"file": res["file"], "rows": res["rows"], "n": res["n"]})
+            if vocabulary is None:
+                parts[i]["file"] = res["file"]
+            else:
+                parts.append({"file": res["file"], "rows": res["rows"], "n": res["n"]})
+                _hash_ids(hashes, res["hash_ids"])
             rows += res["n"]
             nnz += res["nnz"]
-            _hash_ids(hashes, res["hash_ids"])
+    for stage in out.glob(f"{_STAGE}*.pkl"):
+        stage.unlink()
+    parts = [{"file": p["file"], "rows": p["rows"], "n": p["n"]} for p in parts]
     np.save(out / "vocabulary.npy", np.asarray(vocab, dtype=str))
     np.save(out / "surface.npy", _surface_forms(np.asarray(vocab, dtype=object), surface))
     np.save(out / "counts.npy", counts)
@@ -231,6 +286,11 @@ def write_disk_dtm(corpus: Any, out: str | Path, *, analyzer: ArabicAnalyzer, un
     return DiskDTM(out)
 
 
-def _write_part_star(item: tuple, *args: Any) -> dict[str, Any]:
+def _stage_part_star(item: tuple, *args: Any) -> dict[str, Any]:
     spec, i = item
-    return _write_part(spec, i, *args)
+    return _stage_part(spec, i, *args)
+
+
+def _write_fixed_part_star(item: tuple, *args: Any) -> dict[str, Any]:
+    spec, i = item
+    return _write_fixed_part(spec, i, *args)

@@ -277,15 +277,16 @@ def _extend_vocab(vocab: dict[str, int], terms: Sequence[str]) -> np.ndarray:
     return np.fromiter(map(vocab.__getitem__, terms), dtype=np.int64, count=len(terms))
 
 
-_ANALYZERS: dict[str, ArabicAnalyzer] = {}
+_ANALYZERS: dict[tuple[type, str], ArabicAnalyzer] = {}
 
 
 def _worker_analyzer(analyzer: ArabicAnalyzer) -> ArabicAnalyzer:
     """The same analyzer across the parts a worker process counts, so that its word-type cache
-    is built once per process, not once per part."""
+    is built once per process, not once per part. Keyed by class and settings: a subclass
+    (its own ``term``) is never swapped for a plain analyzer with the same settings."""
     import json
 
-    key = json.dumps(analyzer.settings(), sort_keys=True, default=str)
+    key = (type(analyzer), json.dumps(analyzer.settings(), sort_keys=True, default=str))
     return _ANALYZERS.setdefault(key, analyzer)
 
 
