@@ -916,6 +916,18 @@ def test_home_country_reads_generic_references_in_documents_that_name_no_country
         ck.find_actors(c, home="KSA")
 
 
+def test_a_wrong_home_is_refused_before_any_part_is_written(tmp_path):
+    """home= used to be checked only where a part was matched: with out= the folder was made
+    and the error came from inside the first part."""
+    c = docs("قالت وزارة الداخلية إن الدفاع المدني أنقذ عشرة أشخاص.", dates=["2015-07-20"])
+    out = tmp_path / "mentions"
+    with pytest.raises(SettingsError, match="KSA is not a country code"):
+        ck.find_actors(c, home="KSA", out=out, engine="serial")
+    assert not out.exists()
+    with pytest.raises(SettingsError, match="give a country code"):
+        ck.find_actors(c, home=966, engine="serial", part_size=1)
+
+
 def test_a_dropped_outlet_name_does_not_hide_the_state_it_begins_with():
     """إسرائيل اليوم and الإمارات اليوم name newspapers only inside quotation marks; outside them
     the words are "Israel today", "the Emirates today": the state is still a mention."""

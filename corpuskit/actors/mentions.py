@@ -162,6 +162,10 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         raise SettingsError(f"unit={unit!r}: choose one of {', '.join(_UNITS)}")
     from ..parts import map_parts, wants_parts, write_parts
 
+    if home is not None:   # checked before any part is written or sent to a worker
+        if isinstance(gazetteer, (str, Path)):
+            gazetteer = load_gazetteer(gazetteer)
+        _check_home(home, _bundled() if gazetteer is None else gazetteer)
     if out is not None:
         gz = load_gazetteer(gazetteer) if isinstance(gazetteer, (str, Path)) else gazetteer
         return write_parts(_find_in_part, corpus, out, "mentions", gz, unit, meta, places,
@@ -181,17 +185,6 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         gaz = gazetteer
     else:
         gaz = load_gazetteer(gazetteer)
-    if home is not None:
-        codes = set(gaz.actors["country"].dropna())
-        given = [home] if isinstance(home, str) else list(home.values()) \
-            if isinstance(home, Mapping) else None
-        if given is None:
-            raise SettingsError(f"home={home!r}: give a country code (home='SAU') or a mapping "
-                                "from source to country code")
-        unknown = sorted({c for c in given if c not in codes})
-        if unknown:
-            raise SettingsError(f"home: {', '.join(map(str, unknown))} is not a country code of "
-                                f"the gazetteer (codes such as {', '.join(sorted(codes)[:8])} ...)")
     matcher = dictionary_for(gaz)
     ent = gaz.entries
     e_actor = ent["actor_id"].to_numpy()
@@ -931,6 +924,20 @@ def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
                     continue
         out.append((r, aid, how))
     return out
+
+
+def _check_home(home: Any, gaz: Gazetteer) -> None:
+    """``home=``: a country code of the gazetteer, or a mapping from source to such codes."""
+    codes = set(gaz.actors["country"].dropna())
+    given = [home] if isinstance(home, str) else list(home.values()) \
+        if isinstance(home, Mapping) else None
+    if given is None:
+        raise SettingsError(f"home={home!r}: give a country code (home='SAU') or a mapping "
+                            "from source to country code")
+    unknown = sorted({c for c in given if c not in codes}, key=str)
+    if unknown:
+        raise SettingsError(f"home: {', '.join(map(str, unknown))} is not a country code of "
+                            f"the gazetteer (codes such as {', '.join(sorted(codes)[:8])} ...)")
 
 
 def _find_in_part(part: Corpus, gazetteer: Any, unit: str, meta: Any, places: bool,
