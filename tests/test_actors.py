@@ -952,3 +952,37 @@ def test_undetermined_syria_after_an_agreeing_noun_is_the_adjective():
     syria = m.loc[m["actor_id"] == "state_syria", "start"].tolist()
     assert syria == [text.index("في سورية") + 3, text.index("ودخلت سورية") + 6,
                      text.index("وسورية والعراق"), text.index("لسورية"), text.index("بسورية")]
+
+
+def test_round_fourteen_digits_plus_brackets_nationalities_and_libyas_sides():
+    """Round 14 (development data: the other outlets' set 13): the P5+1 written with digits,
+    also with quotation marks around it (the matcher joins words across "+" and ″); an outlet
+    whose bare name is a common word named in brackets (قناة (الحرة)) but not the adjective; a
+    document that names no country in full but says whose it is by a nationality adjective
+    reads its generic forms as that country's; the GNA's forces are an actor of their own and
+    the GNA's bare name counts where the document is about Libya; Morsi's surname in a
+    document about Egypt, but not the city of Marsa Matruh."""
+    m = ck.find_actors(docs(
+        'توجه الوفد الإيراني إلى فيينا للتفاوض مع مجموعة "5+1". وتبدأ الجمهورية الاسلامية '
+        "ومجموعة الـ”5+1″ صياغة اتفاق نهائي.", dates=["2014-05-14"]))
+    assert m.loc[m["actor_id"] == "igo_p5plus1", "surface"].tolist() == ['مجموعة "5+1', "5+1"]
+    m = ck.find_actors(docs("وأشار المرصد السوري، حسبما أفادت قناة (الحرة)، إلى استمرار "
+                            "الاشتباكات. وقالت إن المرأة الحرة لا تخاف.", dates=["2016-03-02"]))
+    assert m.loc[m["actor_id"] == "media_alhurra", "surface"].tolist() == ["الحرة"]
+    egypt = ("أعلنت مصادر أمنية مصرية عن مقتل عشرة جنود في هجوم استهدف حاجزا للجيش قرب مدينة "
+             "العريش.")
+    nowhere = "أعلنت مصادر أمنية عن مقتل عشرة جنود في هجوم استهدف حاجزا للجيش قرب المدينة."
+    m = ck.find_actors(docs(egypt, nowhere, dates=["2014-10-24", "2014-10-24"]))
+    assert _got(m) == [("للجيش", "egy_army", "short form")]
+    libya = ("اندلعت اشتباكات جنوب طرابلس بين قوات حكومة الوفاق الوطني وقوات اللواء المتقاعد "
+             "خليفة حفتر. وقالت حكومة الوفاق الوطني إن ليبيا لن تعود إلى الحكم العسكري.")
+    other = "قالت حكومة الوفاق الوطني إنها ستعلن برنامجها الأسبوع المقبل."
+    m = ck.find_actors(docs(libya, other, dates=["2019-05-01", "2019-05-01"]))
+    got = m[["doc_id", "surface", "actor_id"]].values.tolist()
+    assert ["d0", "قوات حكومة الوفاق الوطني", "lby_gna_forces"] in got
+    assert ["d0", "وقوات اللواء المتقاعد خليفة حفتر", "lby_lna"] in got
+    assert ["d0", "حكومة الوفاق الوطني", "lby_gna"] in got
+    assert not m["doc_id"].eq("d1").any()
+    m = ck.find_actors(docs("رفع المتظاهرون في مصر صور مرسي، وتظاهر آخرون في مرسى مطروح.",
+                            dates=["2013-08-23"]))
+    assert m.loc[m["actor_id"] == "egy_morsi", "surface"].tolist() == ["مرسي"]

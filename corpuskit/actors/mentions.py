@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SettingsError
-from ..matching import Dictionary
+from ..matching import TOKEN, Dictionary
 from .gazetteer import Gazetteer, load_gazetteer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -307,6 +307,10 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             if country_of.get(a) and a not in international:
                 countries[country_of[a]] += k
                 country_at[country_of[a]] += seen_at[a]
+        if not countries:
+            # a document that names no country in full but says whose it is by a nationality
+            # (مصادر أمنية مصرية ... حاجزا للجيش): the generic forms are that country's
+            countries.update(_nisba_countries(doc_id, texts, titles, nisbas, matcher))
         if not countries and home is not None:
             # a document that names no country: its generic references are the outlet's
             # own country's (home=), as in a Saudi paper's "وزارة الداخلية" and "المملكة"
@@ -557,6 +561,24 @@ def _nisbas(entries: pd.DataFrame, actors: pd.DataFrame,
     return {k: frozenset(v) for k, v in out.items() if k not in _NOT_NATIONAL}
 
 
+def _nisba_countries(doc_id: str, texts: dict, titles: dict, nisbas: dict[str, frozenset[str]],
+                     matcher: Dictionary) -> Counter[str]:
+    """The countries a document's nationality adjectives name (مصرية، التركي، والسورية), each
+    adjective one vote; an adjective of several countries gives none."""
+    votes: Counter[str] = Counter()
+    for value in (titles.get(doc_id), texts.get(doc_id)):
+        if not isinstance(value, str):
+            continue
+        for word in TOKEN.findall(value):
+            for form in matcher._forms(word)[0]:
+                nation = nisbas.get(form) or nisbas.get("ال" + form)
+                if nation:
+                    if len(nation) == 1:
+                        votes[next(iter(nation))] += 1
+                    break
+    return votes
+
+
 # definite nisbas written after generic forms that name no nationality (الجيش الوطني,
 # قوات النظام الأسدي, مجلس الشورى الإسلامي), normalized as the default preset writes them
 _NOT_NATIONAL = frozenset((
@@ -566,8 +588,9 @@ _NOT_NATIONAL = frozenset((
     "المالي", "الماليه"))   # Mali's adjective is also "financial" (السلطات المالية)
 
 
-_OPEN_QUOTES = "«\"“'‘"
-_CLOSE_QUOTES = "»\"”'’"
+# quotation marks, and the brackets the press also names outlets in (قناة (الحرة)، لـ(عكاظ))
+_OPEN_QUOTES = "«\"“'‘″("
+_CLOSE_QUOTES = "»\"”'’″)"
 
 
 def _quoted(r: tuple, texts: dict, titles: dict) -> bool:

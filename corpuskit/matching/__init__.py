@@ -32,10 +32,11 @@ __all__ = ["Dictionary", "Match", "TOKEN", "clitic_forms", "entry_words"]
 # Quranic marks, tatweel). Punctuation, spaces and hyphens separate words.
 TOKEN = re.compile(r"[^\W_]+(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640][^\W_]*)*"
                    r"|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+[^\W_]+")
-# what may stand between the words of one name when punctuation is not crossed: spaces, dashes
-# and quotation marks (اجتماع "مجموعة العمل" حول سوريا); not brackets, commas or stops
+# what may stand between the words of one name when punctuation is not crossed: spaces, dashes,
+# quotation marks (اجتماع "مجموعة العمل" حول سوريا، الـ”5+1″) and the plus of 5+1; not
+# brackets, commas or stops
 _JOINS = frozenset(" \t\u00a0\u200c\u200d\u200f\u200e-\u2010\u2011\u2012\u2013\u2014\u0640"
-                   "\"'«»“”„")
+                   "\"'«»“”„‘’‚‹›″+")
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 _MIN_STEM = 2
