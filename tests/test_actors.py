@@ -986,3 +986,30 @@ def test_round_fourteen_digits_plus_brackets_nationalities_and_libyas_sides():
     m = ck.find_actors(docs("رفع المتظاهرون في مصر صور مرسي، وتظاهر آخرون في مرسى مطروح.",
                             dates=["2013-08-23"]))
     assert m.loc[m["actor_id"] == "egy_morsi", "surface"].tolist() == ["مرسي"]
+
+
+def test_round_fifteen_venues_quoted_abbreviations_and_latin_acronyms():
+    """Round 15 (development data: set 14): a capital inside the name of a place or an event
+    (مطار بغداد، اتفاق ستوكهولم، محادثات أستانا) is not its state, the capital as an agent is; a
+    name and its abbreviation in quotation marks are two mentions, side by side one; Ennahda's
+    bare name where the document is about Tunisia, not the Ethiopian dam (سد النهضة) in a
+    document about Egypt; Kurdish and Turkish acronyms in Latin letters."""
+    text = ("قتل قائد في غارة قرب مطار بغداد الدولي، وقالت بغداد إنها ستحقق. "
+            "ورحبت موسكو باتفاق ستوكهولم وبمحادثات أستانا.")
+    m = ck.find_actors(docs(text, dates=["2020-01-03"]))
+    assert m[["surface", "actor_id"]].values.tolist() == [
+        ["بغداد", "state_iraq"], ["موسكو", "state_russia"]]
+    assert m["start"].iloc[0] == text.index("وقالت بغداد") + len("وقالت ")
+    m = ck.find_actors(docs('نقلت وكالة الأنباء السورية "سانا" عن مصدر عسكري.',
+                            "نقلت وكالة الأنباء السورية سانا عن مصدر عسكري.",
+                            dates=["2018-04-17", "2018-04-17"]))
+    assert m.loc[m["doc_id"] == "d0", "surface"].tolist() == ["وكالة الأنباء السورية", "سانا"]
+    assert m.loc[m["doc_id"] == "d1", "surface"].tolist() == ["وكالة الأنباء السورية سانا"]
+    m = ck.find_actors(docs("فازت حركة النهضة في تونس، وقالت النهضة إنها ستشكل الحكومة.",
+                            "قالت مصر إن سد النهضة يهدد حصتها، ورفضت النهضة في الملء.",
+                            dates=["2011-10-27", "2020-07-15"]))
+    ennahda = m[m["actor_id"] == "tun_ennahda"]
+    assert ennahda["doc_id"].tolist() == ["d0", "d0"]
+    m = ck.find_actors(docs("قال الجيش التركي إنه قصف مواقع PKK قرب الحدود العراقية.",
+                            dates=["2019-10-10"]))
+    assert ["PKK", "tur_pkk"] in m[["surface", "actor_id"]].values.tolist()

@@ -49,6 +49,13 @@ _TITLE_OF = ("نائب", "وكيل", "وكيله", "وكيلة", "مساعد", "
              "مستشاره", "مستشارة", "باسم", "ناطق", "متحدث", "الناطق", "المتحدث")
 # body heads that are also participles: after a definite noun (or غير) they are its adjective
 _PARTICIPLE_HEADS = ("منظمة",)
+# heads of the proper names of places and events built on a city (مطار بغداد، جامعة دمشق، اتفاق
+# ستوكهولم، محادثات أستانا، قمة الرياض): the capital in them is part of the name, not its state
+_VENUE_HEADS = (
+    "مطار", "ميناء", "جامعة", "جامعه", "اتفاق", "اتفاقية", "اتفاقيه", "محادثات", "مفاوضات",
+    "مباحثات", "مسار", "مؤتمر", "موتمر", "قمة", "قمه", "إعلان", "اعلان", "منتدى", "منتدي",
+    "معاهدة", "معاهده", "تفاهمات", "جولة", "جوله", "اجتماع", "اجتماعات", "ريف",
+)
 # "the late": like السابق between a title and its holder's name (الرئيس المصري الراحل أنور
 # السادات), but not a reason to look for the holder whose term ended last
 _LATE = ("الراحل", "الراحلة")
@@ -208,6 +215,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     # bare person heads in construct (رئيس الحكومة، لرئيس مجلس الوزراء، عضو مجلس الوزراء): a
     # generic form after them is in a title
     title_heads = set(_head_forms(matcher.settings, _PERSON_HEADS + ("عضو",)).values())
+    venue_heads = {matcher._forms(w)[0][0] for w in _VENUE_HEADS}
 
     pieces = _pieces(corpus, unit)
     dates = (dict(zip(corpus.docs["doc_id"], corpus.docs["date"])) if "date" in corpus.docs
@@ -246,6 +254,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 p = min(strong, key=lambda q: ("name", "variant", "metonym").index(e_kind[q]))
                 if r[9] == 1 and _adjective(r, e_form[p], texts, titles, matcher):
                     continue   # المطارات السعودية: the nationality adjective, not the state
+                if e_kind[p] == "metonym" and venue_heads.intersection(
+                        _prev_word(r, texts, titles, matcher, True)):
+                    continue   # مطار بغداد، اتفاق ستوكهولم: a place or an event, not the state
                 how = {"name": "exact", "variant": "variant", "metonym": "metonymy"}[e_kind[p]]
                 resolved.append((r, e_actor[p], how))
                 full[e_actor[p]] += 1
