@@ -1013,3 +1013,23 @@ def test_round_fifteen_venues_quoted_abbreviations_and_latin_acronyms():
     m = ck.find_actors(docs("قال الجيش التركي إنه قصف مواقع PKK قرب الحدود العراقية.",
                             dates=["2019-10-10"]))
     assert ["PKK", "tur_pkk"] in m[["surface", "actor_id"]].values.tolist()
+
+
+def test_round_sixteen_sudan_iraq_egypt_and_an_institute_named_after_a_capital():
+    """Round 16: actors of 2011-2020 political news the gazetteer lacked (Sudan's professionals
+    and military council, Iraq's electoral lists, Mubarak's interior minister by his dated title)
+    and a capital inside an institute's name (معهد واشنطن) that is not its state."""
+    m = ck.find_actors(docs(
+        "قال تجمع المهنيين السودانيين إن المجلس العسكري الانتقالي في السودان يماطل.",
+        "فاز تحالف سائرون بأكبر عدد من المقاعد في الانتخابات العراقية.",
+        "قال وزير الداخلية المصري إن الشرطة ستحمي المنشآت.",
+        "وقال باحث في معهد واشنطن لسياسات الشرق الأدنى إن واشنطن قلقة.",
+        dates=["2019-05-01", "2018-05-20", "2010-05-01", "2018-05-20"]))
+    got = m[["doc_id", "surface", "actor_id", "resolved_by"]].values.tolist()
+    assert ["d0", "تجمع المهنيين السودانيين", "sdn_spa", "exact"] in got
+    assert ["d0", "المجلس العسكري الانتقالي في السودان", "sdn_tmc", "exact"] in got
+    assert ["d1", "تحالف سائرون", "irq_sairoon", "exact"] in got
+    assert ["d2", "وزير الداخلية المصري", "egy_adly_habib", "role at date"] in got
+    usa = m[m["actor_id"] == "state_usa"]
+    text = "وقال باحث في معهد واشنطن لسياسات الشرق الأدنى إن واشنطن قلقة."
+    assert usa["doc_id"].tolist() == ["d3"] and usa["start"].tolist() == [text.rindex("واشنطن")]
