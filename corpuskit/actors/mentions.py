@@ -572,6 +572,9 @@ def _nisbas(entries: pd.DataFrame, actors: pd.DataFrame,
     return {k: frozenset(v) for k, v in out.items() if k not in _NOT_NATIONAL}
 
 
+_NISBA_ENDS = frozenset("يةهى")
+
+
 def _nisba_countries(doc_id: str, texts: dict, titles: dict, nisbas: dict[str, frozenset[str]],
                      matcher: Dictionary) -> Counter[str]:
     """The countries a document's nationality adjectives name (مصرية، التركي، والسورية), each
@@ -581,6 +584,8 @@ def _nisba_countries(doc_id: str, texts: dict, titles: dict, nisbas: dict[str, f
         if not isinstance(value, str):
             continue
         for word in TOKEN.findall(value):
+            if word[-1] not in _NISBA_ENDS:
+                continue   # a nationality adjective ends in ي، ية، يه (or ى where so written)
             for form in matcher._forms(word)[0]:
                 nation = nisbas.get(form) or nisbas.get("ال" + form)
                 if nation:
