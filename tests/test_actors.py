@@ -1033,3 +1033,21 @@ def test_round_sixteen_sudan_iraq_egypt_and_an_institute_named_after_a_capital()
     usa = m[m["actor_id"] == "state_usa"]
     text = "وقال باحث في معهد واشنطن لسياسات الشرق الأدنى إن واشنطن قلقة."
     assert usa["doc_id"].tolist() == ["d3"] and usa["start"].tolist() == [text.rindex("واشنطن")]
+
+
+def test_round_seventeen_a_kunya_in_every_case_and_mubarak_where_the_text_is_about_egypt():
+    """A kunya declines (أبو مازن nominative, لأبي مازن genitive, أبا مازن accusative): one
+    gazetteer form matches all three; Mubarak's bare surname counts in a document about Egypt,
+    not as the word "blessed" elsewhere."""
+    m = ck.find_actors(docs("التقى الوفد بأبي مازن في رام الله، وإن أبا مازن رحب باللقاء. "
+                            "وقال أبو مازن إن الحل سياسي.", dates=["2015-01-01"]))
+    abbas = m[m["actor_id"] == "pse_abbas"]
+    assert abbas["surface"].tolist() == ["بأبي مازن", "أبا مازن", "أبو مازن"]
+    m = ck.find_actors(docs("حكم على مبارك في القاهرة، وقالت مصر إن الحكم نهائي.",
+                            "قال المتحدث: عيد مبارك، وكل عام وأنتم بخير.",
+                            dates=["2012-06-02", "2012-06-02"]))
+    assert m.loc[m["actor_id"] == "egy_mubarak", "doc_id"].tolist() == ["d0"]
+    # a row of round 17's: Germany's foreign minister by his dated title
+    m = ck.find_actors(docs("قال وزير الخارجية الألماني إن برلين تدعم الحل السياسي.",
+                            dates=["2019-06-01"]))
+    assert ("وزير الخارجية الألماني", "deu_maas", "role at date") in _got(m)

@@ -5,7 +5,9 @@ A gazetteer is a CSV with one row per actor::
     id,name_ar,name_en,type,country,variants,short_forms,metonyms,roles,notes
 
 - ``variants``: ``|``-separated surface forms that unambiguously mean the actor (spellings,
-  transliterations, full names with titles, acronyms), written without attached proclitics.
+  transliterations, full names with titles, acronyms), written without attached proclitics. A
+  form that begins with a kunya (أبو مازن) also matches in the kunya's other cases (أبي مازن،
+  أبا مازن).
 - ``short_forms``: ambiguous forms (a surname alone: الأسد، النعيمي; المجلس) that count only in a
   document that also mentions the actor in full (or names it inside a matched role title:
   رئيس الائتلاف الوطني السوري licenses الائتلاف). Where several actors of the document claim
@@ -27,6 +29,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import datetime as dt
+import functools
 import io
 import re
 from pathlib import Path
@@ -40,7 +43,7 @@ from ..matching import entry_words
 
 __all__ = ["Gazetteer", "load_gazetteer", "GAZETTEER_VERSION", "ACTOR_TYPES", "COLUMNS"]
 
-GAZETTEER_VERSION = "2026.12.01.16"  # sixteenth revision (README, Actors)
+GAZETTEER_VERSION = "2026.12.01.17"  # seventeenth revision (README, Actors)
 COLUMNS = ["id", "name_ar", "name_en", "type", "country", "variants", "short_forms", "metonyms",
            "roles", "notes"]
 ACTOR_TYPES = ("state", "government", "military", "security", "armed_group", "political_org",
@@ -98,6 +101,12 @@ class Gazetteer:
 
 def _split(cell: str | None) -> list[str]:
     return [] if cell is None else [p.strip() for p in str(cell).split("|")]
+
+
+@functools.lru_cache(maxsize=8)
+def _kunya_forms(normalize: object) -> tuple[str, ...]:
+    """أبو، أبي، أبا as the given normalization writes them."""
+    return tuple(entry_words(w, normalize)[0] for w in ("أبو", "أبي", "أبا"))
 
 
 def _date(text: str | None) -> pd.Timestamp | None:
@@ -178,6 +187,12 @@ def load_gazetteer(path: str | Path | None = None, *, extend: bool = True, stric
                                _date(m["end"])))
         forms: list[dict] = []
         seen_forms: dict[tuple, dict] = {}
+        kunyas = _kunya_forms(normalize)
+        for form, kind, rule, start, end in list(wanted):
+            # a kunya declines (أبو مازن، لأبي مازن، أبا محمد): one form, three cases
+            first, _, rest = form.strip().partition(" ")
+            if kind != "role" and rest and entry_words(first, normalize) == [kunyas[0]]:
+                wanted += [(f"{case} {rest}", kind, rule, start, end) for case in ("أبي", "أبا")]
         for form, kind, rule, start, end in wanted:
             key = tuple(entry_words(form, normalize))
             if not key:
