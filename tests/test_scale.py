@@ -461,6 +461,32 @@ def test_dtm_on_disk_analyzes_each_document_once(tmp_path, disk_corpus):
     assert not list((tmp_path / "dtm").glob("stage-*"))   # staging files are removed
 
 
+def test_dtm_on_disk_with_a_fixed_vocabulary_counts_in_one_pass_without_staging(
+        tmp_path, disk_corpus, monkeypatch):
+    """With a given vocabulary there is no second pass: each part is counted and written at
+    once, with no staging file written and read back."""
+    from scipy.sparse import vstack
+
+    import corpuskit.features.disk as disk
+    from corpuskit.features import document_term_matrix
+
+    vocab = list(document_term_matrix(disk_corpus, engine="serial").vocabulary)[::3]
+    ref = document_term_matrix(disk_corpus, vocabulary=vocab, engine="serial")
+
+    class NoStaging:
+        HIGHEST_PROTOCOL = 5
+
+        @staticmethod
+        def dump(*args, **kwargs):
+            raise AssertionError("a fixed vocabulary wrote a staging file")
+
+    monkeypatch.setattr(disk, "pickle", NoStaging)
+    on_disk = document_term_matrix(disk_corpus, vocabulary=vocab, out=tmp_path / "dtm",
+                                   engine="serial")
+    assert (vstack(list(on_disk.blocks())).tocsr() != ref.matrix).nnz == 0
+    assert list(on_disk.vocabulary) == vocab and list(on_disk.doc_ids) == list(ref.doc_ids)
+
+
 def test_a_subclassed_analyzer_is_not_swapped_for_a_cached_plain_one(disk_corpus):
     """Workers keep one analyzer per settings; a subclass with the same settings used to get
     the plain analyzer cached before it, and its own term() was silently ignored."""

@@ -130,11 +130,11 @@ def load_block(path: str) -> sp.csr_matrix:
                          f"({type(e).__name__}: {e}); write the matrix again") from e
 
 
-def _stage_part(spec: tuple, i: int, analyzer: ArabicAnalyzer, unit: str, include_title: bool,
-                meta_cols: list[str] | None, out: str) -> dict[str, Any]:
-    """Pass 1: count one part once, with its own term ids; write its rows (ids, metadata) and
-    its counts (a staging file that pass 2 maps onto the vocabulary); return its document
-    frequencies. The text is read and analyzed here only: pass 2 does not tokenize again."""
+def _count_and_write_rows(spec: tuple, i: int, analyzer: ArabicAnalyzer, unit: str,
+                          include_title: bool, meta_cols: list[str] | None,
+                          out: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Count one part with its own term ids and write its rows (ids, metadata); return the
+    counts (``terms``, CSR arrays, surface forms) and the rows' file name and id hashes."""
     from .dtm import _count_part
 
     res = _count_part(spec, analyzer, None, unit, include_title, meta_cols)
@@ -151,22 +151,34 @@ def _stage_part(spec: tuple, i: int, analyzer: ArabicAnalyzer, unit: str, includ
             rows[col] = rows[col].map(lambda x: x if x is None or isinstance(x, str) else str(x))
     name = f"rows-{i:05d}.parquet"
     rows.to_parquet(Path(out) / name, index=False)
+    counts = {"terms": terms, "data": m.data, "indices": m.indices.astype(np.int32),
+              "indptr": m.indptr.astype(np.int64), "surface": res["surface"]}
+    return counts, {"n": m.shape[0], "rows": name, "hash_ids": res["all_doc_ids"]}
+
+
+def _stage_part(spec: tuple, i: int, analyzer: ArabicAnalyzer, unit: str, include_title: bool,
+                meta_cols: list[str] | None, out: str) -> dict[str, Any]:
+    """Pass 1: count one part once, with its own term ids; write its rows and its counts (a
+    staging file that pass 2 maps onto the vocabulary); return its document frequencies. The
+    text is read and analyzed here only: pass 2 does not tokenize again."""
+    st, info = _count_and_write_rows(spec, i, analyzer, unit, include_title, meta_cols, out)
     with open(Path(out) / f"{_STAGE}{i:05d}.pkl", "wb") as f:
-        pickle.dump({"terms": terms, "data": m.data, "indices": m.indices.astype(np.int32),
-                     "indptr": m.indptr.astype(np.int64), "surface": res["surface"]}, f,
-                    protocol=pickle.HIGHEST_PROTOCOL)
-    df = np.bincount(m.indices, minlength=len(terms))
-    return {"df": dict(zip(terms, df.tolist())), "n": m.shape[0], "rows": name,
-            "hash_ids": res["all_doc_ids"]}
+        pickle.dump(st, f, protocol=pickle.HIGHEST_PROTOCOL)
+    df = np.bincount(st["indices"], minlength=len(st["terms"]))
+    return {**info, "df": dict(zip(st["terms"], df.tolist()))}
 
 
 def _write_part(i: int, vocabulary: list[str], out: str) -> dict[str, Any]:
     """Pass 2: map one part's staged counts onto the vocabulary and write its block (by the
     worker itself). The staging file stays until every block is written (a retried task
     reads it again)."""
-    stage_path = Path(out) / f"{_STAGE}{i:05d}.pkl"
-    with open(stage_path, "rb") as f:
+    with open(Path(out) / f"{_STAGE}{i:05d}.pkl", "rb") as f:
         st = pickle.load(f)
+    return _write_block(i, st, vocabulary, out)
+
+
+def _write_block(i: int, st: dict[str, Any], vocabulary: list[str], out: str) -> dict[str, Any]:
+    """One part's counts (its own term ids) mapped onto the vocabulary, written as a block."""
     index = {t: j for j, t in enumerate(vocabulary)}
     v = len(vocabulary)
     column = np.fromiter((index.get(t, -1) for t in st["terms"]), np.int64, len(st["terms"]))
@@ -192,9 +204,10 @@ def _write_part(i: int, vocabulary: list[str], out: str) -> dict[str, Any]:
 def _write_fixed_part(spec: tuple, i: int, analyzer: ArabicAnalyzer, vocabulary: list[str],
                       unit: str, include_title: bool, meta_cols: list[str] | None,
                       out: str) -> dict[str, Any]:
-    """A fixed vocabulary: count one part against it and write it, in one pass."""
-    res = _stage_part(spec, i, analyzer, unit, include_title, meta_cols, out)
-    return {**_write_part(i, vocabulary, out), "rows": res["rows"], "hash_ids": res["hash_ids"]}
+    """A fixed vocabulary: count one part and write it, in one pass (no staging file)."""
+    st, info = _count_and_write_rows(spec, i, analyzer, unit, include_title, meta_cols, out)
+    return {**_write_block(i, st, vocabulary, out), "rows": info["rows"],
+            "hash_ids": info["hash_ids"]}
 
 
 def write_disk_dtm(corpus: Any, out: str | Path, *, analyzer: ArabicAnalyzer, unit: str,
