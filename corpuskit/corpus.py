@@ -208,6 +208,17 @@ class Corpus:
         docs = self.docs[np.asarray(mask, dtype=bool)].reset_index(drop=True)
         return Corpus(docs, self.report, {**self.provenance, "selected_from": len(self.docs)})
 
+    def _part(self, mask: np.ndarray) -> Corpus:
+        """:meth:`select` for a part of this corpus that an analysis runs on: the unit tables
+        already built are sliced along (a document's units depend on that document alone), so
+        that a part does not split its documents into sentences a second time."""
+        part = self.select(mask)
+        if self._units:
+            keep = set(part.docs["doc_id"])
+            for key, units in self._units.items():
+                part._units[key] = units[units["doc_id"].isin(keep)].reset_index(drop=True)
+        return part
+
     def drop_duplicates(self) -> Corpus:
         """A new Corpus without the documents flagged as exact or near duplicates."""
         if "duplicate" not in self.docs:

@@ -39,7 +39,7 @@ def part_specs(corpus: Any, part_size: int = 5000) -> list[tuple]:
     if n <= part_size:
         return [("memory", corpus)]
     which = np.arange(n) // part_size
-    return [("memory", corpus.select(which == i)) for i in range(int(which.max()) + 1)]
+    return [("memory", corpus._part(which == i)) for i in range(int(which.max()) + 1)]
 
 
 def open_part(spec: tuple) -> Corpus:

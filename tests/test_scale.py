@@ -379,6 +379,30 @@ def test_actors_are_the_same_on_every_engine_and_from_disk(memory_corpus, disk_c
                         part_size=20), ck.cooccurrence(ref, unit="sentence", by="source"))
 
 
+def test_parts_of_a_corpus_in_memory_reuse_its_sentences(memory_corpus, monkeypatch):
+    """A corpus whose sentences are built (as notebooks and the CLI build them) is not split
+    into sentences again when an analysis runs on its parts: the parts carry their slices of
+    the unit tables, equal to the tables each part would build."""
+    from corpuskit.parts import part_specs
+
+    corpus = ck.Corpus(memory_corpus.docs)
+    corpus.units("sentence")
+    ref = ck.find_actors(corpus)
+    parts = [spec[1] for spec in part_specs(corpus, part_size=30)]
+    assert len(parts) > 2
+    for part in parts:
+        pd.testing.assert_frame_equal(part.units("sentence"),
+                                      ck.Corpus(part.docs).units("sentence"))
+    built = []
+    real = ck.Corpus._build_units
+    monkeypatch.setattr(ck.Corpus, "_build_units",
+                        lambda self, *a: built.append(len(self)) or real(self, *a))
+    serial = ck.find_actors(corpus, engine="serial", part_size=30)
+    assert built == []
+    pd.testing.assert_frame_equal(_plain(serial), _plain(ref))
+    assert serial.attrs["units"] == ref.attrs["units"]
+
+
 @pytest.mark.parametrize("method", ["combined", "supervised", "lexicon"])
 def test_framing_is_the_same_on_every_engine_and_from_disk(method, memory_corpus, disk_corpus,
                                                            dask_client):
