@@ -14,7 +14,7 @@ import corpuskit as ck
 from corpuskit.actors import load_gazetteer
 from corpuskit.actors.evaluate import evaluate_mentions, load_mention_annotations
 from corpuskit.errors import InputError, SettingsError
-from corpuskit.matching import Dictionary, clitic_forms
+from corpuskit.matching import TOKEN, Dictionary, Tokens, clitic_forms
 
 from .conftest import ROOT, SAMPLE, SEED
 
@@ -48,6 +48,27 @@ def test_clitics_longest_match_and_offsets():
     assert found == [("الجيش السوري الحر", "fsa"), ("الجيش السوري", "army"),
                      ("وللأمم المتحدة", "un"), ("والأسد", "assad"), ("وللبنان", "lb"),
                      ("وبالأمم المتحدة", "un")]
+
+
+def test_tokens_from_one_split_are_the_regex_words_with_their_offsets():
+    """The matcher's tokens (one split of the text and a running sum of lengths) are the words
+    the token pattern finds, at the same offsets, on the seed article (harakat, tatweel,
+    Latin, digits, punctuation) and at the edges; matching on them gives the matches that
+    tokens passed as tuples give."""
+    seed = SEED.read_text(encoding="utf-8")
+    for text in (seed, "", " ، ", "ـالأسدُ", "قَطَر_قطر 5+1 «داعش»", seed[:1000] + "x"):
+        want = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+        toks = Tokens(text)
+        assert list(toks) == want and len(toks) == len(want)
+        assert [toks[i] for i in range(len(toks))] == want and toks[2:5] == want[2:5]
+        assert all(text[a:b] == w for a, b, w in toks)
+    gaz = load_gazetteer()
+    from corpuskit.actors.mentions import dictionary_for
+
+    d = dictionary_for(gaz)
+    assert len(Tokens(seed)) > 400
+    assert [(m.start, m.end, m.payloads) for m in d.finditer(seed, Tokens(seed))] == \
+        [(m.start, m.end, m.payloads) for m in d.finditer(seed, d.tokens(seed))] != []
 
 
 def test_never_inside_a_longer_word_and_diacritics_do_not_hide_a_name():

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SettingsError
-from ..matching import TOKEN, Dictionary
+from ..matching import TOKEN, Dictionary, Tokens
 from .gazetteer import Gazetteer, load_gazetteer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -735,7 +735,6 @@ def _role_words(gaz: Gazetteer, matcher: Dictionary) -> dict[str, tuple[set, set
 _NISBA = ("ي", "يه", "ية")
 _UNSEEN = object()
 _NEAR = 12  # words before a {country} form in which a named country decides it
-_END = float("inf")
 
 
 def _nation(code: object) -> bool:
@@ -868,14 +867,14 @@ def _scan(corpus: Corpus, pieces: pd.DataFrame, matcher: Dictionary,
         slot[1].append(b)
         slot[2].append(u)
         slot[3].append(p)
-    tokens, finditer = matcher.tokens, matcher.finditer
+    finditer = matcher.finditer
     for doc_id, title, text in zip(docs["doc_id"].tolist(), titles, docs["text"].tolist()):
         base = 0
         for field, value in (("title", title), ("text", text)):
             if not isinstance(value, str) or not value:
                 continue
             slot = where.get((doc_id, field))
-            toks = tokens(value)
+            toks = Tokens(value)
             if slot is not None:
                 starts, ends, uid, para = slot
                 covered = bytearray(len(toks)) if describe else None
@@ -892,7 +891,7 @@ def _scan(corpus: Corpus, pieces: pd.DataFrame, matcher: Dictionary,
                 if hits:
                     last = -1
                     for h in hits:
-                        i = bisect_right(toks, (h, _END)) - 1   # the token that holds h
+                        i = bisect_right(toks.starts, h) - 1   # the token that holds h
                         if i <= last or i < 0 or toks[i][1] <= h:
                             continue
                         last = i

@@ -21,17 +21,19 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Hashable, Iterable, Iterator, Sequence
+from itertools import accumulate
 from typing import Any
 
 from ..arabic.normalization import NormalizeSettings, get_normalizer
 from ..errors import SettingsError
 
-__all__ = ["Dictionary", "Match", "TOKEN", "clitic_forms", "entry_words"]
+__all__ = ["Dictionary", "Match", "TOKEN", "Tokens", "clitic_forms", "entry_words"]
 
 # A word: letters, digits and the marks that live inside Arabic words (harakat, superscript alef,
 # Quranic marks, tatweel). Punctuation, spaces and hyphens separate words.
 TOKEN = re.compile(r"[^\W_]+(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640][^\W_]*)*"
                    r"|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+[^\W_]+")
+_SPLIT = re.compile(f"({TOKEN.pattern})")
 # what may stand between the words of one name when punctuation is not crossed: spaces, dashes,
 # quotation marks (اجتماع "مجموعة العمل" حول سوريا، الـ”5+1″) and the plus of 5+1; not
 # brackets, commas or stops
@@ -82,6 +84,34 @@ def entry_words(text: str, settings: NormalizeSettings | str = "default") -> lis
     if glob and words:
         words[-1] += "*"
     return words
+
+
+class Tokens(Sequence):  # type: ignore[type-arg]
+    """The words of a text with their character offsets, as three parallel lists: ``words``,
+    ``starts``, ``ends`` (``text[starts[i]:ends[i]] == words[i]``). A sequence of ``(start,
+    end, word)`` like :meth:`Dictionary.tokens`, but made without a tuple or a match object
+    per word: one split of the text and a running sum of the pieces' lengths, both in C, so
+    that a corpus is tokenized in about two thirds of the time."""
+
+    __slots__ = ("words", "starts", "ends")
+
+    def __init__(self, text: str):
+        parts = _SPLIT.split(text)          # [gap, word, gap, word, ..., gap]
+        acc = list(accumulate(map(len, parts)))
+        self.words: list[str] = parts[1::2]
+        self.starts: list[int] = acc[0:-1:2]
+        self.ends: list[int] = acc[1::2]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, i):  # noqa: ANN001, ANN204
+        if isinstance(i, slice):
+            return list(zip(self.starts[i], self.ends[i], self.words[i]))
+        return (self.starts[i], self.ends[i], self.words[i])
+
+    def __iter__(self) -> Iterator[tuple[int, int, str]]:
+        return zip(self.starts, self.ends, self.words)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -186,11 +216,16 @@ class Dictionary:
 
     def finditer(self, text: str, tokens: Sequence[tuple[int, int, str]] | None = None
                  ) -> Iterator[Match]:
-        """Leftmost-longest, non-overlapping matches in ``text``."""
-        toks = self.tokens(text) if tokens is None else tokens
+        """Leftmost-longest, non-overlapping matches in ``text`` (``tokens``: its words, as
+        :class:`Tokens` or ``(start, end, word)`` tuples, if already made)."""
+        toks = Tokens(text) if tokens is None else tokens
+        if isinstance(toks, Tokens):
+            words, starts, ends = toks.words, toks.starts, toks.ends
+        else:
+            starts, ends, words = (list(c) for c in zip(*toks)) if toks else ([], [], [])
         get, forms = self._cache.get, self._forms
-        info = [get(w) or forms(w) for _, _, w in toks]
-        yield from self._walk(toks, info, [k for k, h in enumerate(info) if h[1]],
+        info = [get(w) or forms(w) for w in words]
+        yield from self._walk(starts, ends, info, [k for k, h in enumerate(info) if h[1]],
                               None if self.cross_punctuation else text)
 
     def payloads(self, text: str) -> list[tuple[Any, ...]]:
@@ -204,11 +239,11 @@ class Dictionary:
         starts = [k for k, h in enumerate(info) if h[1]]
         if not starts:
             return []
-        toks = [(0, 0, w) for w in words]
-        return [m.payloads for m in self._walk(toks, info, starts)]
+        zeros = [0] * len(words)
+        return [m.payloads for m in self._walk(zeros, zeros, info, starts)]
 
-    def _walk(self, toks, info, starts, text=None):  # noqa: ANN001, ANN202
-        n = len(toks)
+    def _walk(self, begins, ends, info, starts, text=None):  # noqa: ANN001, ANN202
+        n = len(info)
         root = self._root
         skip_to = 0
         for i in starts:
@@ -222,7 +257,7 @@ class Dictionary:
                     if j >= n:
                         continue
                     if text is not None and j > i and not _JOINS.issuperset(
-                            text[toks[j - 1][1]:toks[j][0]]):
+                            text[ends[j - 1]:begins[j]]):
                         continue
                     for f in info[j][0]:
                         child = node.get(f)
@@ -243,7 +278,7 @@ class Dictionary:
                 frontier = nxt
             if best is None:
                 continue
-            yield Match(i, best_end + 1, toks[i][0], toks[best_end][1], tuple(best))
+            yield Match(i, best_end + 1, begins[i], ends[best_end], tuple(best))
             skip_to = best_end + 1
 
     def __repr__(self) -> str:
