@@ -1072,3 +1072,32 @@ def test_round_seventeen_a_kunya_in_every_case_and_mubarak_where_the_text_is_abo
     m = ck.find_actors(docs("قال وزير الخارجية الألماني إن برلين تدعم الحل السياسي.",
                             dates=["2019-06-01"]))
     assert ("وزير الخارجية الألماني", "deu_maas", "role at date") in _got(m)
+
+
+def test_round_eighteen_the_syrian_interior_minister_is_not_egypts_and_titles_find_holders():
+    """Round 18 (development set 17): "وزير الداخلية محمد إبراهيم الشعار" is Syria's minister
+    (Egypt's had the same first names, and the title with them is one of his variants: the
+    longer name now wins from the same start); the US ambassador to Libya resolves to Chris
+    Stevens at a 2012 date; the Quds Force's commander is Soleimani until 3 January 2020 and
+    Qaani after (the force inside the title is not a mention of its own); a Lebanese news
+    site's name counts only in quotation marks, not as the word "bulletin"."""
+    m = ck.find_actors(docs("وقتل في التفجير وزير الدفاع داوود عبد الله راجحة ووزير الداخلية "
+                            "محمد إبراهيم الشعار.", dates=["2012-07-18"]))
+    got = _got(m)
+    assert ("ووزير الداخلية محمد إبراهيم الشعار", "syr_shaar_mohammad") in \
+        {(s, a) for s, a, _ in got}
+    assert "egy_ibrahim_mohamed" not in set(m["actor_id"])
+    assert "syr_rajiha_dawoud" in set(m["actor_id"])
+    m = ck.find_actors(docs("قتل السفير الأمريكي في ليبيا في هجوم على القنصلية في بنغازي.",
+                            dates=["2012-09-12"]))
+    assert ("السفير الأمريكي في ليبيا", "usa_stevens_chris", "role at date") in _got(m)
+    m = ck.find_actors(docs("وصل قائد فيلق القدس الإيراني إلى بغداد.",
+                            "وصل قائد فيلق القدس الإيراني إلى بغداد.",
+                            dates=["2020-01-03", "2020-02-01"]))
+    who = m[m["type"] == "person"].set_index("doc_id")["actor_id"]
+    assert who.to_dict() == {"d0": "irn_soleimani", "d1": "irn_qaani"}
+    assert "irn_quds_force" not in set(m["actor_id"])
+    m = ck.find_actors(docs("وتجد النشرة الموجزة أن ستة أشهر من العنف أدت إلى النزوح.",
+                            'وقال مصدر لموقع "النشرة" إن الجلسة تأجلت.',
+                            dates=["2016-01-01", "2016-01-01"]))
+    assert m.loc[m["actor_id"] == "lbn_elnashra", "doc_id"].tolist() == ["d1"]
