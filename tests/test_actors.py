@@ -1101,3 +1101,27 @@ def test_round_eighteen_the_syrian_interior_minister_is_not_egypts_and_titles_fi
                             'وقال مصدر لموقع "النشرة" إن الجلسة تأجلت.',
                             dates=["2016-01-01", "2016-01-01"]))
     assert m.loc[m["actor_id"] == "lbn_elnashra", "doc_id"].tolist() == ["d1"]
+
+
+def test_round_nineteen_an_undated_title_is_the_holder_the_document_names():
+    """In an undated document a bare title is the holder the document names in full (the
+    annotators read it so; ACTOR_GUIDELINES §2.2), and stays a role where it names none or
+    two of them; a title and its holder's name with "designate" or a nationality adjective
+    between them are one mention."""
+    m = ck.find_actors(docs("قال الرئيس الأمريكي دونالد ترامب إن بلاده ستنسحب. وأضاف الرئيس "
+                            "الأمريكي أن القرار نهائي.",
+                            "وقال الرئيس الأمريكي إن القرار نهائي.",
+                            "التقى الرئيس الأمريكي السابق باراك أوباما والرئيس الأمريكي دونالد "
+                            "ترامب، وقال الرئيس الأمريكي إن اللقاء مفيد."))
+    got = {(d, s, a, how) for d, s, a, how in
+           zip(m["doc_id"], m["surface"], m["actor_id"], m["resolved_by"])}
+    assert ("d0", "الرئيس الأمريكي", "usa_trump", "role (holder named)") in got
+    assert ("d1", "الرئيس الأمريكي", "role:الرئيس الأمريكي", "role (undated)") in got
+    assert ("d2", "الرئيس الأمريكي", "role:الرئيس الأمريكي", "role (undated)") in got
+    m = ck.find_actors(docs("قدم رئيس الحكومة اللبنانية المكلف سعد الحريري تشكيلته، وقال رئيس "
+                            "وزراء الاحتلال الإسرائيلي بنيامين نتنياهو إن الوضع خطير.",
+                            dates=["2018-06-01"]))
+    persons = m[m["type"] == "person"]
+    assert persons["surface"].tolist() == ["رئيس الحكومة اللبنانية المكلف سعد الحريري",
+                                           "رئيس وزراء الاحتلال الإسرائيلي بنيامين نتنياهو"]
+    assert persons["actor_id"].tolist() == ["lbn_hariri_saad", "isr_netanyahu"]

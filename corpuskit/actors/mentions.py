@@ -60,6 +60,20 @@ _VENUE_HEADS = (
 # السادات), but not a reason to look for the holder whose term ended last
 _LATE = ("الراحل", "الراحلة")
 _FORMER_WORDS = frozenset(("السابق", "السابقة", "الأسبق", "الاسبق", "الراحل", "الراحلة"))
+# words that may stand between a title and its holder's name (رئيس الحكومة اللبنانية المكلف سعد
+# الحريري، رئيس وزراء الاحتلال الإسرائيلي بنيامين نتنياهو): "designate", "elect", "new", and a
+# definite nationality adjective
+_DESIGNATE = frozenset(("المكلف", "المكلفة", "المكلفه", "المنتخب", "المنتخبة", "المنتخبه",
+                        "الجديد", "الجديدة", "الجديده"))
+
+
+def _between_title_and_name(word: str | None) -> bool:
+    """A word that a role title and its holder's name may have between them (raw or
+    normalized): "former", "the late", "designate", "new" or a definite nationality adjective."""
+    if not word:
+        return False
+    return word in _FORMER_WORDS or word in _DESIGNATE or (
+        word.startswith("ال") and len(word) >= 6 and word.endswith(("ي", "ى", "ية", "يه")))
 # definite words that end a description without modifying it (dates, days)
 _NOT_MODIFIERS = frozenset((
     "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "الجمعة", "السبت",
@@ -158,7 +172,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         the mention's word position in its document (title first). ``resolved_by``: ``exact``
         (the canonical name), ``variant``, ``metonymy``, ``role at date`` (a title resolved to
         its holder at the document's date), ``role + name`` (a title followed by the name of
-        one of its holders), ``role (undated)`` / ``role (no holder at date)`` (kept as a
+        one of its holders), ``role (holder named)`` (a title in an undated document that
+        names one of its holders in full), ``role (undated)`` / ``role (no holder at date)`` (kept as a
         mention of the role: ``actor_id`` ``role:<title>``, type ``role``), ``short form`` (a
         short form in a document that names the actor in full, or whose rule allows it), or
         ``definite description`` (الجامعة، الوزير الروسي: the actor last named in full whose
@@ -246,6 +261,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         full: Counter[str] = Counter()
         seen_at: dict[str, list[int]] = defaultdict(list)   # token positions of full mentions
         shorts: list[tuple[tuple, list[int]]] = []
+        undated: list[tuple[tuple, list[int], str]] = []   # role titles in an undated document
         following = {(r[1], r[6]): r for r in items}
         for r in items:
             payloads = list(r[8])
@@ -274,8 +290,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 after = r[6] + r[9]
                 word = _next_word(r, texts, titles, matcher)
                 was = date is not None and word in former
-                if word in former or word in late:   # الرئيس الفرنسي السابق [نيكولا ساركوزي]
-                    after += 1
+                if word in former or word in late or _between_title_and_name(word):
+                    after += 1   # الرئيس الفرنسي السابق [نيكولا ساركوزي]، رئيس الحكومة المكلف
                 nxt = following.get((r[1], after))
                 named = {e_actor[p] for p in nxt[8] if e_kind[p] in ("name", "variant")} \
                     if nxt is not None else set()
@@ -288,8 +304,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     seen_at[holder].append(r[6])
                     antecedents.append((r[6], holder, r[7]))
                     continue
-                if date is None:
-                    resolved.append((r, None, f"role (undated):{title}"))
+                if date is None:   # decided once the whole document is read (below)
+                    undated.append((r, roles, title))
                     continue
                 if was:   # the holder whose term ended last before the date
                     ended = [p for p in roles if e_to[p] is not None and not pd.isna(e_to[p])
@@ -312,6 +328,19 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     seen_at[inner].append(r[6])
                 continue
             shorts.append((r, [p for p in payloads if e_kind[p] == "short"]))
+        for r, roles, title in undated:
+            # an undated document that names one holder of the title in full (الرئيس
+            # الأمريكي دونالد ترامب ... وأضاف الرئيس الأمريكي): the bare title is that holder,
+            # as a reader takes it; none or several named: a mention of the role
+            holders = {e_actor[p] for p in roles if full[e_actor[p]]}
+            if len(holders) == 1:
+                holder = holders.pop()
+                resolved.append((r, holder, "role (holder named)"))
+                full[holder] += 1
+                seen_at[holder].append(r[6])
+                antecedents.append((r[6], holder, r[7]))
+            else:
+                resolved.append((r, None, f"role (undated):{title}"))
         countries: Counter[str] = Counter()
         country_at: dict[str, list[int]] = defaultdict(list)
         for a, k in full.items():
@@ -953,7 +982,7 @@ def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
                 value = ((titles if r[3] == "title" else texts) or {}).get(r[0])
                 gap = value[pr[5]:r[4]] if isinstance(value, str) else " "
                 near = 0 <= r[4] - pr[5] <= 3 if pr[6] + n_prev == r[6] \
-                    else phow.startswith("role") and gap.strip() in _FORMER_WORDS
+                    else phow.startswith("role") and _between_title_and_name(gap.strip())
                 if near and not set(gap) & set("()[]«»\"'“”„‘’"):
                     merged = (pr[0], pr[1], pr[2], pr[3], pr[4], r[5], pr[6], None, pr[8],
                               pr[9] + r[9])
