@@ -74,6 +74,8 @@ def _between_title_and_name(word: str | None) -> bool:
         return False
     return word in _FORMER_WORDS or word in _DESIGNATE or (
         word.startswith("ال") and len(word) >= 6 and word.endswith(("ي", "ى", "ية", "يه")))
+
+
 # definite words that end a description without modifying it (dates, days)
 _NOT_MODIFIERS = frozenset((
     "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "الجمعة", "السبت",
@@ -173,9 +175,10 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         (the canonical name), ``variant``, ``metonymy``, ``role at date`` (a title resolved to
         its holder at the document's date), ``role + name`` (a title followed by the name of
         one of its holders), ``role (holder named)`` (a title in an undated document that
-        names one of its holders in full), ``role (undated)`` / ``role (no holder at date)`` (kept as a
-        mention of the role: ``actor_id`` ``role:<title>``, type ``role``), ``short form`` (a
-        short form in a document that names the actor in full, or whose rule allows it), or
+        names one of its holders in full), ``role (undated)`` / ``role (no holder at date)``
+        (kept as a mention of the role: ``actor_id`` ``role:<title>``, type ``role``),
+        ``short form`` (a short form in a document that names the actor in full, or whose rule
+        allows it), or
         ``definite description`` (الجامعة، الوزير الروسي: the actor last named in full whose
         name or title begins with the same noun). ``mentions.attrs`` holds the number of units
         of every size (for co-occurrence) and the gazetteer's version and fingerprint.
