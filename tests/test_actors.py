@@ -1125,3 +1125,21 @@ def test_round_nineteen_an_undated_title_is_the_holder_the_document_names():
     assert persons["surface"].tolist() == ["رئيس الحكومة اللبنانية المكلف سعد الحريري",
                                            "رئيس وزراء الاحتلال الإسرائيلي بنيامين نتنياهو"]
     assert persons["actor_id"].tolist() == ["lbn_hariri_saad", "isr_netanyahu"]
+
+
+def test_round_twenty_news_sites_and_state_institutions_by_country():
+    """Round 20 (gazetteer 2026.12.01.20): the region's news sites and state institutions;
+    an upper house by its bare name is the one of the country the document is about, a news
+    site whose name is a phrase only in quotation marks, and the government rows keep the
+    bare words that every country's government shares."""
+    m = ck.find_actors(docs("وقالت صحيفة عنب بلدي إن القصف استمر، ونقل موقع «عربي 21» الخبر.",
+                            "صوت مجلس الشيوخ على القانون بعد أن أقرته الحكومة المصرية، وقالت "
+                            "الحكومة إن مصر ستبدأ التنفيذ.",
+                            "قال عربي 21 مرة إنه لن يعود.",
+                            dates=["2016-01-01", "2020-11-01", "2016-01-01"]))
+    got = {(d, a) for d, a in zip(m["doc_id"], m["actor_id"])}
+    assert {("d0", "media_enab_baladi"), ("d0", "media_arabi21"), ("d1", "egy_senate"),
+            ("d1", "egy_gov")} <= got
+    assert not any(d == "d2" and a.startswith("media_") for d, a in got)
+    assert m.loc[(m["doc_id"] == "d1") & (m["surface"] == "الحكومة"), "actor_id"].tolist() == \
+        ["egy_gov"]
