@@ -208,16 +208,22 @@ class Corpus:
         docs = self.docs[np.asarray(mask, dtype=bool)].reset_index(drop=True)
         return Corpus(docs, self.report, {**self.provenance, "selected_from": len(self.docs)})
 
-    def _part(self, mask: np.ndarray) -> Corpus:
-        """:meth:`select` for a part of this corpus that an analysis runs on: the unit tables
-        already built are sliced along (a document's units depend on that document alone), so
-        that a part does not split its documents into sentences a second time."""
-        part = self.select(mask)
-        if self._units:
-            keep = set(part.docs["doc_id"])
-            for key, units in self._units.items():
-                part._units[key] = units[units["doc_id"].isin(keep)].reset_index(drop=True)
-        return part
+    def _parts(self, part_size: int) -> list[Corpus]:
+        """The corpus cut into consecutive parts of ``part_size`` documents that an analysis
+        runs on. The unit tables already built go along, sliced (a document's units depend on
+        that document alone, and the tables list documents in order): a part does not split its
+        documents into sentences a second time, and the slicing is one pass over each table."""
+        n = len(self.docs)
+        which = np.arange(n) // part_size
+        parts = [self.select(which == i) for i in range(int(which.max()) + 1)] if n else []
+        for key, units in self._units.items():
+            pos = pd.Index(self.docs["doc_id"]).get_indexer(units["doc_id"])
+            if (pos < 0).any() or (np.diff(pos) < 0).any():
+                continue   # not in document order: each part builds its own
+            cuts = np.searchsorted(pos, np.arange(len(parts) + 1) * part_size)
+            for part, a, b in zip(parts, cuts[:-1], cuts[1:]):
+                part._units[key] = units.iloc[a:b].reset_index(drop=True)
+        return parts
 
     def drop_duplicates(self) -> Corpus:
         """A new Corpus without the documents flagged as exact or near duplicates."""

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 
 from .corpus import Corpus
 from .errors import InputError, SettingsError
@@ -38,8 +37,7 @@ def part_specs(corpus: Any, part_size: int = 5000) -> list[tuple]:
     n = len(corpus.docs)
     if n <= part_size:
         return [("memory", corpus)]
-    which = np.arange(n) // part_size
-    return [("memory", corpus._part(which == i)) for i in range(int(which.max()) + 1)]
+    return [("memory", part) for part in corpus._parts(part_size)]
 
 
 def open_part(spec: tuple) -> Corpus:

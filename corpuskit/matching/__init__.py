@@ -212,7 +212,7 @@ class Dictionary:
 
     def tokens(self, text: str) -> list[tuple[int, int, str]]:
         """The words of ``text`` as ``(start, end, word)`` with character offsets."""
-        return [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+        return list(Tokens(text))
 
     def finditer(self, text: str, tokens: Sequence[tuple[int, int, str]] | None = None
                  ) -> Iterator[Match]:
