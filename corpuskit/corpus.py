@@ -257,8 +257,9 @@ class Corpus:
 
     def _build_units(self, kind: str, include_title: bool) -> pd.DataFrame:
         rows: list[tuple] = []
-        titles = self.docs["title"] if "title" in self.docs else pd.Series([None] * len(self.docs))
-        for doc_id, title, text in zip(self.docs["doc_id"], titles, self.docs["text"]):
+        titles = self.docs["title"].tolist() if "title" in self.docs else [None] * len(self.docs)
+        for doc_id, title, text in zip(self.docs["doc_id"].tolist(), titles,
+                                       self.docs["text"].tolist()):
             pieces: list[tuple[str, str, str, int, int]] = []  # (pid, kind, field, start, end)
             if include_title and isinstance(title, str) and title.strip():
                 pieces.append((f"{doc_id}:t", "title", "title", 0, len(title)))

@@ -71,6 +71,29 @@ def test_tokens_from_one_split_are_the_regex_words_with_their_offsets():
         [(m.start, m.end, m.payloads) for m in d.finditer(seed, d.tokens(seed))] != []
 
 
+def test_start_words_found_by_sets_with_a_full_cache_and_after_new_entries(monkeypatch):
+    """The words that may start an entry are picked out by set operations over a text's
+    distinct words, the cached ones through the dictionary's set of starters; words left out of
+    a full cache, and words first seen before an entry that they start was added, still start
+    matches: the seed matches the same with a cache of any size."""
+    import corpuskit.matching as matching
+
+    seed = SEED.read_text(encoding="utf-8")
+    entries = [(f, i) for i, f in enumerate(load_gazetteer().entries["form"])]
+    want = [(m.start, m.end, m.payloads) for m in Dictionary(entries).finditer(seed)]
+    assert len(want) > 40
+    for size in (0, 50):   # nothing cached; the cache full after 50 words
+        monkeypatch.setattr(matching, "_CACHE_WORDS", size)
+        d = Dictionary(entries)
+        assert [(m.start, m.end, m.payloads) for m in d.finditer(seed)] == want
+        assert len(d._cache) == size and [p for p in d.payloads(seed)] == [w[2] for w in want]
+    monkeypatch.undo()
+    d = Dictionary([("قطر", "qatar")])
+    assert [m.payloads for m in d.finditer("وزير خارجية قطر")] == [("qatar",)]
+    d.add("وزير خارجية قطر", "hbj")   # a word already seen now starts an entry
+    assert [m.payloads for m in d.finditer("وزير خارجية قطر")] == [("hbj",)]
+
+
 def test_never_inside_a_longer_word_and_diacritics_do_not_hide_a_name():
     d = Dictionary([("قطر", "qatar"), ("إيران", "iran")])
     text = "قطرات المطر في قطري، ووصل إلى قَطَر وفد من إِيرانَ"

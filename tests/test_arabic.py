@@ -160,6 +160,25 @@ def test_sentences_split_on_arabic_and_latin_ends_and_quotes():
         assert text[sp.start:sp.end].strip() == text[sp.start:sp.end]
 
 
+_SENTENCE_ALPHABET = ".!?؟…۔\"'»”’)] \n\taب1ًU"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_SENTENCE_ALPHABET, max_size=40), st.integers(0, 45), st.integers(0, 45))
+def test_sentence_ends_match_the_readable_pattern(text, a, b):
+    """The sentence-end regex is written for speed (one leading character class); it must find
+    exactly what the plain pattern finds, inside any bounds."""
+    import re
+
+    from corpuskit.arabic import segmentation
+
+    plain = re.compile(r"""[.!?؟…۔]+["'»”’)\]]*(?=\s|$)|\n+""")
+    lo, hi = min(a, b), max(a, b)
+    for args in ((text,), (text, lo, hi)):
+        assert ([m.span() for m in segmentation._SENT_END.finditer(*args)]
+                == [m.span() for m in plain.finditer(*args)])
+
+
 def test_paragraphs_and_subheadings():
     text = "تحرك دبلوماسي\n\nقال دبلوماسيون إن الاجتماع عقد أمس.\n\nسطر أخير قصير"
     spans = paragraph_spans(text)

@@ -12,8 +12,8 @@ it. Every match carries character offsets into the original text, so ``text[star
 surface as written, clitics included.
 
 The work is linear in the text: one regex pass finds the tokens, a per-word-type cache gives
-each token's normalized clitic forms, and a token trie walks forward from the tokens that can
-start an entry.
+each distinct word's normalized clitic forms once, set operations (in C) pick out the words that
+can start an entry, and a token trie walks forward from those words only.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ _JOINS = frozenset(" \t\u00a0\u200c\u200d\u200f\u200e-\u2010\u2011\u2012\u2013\u
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 _MIN_STEM = 2
+_CACHE_WORDS = 2_000_000   # distinct words whose forms a dictionary keeps
 
 
 def clitic_forms(word: str, strip_article: bool = False) -> tuple[str, ...]:
@@ -168,6 +169,7 @@ class Dictionary:
         for text, payload in entries:
             self.add(text, payload)
         self._cache: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self._starters: set[str] = set()   # cached words (as written) that may start an entry
 
     def add(self, text: str, payload: Hashable) -> None:
         stripped = text.strip()
@@ -197,18 +199,34 @@ class Dictionary:
         self._first.add(words[0].rstrip("*"))
         self.size += 1
         self._cache = {}
+        self._starters = set()
 
     def _forms(self, raw: str) -> tuple[tuple[str, ...], bool]:
         hit = self._cache.get(raw)
         if hit is None:
             forms = clitic_forms(self._norm(raw), self.strip_article)
-            starts = any(f in self._first for f in forms) or (
+            starts = not self._first.isdisjoint(forms) or (
                 bool(self._first_globs)
                 and any(f[:n] in self._first_globs for f in forms for n in self._glob_lengths))
             hit = (forms, starts)
-            if len(self._cache) < 2_000_000:
+            if len(self._cache) < _CACHE_WORDS:
                 self._cache[raw] = hit
+                if starts:
+                    self._starters.add(raw)
         return hit
+
+    def _starts(self, words: list[str]) -> list[int]:
+        """The positions of the words that may start an entry. A text's distinct words are
+        looked up as sets (in C): the words never seen before get their forms, and those that
+        may start an entry are then found by one membership test per word."""
+        uniq = set(words)
+        hit = uniq.intersection(self._starters)
+        for w in uniq.difference(self._cache):   # new words (or any, once the cache is full)
+            if self._forms(w)[1]:
+                hit.add(w)
+        if not hit:
+            return []
+        return [k for k, w in enumerate(words) if w in hit]
 
     def tokens(self, text: str) -> list[tuple[int, int, str]]:
         """The words of ``text`` as ``(start, end, word)`` with character offsets."""
@@ -223,10 +241,10 @@ class Dictionary:
             words, starts, ends = toks.words, toks.starts, toks.ends
         else:
             starts, ends, words = (list(c) for c in zip(*toks)) if toks else ([], [], [])
-        get, forms = self._cache.get, self._forms
-        info = [get(w) or forms(w) for w in words]
-        yield from self._walk(starts, ends, info, [k for k, h in enumerate(info) if h[1]],
-                              None if self.cross_punctuation else text)
+        first = self._starts(words)
+        if first:
+            yield from self._walk(starts, ends, words, first,
+                                  None if self.cross_punctuation else text)
 
     def payloads(self, text: str) -> list[tuple[Any, ...]]:
         """The payloads of every match in ``text``, in order, without offsets: the same matches
@@ -234,38 +252,41 @@ class Dictionary:
         if not self.cross_punctuation:
             return [m.payloads for m in self.finditer(text)]
         words = TOKEN.findall(text)
-        get, forms = self._cache.get, self._forms
-        info = [get(w) or forms(w) for w in words]
-        starts = [k for k, h in enumerate(info) if h[1]]
+        starts = self._starts(words)
         if not starts:
             return []
         zeros = [0] * len(words)
-        return [m.payloads for m in self._walk(zeros, zeros, info, starts)]
+        return [m.payloads for m in self._walk(zeros, zeros, words, starts)]
 
-    def _walk(self, begins, ends, info, starts, text=None):  # noqa: ANN001, ANN202
-        n = len(info)
+    def _walk(self, begins, ends, words, starts, text=None):  # noqa: ANN001, ANN202
+        # The trie is walked from the start words only, one word at a time: every node of the
+        # frontier stands at the same word, so that word's forms (cached: every word of the
+        # text was seen) and the gap before it are looked up once per step, not once per node.
+        n = len(words)
         root = self._root
+        get, forms_of = self._cache.get, self._forms
+        joins = _JOINS.issuperset
         skip_to = 0
         for i in starts:
             if i < skip_to:
                 continue
             best_end, best = -1, None
-            frontier = [(root, i)]
-            while frontier:
+            frontier = [root]
+            j = i
+            while frontier and j < n:
+                if text is not None and j > i and not joins(text[ends[j - 1]:begins[j]]):
+                    break
+                w = words[j]
+                forms = (get(w) or forms_of(w))[0]
                 nxt = []
-                for node, j in frontier:
-                    if j >= n:
-                        continue
-                    if text is not None and j > i and not _JOINS.issuperset(
-                            text[ends[j - 1]:begins[j]]):
-                        continue
-                    for f in info[j][0]:
+                for node in frontier:
+                    for f in forms:
                         child = node.get(f)
                         if child is not None:
                             if child.ends and j > best_end:
                                 best_end, best = j, child.ends
                             if len(child):
-                                nxt.append((child, j + 1))
+                                nxt.append(child)
                         if node.globs and j > best_end:
                             # a glob's prefix is looked up, not tried one by one; the
                             # longest prefix first (تفاوضي* is more specific than تفاوض*)
@@ -276,6 +297,7 @@ class Dictionary:
                                     best_end, best = j, payloads
                                     break
                 frontier = nxt
+                j += 1
             if best is None:
                 continue
             yield Match(i, best_end + 1, begins[i], ends[best_end], tuple(best))
