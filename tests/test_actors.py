@@ -1166,3 +1166,33 @@ def test_round_twenty_news_sites_and_state_institutions_by_country():
     assert not any(d == "d2" and a.startswith("media_") for d, a in got)
     assert m.loc[(m["doc_id"] == "d1") & (m["surface"] == "الحكومة"), "actor_id"].tolist() == \
         ["egy_gov"]
+
+
+def test_a_leader_or_a_state_after_regime_government_or_administration_is_its_government():
+    """نظام صدام حسين، حكومة حسان دياب، إدارة الرئيس دونالد ترامب، لحكومة الأردن: one mention
+    of that country's government, spanning the head and the name (as the annotation guidelines
+    and both coders of the held-out sets read them); the person still licenses their short
+    form. Not across a line break, not a state after إدارة (إدارة الأردن: "running Jordan"),
+    and not where the gazetteer lists no government of that country (Libya under Gaddafi)."""
+    text = ("بعد عامين من سقوط نظام صدام حسين وإعدام صدام، قررت حكومة حسان دياب الاستقالة. "
+            "ووقعت إدارة الرئيس دونالد ترامب الاتفاق، وأعلنت لحكومة الأردن دعمها.")
+    m = ck.find_actors(docs(text, "اعترض على إدارة الأردن للملف بعد الإطاحة بنظام معمر القذافي.",
+                            "وهذه هي الحكومة\nحسان دياب رئيسها.", dates=["2020-08-10"] * 3))
+    got = [(d, text_of(m, i), a, h) for i, (d, a, h) in
+           enumerate(zip(m["doc_id"], m["actor_id"], m["resolved_by"]))]
+    d0 = [g[1:] for g in got if g[0] == "d0"]
+    assert ("نظام صدام حسين", "irq_gov", "government of") in d0
+    assert ("حكومة حسان دياب", "lbn_gov", "government of") in d0
+    assert ("إدارة الرئيس دونالد ترامب", "usa_gov", "government of") in d0
+    assert ("لحكومة الأردن", "jor_gov", "government of") in d0
+    assert ("صدام", "irq_saddam", "short form") in d0
+    assert not {"irq_saddam", "usa_trump", "state_jordan"} & {g[2] for g in d0}
+    d1 = {g[2] for g in got if g[0] == "d1"}
+    assert {"state_jordan", "lby_gaddafi"} <= d1 and "jor_gov" not in d1
+    assert "lbn_diab_hassan" in {g[2] for g in got if g[0] == "d2"}
+    rows = m[m["resolved_by"] == "government of"]
+    assert all(text[a:b] == s for a, b, s in zip(rows["start"], rows["end"], rows["surface"]))
+
+
+def text_of(m: pd.DataFrame, i: int) -> str:
+    return m["surface"].iloc[i]

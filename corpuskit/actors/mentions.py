@@ -56,6 +56,12 @@ _VENUE_HEADS = (
     "مباحثات", "مسار", "مؤتمر", "موتمر", "قمة", "قمه", "إعلان", "اعلان", "منتدى", "منتدي",
     "معاهدة", "معاهده", "تفاهمات", "جولة", "جوله", "اجتماع", "اجتماعات", "ريف", "معهد",
 )
+# heads that make a leader's or a state's name the name of its government, as readers and the
+# annotation guidelines take them: نظام صدام حسين، حكومة حسان دياب، إدارة الرئيس دونالد ترامب
+# (a person); حكومة الأردن، حكومة كابول (a state: after حكومة only, as إدارة ليبيا is also "running
+# Libya")
+_GOVERNMENT_OF_PERSON = ("نظام", "حكومة", "إدارة")
+_GOVERNMENT_OF_STATE = ("حكومة",)
 # "the late": like السابق between a title and its holder's name (الرئيس المصري الراحل أنور
 # السادات), but not a reason to look for the holder whose term ended last
 _LATE = ("الراحل", "الراحلة")
@@ -178,10 +184,13 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         names one of its holders in full), ``role (undated)`` / ``role (no holder at date)``
         (kept as a mention of the role: ``actor_id`` ``role:<title>``, type ``role``),
         ``short form`` (a short form in a document that names the actor in full, or whose rule
-        allows it), or
+        allows it),
         ``definite description`` (الجامعة، الوزير الروسي: the actor last named in full whose
-        name or title begins with the same noun). ``mentions.attrs`` holds the number of units
-        of every size (for co-occurrence) and the gazetteer's version and fingerprint.
+        name or title begins with the same noun), or ``government of`` (نظام صدام حسين، حكومة
+        حسان دياب، إدارة الرئيس دونالد ترامب، حكومة الأردن: a leader or a state after نظام،
+        حكومة or إدارة is one mention of that country's government, head and name).
+        ``mentions.attrs`` holds the number of units of every size (for co-occurrence) and
+        the gazetteer's version and fingerprint.
     """
     if unit not in _UNITS:
         raise SettingsError(f"unit={unit!r}: choose one of {', '.join(_UNITS)}")
@@ -441,6 +450,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                                                   type_of, _role_words(gaz, matcher))
                          if not taken.intersection(range(d[0][6], d[0][6] + d[0][9]))]
         resolved = _merge_adjacent(resolved, texts, titles)
+        resolved = _governments_of(resolved, texts, titles, matcher, type_of, country_of,
+                                   international, info)
         for r, aid, how in resolved:
             if aid is None:
                 how, title = how.split(":", 1)
@@ -994,6 +1005,58 @@ def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
                     continue
         out.append((r, aid, how))
     return out
+
+
+def _governments_of(resolved: list[tuple], texts: dict, titles: dict, matcher: Dictionary,
+                    type_of: dict, country_of: dict, international: set,
+                    known: Mapping[str, Any]) -> list[tuple]:
+    """A person or a state right after نظام، حكومة or إدارة (one space between, proclitics
+    allowed: بنظام، لحكومة) is named as its country's government: نظام [صدام حسين] is one
+    mention of the Iraqi government, spanning the head and the name, ``resolved_by``
+    ``"government of"``. Only where the gazetteer lists that government (``<country>_gov``);
+    officials of international bodies are left as they are. The person still licenses their
+    short forms (the document named them in full)."""
+    heads = _government_heads(matcher.settings)
+    out = []
+    for r, aid, how in resolved:
+        kind = type_of.get(aid) if aid is not None else None
+        if kind in ("person", "state") and aid not in international \
+                and _nation(country_of.get(aid)):
+            gov = country_of[aid].lower() + "_gov"
+            prev = _prev_span(r, texts, titles) if gov in known else None
+            if prev is not None:
+                start, raw = prev
+                forms = matcher._forms(raw)[0]
+                if not heads[kind].isdisjoint(forms):
+                    merged = (r[0], r[1], r[2], r[3], start, r[5], r[6] - 1, None, r[8],
+                              r[9] + 1)
+                    out.append((merged, gov, "government of"))
+                    continue
+        out.append((r, aid, how))
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _government_heads(settings: Any) -> dict[str, frozenset[str]]:
+    from ..matching import entry_words
+    return {"person": frozenset(entry_words(h, settings)[0] for h in _GOVERNMENT_OF_PERSON),
+            "state": frozenset(entry_words(h, settings)[0] for h in _GOVERNMENT_OF_STATE)}
+
+
+def _prev_span(r: tuple, texts: dict, titles: dict) -> tuple[int, str] | None:
+    """The start and the text of the word right before a match, if one space (or a few, but no
+    line break) lies between."""
+    value = (titles if r[3] == "title" else texts).get(r[0])
+    if not isinstance(value, str):
+        return None
+    before = value[max(0, r[4] - 40):r[4]]
+    toks = Tokens(before)
+    if not len(toks):
+        return None
+    gap = before[toks.ends[-1]:]
+    if not gap or gap.strip() or "\n" in gap:
+        return None
+    return r[4] - len(before) + toks.starts[-1], toks.words[-1]
 
 
 def _check_home(home: Any, gaz: Gazetteer) -> None:
