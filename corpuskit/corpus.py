@@ -208,19 +208,35 @@ class Corpus:
         docs = self.docs[np.asarray(mask, dtype=bool)].reset_index(drop=True)
         return Corpus(docs, self.report, {**self.provenance, "selected_from": len(self.docs)})
 
-    def _parts(self, part_size: int) -> list[Corpus]:
+    def _parts(self, part_size: int, balance: bool = False) -> list[Corpus]:
         """The corpus cut into consecutive parts of ``part_size`` documents that an analysis
-        runs on. The unit tables already built go along, sliced (a document's units depend on
-        that document alone, and the tables list documents in order): a part does not split its
-        documents into sentences a second time, and the slicing is one pass over each table."""
+        runs on; with ``balance``, into as many parts, cut where each holds about the same
+        amount of text (a part's work grows with its text, and news archives often hold long
+        articles in one stretch and briefs in another: parts of equal counts then keep one
+        worker busy long after the other). The unit tables already built go along, sliced (a
+        document's units depend on that document alone, and the tables list documents in
+        order): a part does not split its documents into sentences a second time, and the
+        slicing is one pass over each table."""
         n = len(self.docs)
-        which = np.arange(n) // part_size
-        parts = [self.select(which == i) for i in range(int(which.max()) + 1)] if n else []
+        if not n:
+            return []
+        k = -(-n // part_size)
+        if balance and k > 1:
+            size = self.docs["text"].fillna("").str.len().to_numpy(dtype=np.int64) + 1
+            if "title" in self.docs:
+                size += self.docs["title"].fillna("").astype(str).str.len().to_numpy(np.int64)
+            cum = np.cumsum(size)
+            ends = np.searchsorted(cum, cum[-1] * np.arange(1, k) / k) + 1
+            bounds = np.unique(np.clip(np.concatenate([[0], ends, [n]]), 0, n))
+        else:
+            bounds = np.append(np.arange(0, n, part_size), n)
+        which = np.searchsorted(bounds, np.arange(n), side="right") - 1
+        parts = [self.select(which == i) for i in range(len(bounds) - 1)]
         for key, units in self._units.items():
             pos = pd.Index(self.docs["doc_id"]).get_indexer(units["doc_id"])
             if (pos < 0).any() or (np.diff(pos) < 0).any():
                 continue   # not in document order: each part builds its own
-            cuts = np.searchsorted(pos, np.arange(len(parts) + 1) * part_size)
+            cuts = np.searchsorted(pos, bounds)
             for part, a, b in zip(parts, cuts[:-1], cuts[1:]):
                 part._units[key] = units.iloc[a:b].reset_index(drop=True)
         return parts

@@ -27,8 +27,9 @@ def wants_parts(corpus: Any, engine: Any) -> bool:
     return isinstance(corpus, DiskCorpus) or engine is not None
 
 
-def part_specs(corpus: Any, part_size: int = 5000) -> list[tuple]:
-    """What a worker needs to open each part: ``("disk", folder, i)`` or ``("memory", Corpus)``."""
+def part_specs(corpus: Any, part_size: int = 5000, balance: bool = False) -> list[tuple]:
+    """What a worker needs to open each part: ``("disk", folder, i)`` or ``("memory", Corpus)``
+    (``balance``: an in-memory corpus cut into parts of about equal text, not equal counts)."""
     from .store import DiskCorpus
 
     if isinstance(corpus, DiskCorpus):
@@ -37,7 +38,7 @@ def part_specs(corpus: Any, part_size: int = 5000) -> list[tuple]:
     n = len(corpus.docs)
     if n <= part_size:
         return [("memory", corpus)]
-    return [("memory", part) for part in corpus._parts(part_size)]
+    return [("memory", part) for part in corpus._parts(part_size, balance)]
 
 
 def open_part(spec: tuple) -> Corpus:
@@ -69,12 +70,14 @@ def _apply(spec: tuple, fn: Callable[..., Any], args: tuple, kwargs: dict) -> An
 
 
 def map_parts(fn: Callable[..., Any], corpus: Any, *args: Any, engine: Any = None,
-              workers: int | None = None, part_size: int = 5000, **kwargs: Any) -> list[Any]:
-    """``[fn(part, *args, **kwargs) for part in corpus' parts]`` on an engine, in order."""
+              workers: int | None = None, part_size: int = 5000, balance: bool = False,
+              **kwargs: Any) -> list[Any]:
+    """``[fn(part, *args, **kwargs) for part in corpus' parts]`` on an engine, in order
+    (``balance``: see :func:`part_specs`)."""
     from .engine import engine_for
 
     with engine_for(engine, workers) as eng:
-        return eng.map(_apply, part_specs(corpus, part_size), fn, args, kwargs)
+        return eng.map(_apply, part_specs(corpus, part_size, balance), fn, args, kwargs)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -403,6 +403,50 @@ def test_parts_of_a_corpus_in_memory_reuse_its_sentences(memory_corpus, monkeypa
     assert serial.attrs["units"] == ref.attrs["units"]
 
 
+def test_balanced_parts_hold_about_equal_text_and_give_the_same_mentions(memory_corpus,
+                                                                         monkeypatch):
+    """When find_actors spreads an in-memory corpus over worker processes by itself, the parts
+    are cut where each holds about the same amount of text, not the same number of documents:
+    with the long articles in one stretch of the corpus, parts of equal counts leave one worker
+    busy long after the other. The parts are consecutive, carry their units, and the mentions
+    are those of one process."""
+    import corpuskit.actors.mentions as mentions
+    import corpuskit.parts as parts_mod
+    from corpuskit.parts import part_specs
+
+    docs = memory_corpus.docs
+    # the first third of the corpus long (each text four times), the rest as it is
+    long = docs.index < len(docs) // 3
+    docs = docs.assign(text=[(t + "\n\n") * 4 if x else t for t, x in zip(docs["text"], long)])
+    corpus = ck.Corpus(docs)
+    corpus.units("sentence")
+
+    def text_sizes(parts):
+        return [int(p.docs["text"].str.len().sum() + p.docs["title"].fillna("").str.len().sum())
+                for p in parts]
+
+    size = -(-len(docs) // 4)
+    counted = [spec[1] for spec in part_specs(corpus, part_size=size)]
+    balanced = [spec[1] for spec in part_specs(corpus, part_size=size, balance=True)]
+    assert len(balanced) == len(counted) == 4
+    assert max(text_sizes(counted)) > 2 * min(text_sizes(counted))
+    assert max(text_sizes(balanced)) < 1.3 * min(text_sizes(balanced))
+    assert pd.concat([p.docs for p in balanced], ignore_index=True).equals(corpus.docs)
+    for part in balanced:
+        pd.testing.assert_frame_equal(part.units("sentence"),
+                                      ck.Corpus(part.docs).units("sentence"))
+    ref = ck.find_actors(corpus, engine="serial")
+    calls = []
+    real = parts_mod.map_parts
+    monkeypatch.setattr(parts_mod, "map_parts",
+                        lambda *a, **kw: calls.append(kw["balance"]) or real(*a, **kw))
+    monkeypatch.setattr(mentions, "PARALLEL_FROM", 10)
+    auto = ck.find_actors(corpus, workers=2)
+    assert calls == [True]
+    pd.testing.assert_frame_equal(_plain(auto), _plain(ref))
+    assert auto.attrs["units"] == ref.attrs["units"]
+
+
 @pytest.mark.parametrize("method", ["combined", "supervised", "lexicon"])
 def test_framing_is_the_same_on_every_engine_and_from_disk(method, memory_corpus, disk_corpus,
                                                            dask_client):

@@ -204,14 +204,15 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         gz = load_gazetteer(gazetteer) if isinstance(gazetteer, (str, Path)) else gazetteer
         return write_parts(_find_in_part, corpus, out, "mentions", gz, unit, meta, places,
                            home, engine=engine, workers=workers, part_size=part_size)
+    balance = False
     if engine is None:
         auto = _parallel_part_size(corpus, workers, part_size)
-        if auto:
-            engine, part_size = "local", auto
+        if auto:   # parts of about equal text, so that both workers finish together
+            engine, part_size, balance = "local", auto, True
     if wants_parts(corpus, engine):
         gz = load_gazetteer(gazetteer) if isinstance(gazetteer, (str, Path)) else gazetteer
         outs = map_parts(_find_in_part, corpus, gz, unit, meta, places, home, engine=engine,
-                         workers=workers, part_size=part_size)
+                         workers=workers, part_size=part_size, balance=balance)
         return _concat_mentions(outs)
     if gazetteer is None:
         gaz = _bundled()
