@@ -1196,3 +1196,27 @@ def test_a_leader_or_a_state_after_regime_government_or_administration_is_its_go
 
 def text_of(m: pd.DataFrame, i: int) -> str:
     return m["surface"].iloc[i]
+
+
+def test_the_unit_counts_a_mention_table_carries_are_shared_not_copied():
+    """pandas deep-copies ``attrs`` into every table an operation makes; the per-document unit
+    counts a mention table carries (for co-occurrence's expected counts) are shared instead,
+    so that filtering a table of a large corpus does not copy tens of thousands of ids and
+    dates each time. They survive pickling (worker processes) and counting is unchanged."""
+    import copy
+    import pickle
+
+    seed = SEED.read_text(encoding="utf-8")
+    m = ck.find_actors(docs(seed, seed.replace("حمص", "حماة"), dates=["2012-02-10"] * 2))
+    units = m.attrs["units"]
+    assert set(units) >= {"doc_id", "sentence", "paragraph", "document"}
+    states = m[m["type"] == "state"].reset_index(drop=True)
+    assert all(states.attrs["units"][k] is units[k] for k in units)
+    assert copy.deepcopy(units["doc_id"]) is units["doc_id"]
+    back = pickle.loads(pickle.dumps(m))
+    assert back.attrs["units"] == units and list(back.attrs["units"]["doc_id"]) == ["d0", "d1"]
+    edges = ck.cooccurrence(m, unit="sentence", weight="npmi")
+    plain = m.copy()
+    plain.attrs = {**m.attrs, "units": {k: list(v) for k, v in units.items()}}
+    pd.testing.assert_frame_equal(edges, ck.cooccurrence(plain, unit="sentence", weight="npmi"))
+    assert len(edges) > 10
