@@ -1018,13 +1018,16 @@ def _governments_of(resolved: list[tuple], texts: dict, titles: dict, matcher: D
     officials of international bodies are left as they are. The person still licenses their
     short forms (the document named them in full)."""
     heads = _government_heads(matcher.settings)
+    last = {h[-1] for hs in heads.values() for h in hs}
+    norm = matcher._norm
     out = []
     for r, aid, how in resolved:
         kind = type_of.get(aid) if aid is not None else None
         if kind in ("person", "state") and aid not in international \
                 and _nation(country_of.get(aid)):
             gov = country_of[aid].lower() + "_gov"
-            prev = _prev_span(r, texts, titles) if gov in known else None
+            prev = _prev_span(r, texts, titles) if gov in known and \
+                _ends_before(r, texts, titles, norm, last) else None
             if prev is not None:
                 start, raw = prev
                 forms = matcher._forms(raw)[0]
@@ -1035,6 +1038,27 @@ def _governments_of(resolved: list[tuple], texts: dict, titles: dict, matcher: D
                     continue
         out.append((r, aid, how))
     return out
+
+
+def _ends_before(r: tuple, texts: dict, titles: dict, norm: Any, letters: set[str]) -> bool:
+    """A quick screen before the word before a match is tokenized: spaces (no line break) lie
+    before the match, and the letter before them, normalized, is one a head ends with."""
+    value = (titles if r[3] == "title" else texts).get(r[0])
+    if not isinstance(value, str):
+        return False
+    k = r[4] - 1
+    while k >= 0 and value[k].isspace():
+        if value[k] == "\n":
+            return False
+        k -= 1
+    if k == r[4] - 1:
+        return False
+    while k >= 0:
+        c = norm(value[k])
+        if c:
+            return c[-1] in letters
+        k -= 1   # a mark or tatweel, gone in normalization
+    return False
 
 
 @functools.lru_cache(maxsize=8)

@@ -264,6 +264,7 @@ class Dictionary:
         # text was seen) and the gap before it are looked up once per step, not once per node.
         n = len(words)
         root = self._root
+        at_root, root_globs = root.get, bool(root.globs)
         get, forms_of = self._cache.get, self._forms
         joins = _JOINS.issuperset
         skip_to = 0
@@ -271,8 +272,20 @@ class Dictionary:
             if i < skip_to:
                 continue
             best_end, best = -1, None
-            frontier = [root]
-            j = i
+            if root_globs:
+                frontier = [root]
+                j = i
+            else:   # the first word, from the root: most walks end here
+                w = words[i]
+                frontier = []
+                for f in (get(w) or forms_of(w))[0]:
+                    child = at_root(f)
+                    if child is not None:
+                        if child.ends and best_end < i:
+                            best_end, best = i, child.ends
+                        if len(child):
+                            frontier.append(child)
+                j = i + 1
             while frontier and j < n:
                 if text is not None and j > i and not joins(text[ends[j - 1]:begins[j]]):
                     break
