@@ -1220,3 +1220,29 @@ def test_the_unit_counts_a_mention_table_carries_are_shared_not_copied():
     plain.attrs = {**m.attrs, "units": {k: list(v) for k, v in units.items()}}
     pd.testing.assert_frame_equal(edges, ck.cooccurrence(plain, unit="sentence", weight="npmi"))
     assert len(edges) > 10
+
+
+def test_matching_pauses_the_garbage_collector_and_restores_it(monkeypatch):
+    """find_actors runs with the cyclic garbage collector paused (its passes cost time and find
+    nothing to free there) and turns it back on after, also when it fails; a caller who had it
+    off keeps it off."""
+    import gc
+
+    import corpuskit.actors.mentions as mentions
+
+    seen = []
+    real = mentions._scan
+    monkeypatch.setattr(mentions, "_scan", lambda *a, **k: seen.append(gc.isenabled())
+                        or real(*a, **k))
+    assert gc.isenabled()
+    m = ck.find_actors(docs(SEED.read_text(encoding="utf-8")))
+    assert seen == [False] and gc.isenabled() and len(m) > 20
+    with pytest.raises(SettingsError):
+        ck.find_actors(docs("قال الأسد"), unit="chapter")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        ck.find_actors(docs("قال الأسد"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -139,6 +139,27 @@ def _pieces(corpus: Corpus, unit: str) -> pd.DataFrame:
     return units[["doc_id", "unit_id", "paragraph_id", "field", "start", "end", "text"]]
 
 
+def _gc_paused(fn: Any) -> Any:
+    """Run ``fn`` with Python's cyclic garbage collector paused (and restored after, errors
+    included). Matching makes millions of short-lived tuples and lists and no reference
+    cycles worth collecting; with the collector on, its passes over a process that also holds
+    a corpus cost 6-9% of ``find_actors`` on SaudiNewsNet (alternating runs)."""
+    import gc
+
+    @functools.wraps(fn)
+    def paused(*args: Any, **kwargs: Any) -> Any:
+        if not gc.isenabled():
+            return fn(*args, **kwargs)
+        gc.disable()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+@_gc_paused
 def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 unit: str = "sentence", meta: bool | list[str] = True,
                 places: bool = False, *, home: str | Mapping[str, str] | None = None,
