@@ -1246,3 +1246,28 @@ def test_matching_pauses_the_garbage_collector_and_restores_it(monkeypatch):
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_round_twenty_two_seats_of_government_and_capitals_as_places():
+    """Round 22: a building or seat that stands for a government is the place itself after a
+    locative or with ب attached (حفل في البيت الأبيض، بقصر الإليزيه، الحكومة في رام الله), and
+    still the government as an agent (قال البيت الأبيض); a capital inside the name of a port,
+    road, prison, governorate or centre (مرفأ بيروت، طريق الرياض - القصيم، سجن بغداد المركزي،
+    محافظة صنعاء، مركز بغداد لحقوق الإنسان) or followed by الجديدة (القاهرة الجديدة) is not
+    its state, while a capital as a plain place still is (وصل إلى بيروت، سجن ببرلين)."""
+    m = ck.find_actors(docs(
+        "أقيم الحفل في البيت الأبيض بحضور السفير، ثم التقى الوزير نظيره بقصر الإليزيه. "
+        "وقال البيت الأبيض إن الاتفاق تاريخي، وقالت الحكومة في رام الله إنها ترفضه.",
+        "وقع انفجار مرفأ بيروت قبل عام، ثم وصل الوزير إلى بيروت. وانقلبت حافلة على طريق الرياض "
+        "- القصيم، وهرب سجناء من سجن بغداد المركزي، وقصفت محافظة صنعاء، وقال مركز بغداد لحقوق "
+        "الإنسان إن المحاكمة في القاهرة الجديدة. واحتجز في سجن ببرلين.",
+        dates=["2020-09-15", "2021-08-04"]))
+    got = [(d, s, a) for d, s, a in zip(m["doc_id"], m["surface"], m["actor_id"])]
+    d0 = [(s, a) for d, s, a in got if d == "d0"]
+    assert d0.count(("البيت الأبيض", "usa_gov")) == 1      # the one that speaks
+    assert not any(a in ("fra_gov", "pse_pa") for _, a in d0)
+    d1 = [(s, a) for d, s, a in got if d == "d1"]
+    assert d1.count(("بيروت", "state_lebanon")) == 1        # reached Beirut, not the port
+    assert ("ببرلين", "state_germany") in d1
+    assert not any(a in ("state_saudi_arabia", "state_iraq", "state_yemen", "state_egypt")
+                   for _, a in d1)

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SettingsError
-from ..matching import TOKEN, Dictionary, Tokens
+from ..matching import TOKEN, Dictionary, Tokens, entry_words
 from .gazetteer import Gazetteer, load_gazetteer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -55,7 +55,16 @@ _VENUE_HEADS = (
     "مطار", "ميناء", "جامعة", "جامعه", "اتفاق", "اتفاقية", "اتفاقيه", "محادثات", "مفاوضات",
     "مباحثات", "مسار", "مؤتمر", "موتمر", "قمة", "قمه", "إعلان", "اعلان", "منتدى", "منتدي",
     "معاهدة", "معاهده", "تفاهمات", "جولة", "جوله", "اجتماع", "اجتماعات", "ريف", "معهد",
+    "مرفأ", "غوطة", "طريق", "سجن", "أكاديمية", "مجمع", "مركز", "محافظة", "محافظات",
+    "اتفاقي", "اتفاقيتي",
 )
+# a building or seat that stands for a government (البيت الأبيض، الإليزيه، قصر بعبدا، رام الله)
+# after one of these is the place itself (حفل في البيت الأبيض، زيارة إلى البيت الأبيض، كلمة من
+# البيت الأبيض، بقصر بعبدا), which the guidelines do not mark; a capital as a place still counts
+# as its state
+_LOCATIVES = ("في", "من", "إلى", "الى", "أمام", "امام", "قرب", "عند")
+# a capital followed by one of these is another place (القاهرة الجديدة، القاهرة القديمة)
+_OTHER_PLACE = ("الجديدة", "القديمة")
 # heads that make a leader's or a state's name the name of its government, as readers and the
 # annotation guidelines take them: نظام صدام حسين، حكومة حسان دياب، إدارة الرئيس دونالد ترامب
 # (a person); حكومة الأردن، حكومة كابول (a state: after حكومة only, as إدارة ليبيا is also "running
@@ -265,6 +274,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     # generic form after them is in a title
     title_heads = set(_head_forms(matcher.settings, _PERSON_HEADS + ("عضو",)).values())
     venue_heads = {matcher._forms(w)[0][0] for w in _VENUE_HEADS}
+    locatives = {matcher._forms(w)[0][0] for w in _LOCATIVES}
+    other_place = {matcher._forms(w)[0][0] for w in _OTHER_PLACE}
 
     pieces = _pieces(corpus, unit)
     dates = (dict(zip(corpus.docs["doc_id"], corpus.docs["date"])) if "date" in corpus.docs
@@ -304,9 +315,15 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 p = min(strong, key=lambda q: ("name", "variant", "metonym").index(e_kind[q]))
                 if r[9] == 1 and _adjective(r, e_form[p], texts, titles, matcher):
                     continue   # المطارات السعودية: the nationality adjective, not the state
-                if e_kind[p] == "metonym" and venue_heads.intersection(
-                        _prev_word(r, texts, titles, matcher, True)):
-                    continue   # مطار بغداد، اتفاق ستوكهولم: a place or an event, not the state
+                if e_kind[p] == "metonym" and (
+                        (venue_heads.intersection(_prev_word(r, texts, titles, matcher, True))
+                         and not _with_b(r, e_form[p], matcher))
+                        or _next_word(r, texts, titles, matcher) in other_place
+                        or (type_of.get(e_actor[p]) != "state"
+                            and _as_place(r, e_form[p], texts, titles, matcher, locatives))):
+                    # مطار بغداد، اتفاق ستوكهولم (not سجن ببرلين)، القاهرة الجديدة، في البيت
+                    # الأبيض: a place or an event, not the state or government
+                    continue
                 how = {"name": "exact", "variant": "variant", "metonym": "metonymy"}[e_kind[p]]
                 resolved.append((r, e_actor[p], how))
                 full[e_actor[p]] += 1
@@ -526,7 +543,6 @@ def _head_pattern() -> re.Pattern:
 @functools.lru_cache(maxsize=8)
 def _head_forms(settings: Any, heads: tuple[str, ...] = DESCRIPTION_HEADS) -> dict[str, str]:
     """Normalized definite head (with ال) → normalized bare head."""
-    from ..matching import entry_words
     return {"ال" + entry_words(h, settings)[0]: entry_words(h, settings)[0] for h in heads}
 
 
@@ -592,6 +608,23 @@ def _prev_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary,
         return () if forms else None
     readings = matcher._forms(raw)[0]
     return readings if forms else readings[0]
+
+
+def _as_place(r: tuple, form: str, texts: dict, titles: dict, matcher: Dictionary,
+              locatives: set[str]) -> bool:
+    """A metonym written as a place: right after a locative (في، من، إلى، أمام ...) or with the
+    preposition ب attached (بالبيت الأبيض، بقصر بعبدا)."""
+    return _prev_word(r, texts, titles, matcher) in locatives or _with_b(r, form, matcher)
+
+
+def _with_b(r: tuple, form: str, matcher: Dictionary) -> bool:
+    """The match is written with the preposition ب attached (ببغداد، وبالبيت الأبيض)."""
+    words = r[7].split() if r[7] else []
+    if not words:
+        return False
+    written = matcher._forms(words[0])[0][0]
+    first = entry_words(form, matcher.settings)[0]
+    return written in ("ب" + first, "وب" + first, "فب" + first)
 
 
 def _next_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> str | None:
@@ -1084,7 +1117,6 @@ def _ends_before(r: tuple, texts: dict, titles: dict, norm: Any, letters: set[st
 
 @functools.lru_cache(maxsize=8)
 def _government_heads(settings: Any) -> dict[str, frozenset[str]]:
-    from ..matching import entry_words
     return {"person": frozenset(entry_words(h, settings)[0] for h in _GOVERNMENT_OF_PERSON),
             "state": frozenset(entry_words(h, settings)[0] for h in _GOVERNMENT_OF_STATE)}
 
