@@ -139,8 +139,9 @@ def load_corpus(*paths: str | Path, format: str | None = None,
         raise SettingsError("min_arabic must be between 0 and 1")
     if limits is not None and not isinstance(limits, Limits):
         raise SettingsError("limits= takes a corpuskit.Limits(...)")
-    if not isinstance(part_size, int) or isinstance(part_size, bool) or part_size < 1:
-        raise SettingsError(f"part_size={part_size!r}: give a number of documents >= 1")
+    from .parts import check_part_size
+
+    check_part_size(part_size)
     limits = limits or DEFAULT_LIMITS
     as_tuple = (lambda v: (v,) if isinstance(v, str) else tuple(v or ()))
     selection = Selection(include=as_tuple(include), exclude=as_tuple(exclude),

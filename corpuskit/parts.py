@@ -13,11 +13,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-
 from .corpus import Corpus
 from .errors import InputError, SettingsError
 
-__all__ = ["part_specs", "open_part", "map_parts", "wants_parts", "write_parts", "TableOnDisk"]
+__all__ = ["check_part_size", "part_specs", "open_part", "map_parts", "wants_parts", "write_parts",
+           "TableOnDisk"]
 
 
 def wants_parts(corpus: Any, engine: Any) -> bool:
@@ -27,10 +27,18 @@ def wants_parts(corpus: Any, engine: Any) -> bool:
     return isinstance(corpus, DiskCorpus) or engine is not None
 
 
+def check_part_size(part_size: Any) -> None:
+    """``part_size``: a whole number of documents, at least 1 (else a clear SettingsError)."""
+    if not isinstance(part_size, int) or isinstance(part_size, bool) or part_size < 1:
+        raise SettingsError(f"part_size={part_size!r}: give a number of documents >= 1")
+
+
 def part_specs(corpus: Any, part_size: int = 5000, balance: bool = False) -> list[tuple]:
     """What a worker needs to open each part: ``("disk", folder, i)`` or ``("memory", Corpus)``
     (``balance``: an in-memory corpus cut into parts of about equal text, not equal counts)."""
     from .store import DiskCorpus
+
+    check_part_size(part_size)
 
     if isinstance(corpus, DiskCorpus):
         skip = corpus.skip_duplicates

@@ -228,6 +228,21 @@ def test_unknown_engine_is_a_clear_error(tmp_path):
         ck.load_corpus(SEEDS, part_size=0)
 
 
+@pytest.mark.parametrize("part_size", [0, -3, 2.5])
+def test_a_part_size_that_is_no_number_of_documents_is_a_clear_error(memory_corpus, part_size):
+    """Every analysis that runs part by part says what is wrong with ``part_size``, instead of
+    dividing by zero or finding nothing to put together deep inside."""
+    with pytest.raises(SettingsError, match="part_size="):
+        ck.find_actors(memory_corpus, engine="serial", part_size=part_size)
+    with pytest.raises(SettingsError, match="part_size="):
+        ck.frame_scores(memory_corpus, method="lexicon", engine="serial", part_size=part_size)
+    with pytest.raises(SettingsError, match="part_size="):
+        ck.document_term_matrix(memory_corpus, engine="serial", part_size=part_size)
+    mentions = ck.find_actors(memory_corpus)
+    with pytest.raises(SettingsError, match="part_size="):
+        ck.cooccurrence(mentions, engine="serial", part_size=part_size)
+
+
 def test_copy_of_sample_keeps_its_parts(tmp_path, disk_corpus):
     """A corpus folder can be moved: its manifest holds relative paths."""
     moved = tmp_path / "moved"

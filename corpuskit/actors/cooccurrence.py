@@ -218,6 +218,9 @@ def _count_on(table: pd.DataFrame, engine: Any, workers: int | None,
         per_actor, cnt = _counts(table)
     else:
         from ..engine import engine_for
+        from ..parts import check_part_size
+
+        check_part_size(part_size)
 
         docs = pd.unique(table["doc_id"])
         part_of = pd.Series(np.arange(len(docs)) // part_size, index=docs)

@@ -588,14 +588,8 @@ def _undetermined_adjective(r: tuple, texts: dict, titles: dict, matcher: Dictio
 
 def _prev_token(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> str | None:
     """The word right before a match as written, if only spaces lie between; else None."""
-    value = (titles if r[3] == "title" else texts).get(r[0])
-    if not isinstance(value, str):
-        return None
-    before = value[max(0, r[4] - 40):r[4]]
-    toks = matcher.tokens(before)
-    if not toks or before[toks[-1][1]:].strip():
-        return None
-    return toks[-1][2]
+    span = _prev_span(r, texts, titles, line_break=True)
+    return None if span is None else span[1]
 
 
 def _prev_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary,
@@ -622,9 +616,14 @@ def _with_b(r: tuple, form: str, matcher: Dictionary) -> bool:
     words = r[7].split() if r[7] else []
     if not words:
         return False
-    written = matcher._forms(words[0])[0][0]
-    first = entry_words(form, matcher.settings)[0]
-    return written in ("ب" + first, "وب" + first, "فب" + first)
+    first = _first_word(form, matcher.settings)
+    return matcher._forms(words[0])[0][0] in ("ب" + first, "وب" + first, "فب" + first)
+
+
+@functools.lru_cache(maxsize=4096)
+def _first_word(form: str, settings: Any) -> str:
+    """The first normalized word of a gazetteer form (cached: forms repeat across mentions)."""
+    return entry_words(form, settings)[0]
 
 
 def _next_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> str | None:
@@ -1121,9 +1120,10 @@ def _government_heads(settings: Any) -> dict[str, frozenset[str]]:
             "state": frozenset(entry_words(h, settings)[0] for h in _GOVERNMENT_OF_STATE)}
 
 
-def _prev_span(r: tuple, texts: dict, titles: dict) -> tuple[int, str] | None:
-    """The start and the text of the word right before a match, if one space (or a few, but no
-    line break) lies between."""
+def _prev_span(r: tuple, texts: dict, titles: dict,
+               line_break: bool = False) -> tuple[int, str] | None:
+    """The start and the text of the word right before a match, if only spaces lie between
+    (``line_break``: a line break among them too)."""
     value = (titles if r[3] == "title" else texts).get(r[0])
     if not isinstance(value, str):
         return None
@@ -1132,7 +1132,7 @@ def _prev_span(r: tuple, texts: dict, titles: dict) -> tuple[int, str] | None:
     if not len(toks):
         return None
     gap = before[toks.ends[-1]:]
-    if not gap or gap.strip() or "\n" in gap:
+    if gap.strip() or (not line_break and (not gap or "\n" in gap)):
         return None
     return r[4] - len(before) + toks.starts[-1], toks.words[-1]
 

@@ -194,9 +194,9 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
         bad = [c for c in meta_cols if c not in docs.columns]
         if bad:
             raise SettingsError(f"meta={bad}: no such docs column(s)")
-        specs = [("memory", corpus.select(np.arange(len(docs)) // part_size == i)
-                  if len(docs) > part_size else corpus)
-                 for i in range(max(1, -(-len(docs) // part_size)))]
+        from ..parts import part_specs
+
+        specs = part_specs(corpus, part_size)
     vocab: dict[str, int] = {t: i for i, t in enumerate(fixed_vocab)} if fixed else {}
     surface_counts: Counter[tuple[str, str]] = Counter()   # (term, word as written)
     phrase_counts: Counter[tuple[str, str]] = Counter()
