@@ -94,6 +94,56 @@ def test_start_words_found_by_sets_with_a_full_cache_and_after_new_entries(monke
     assert [m.payloads for m in d.finditer("وزير خارجية قطر")] == [("hbj",)]
 
 
+def test_learnt_words_match_as_the_set_path_and_a_full_cache_is_reported(monkeypatch):
+    """Words learnt for a batch of texts (``learn``) are matched by one membership test per
+    word; the matches are those of the usual path on the seed. A cache too small for the
+    batch makes ``learn`` say so (False), and find_actors then matches as usual: the seed's
+    mentions are the same with a cache of 30 words."""
+    import corpuskit.matching as matching
+
+    seed = SEED.read_text(encoding="utf-8")
+    entries = [(f, i) for i, f in enumerate(load_gazetteer().entries["form"])]
+    want = [(m.start, m.end, m.payloads) for m in Dictionary(entries).finditer(seed)]
+    d = Dictionary(entries)
+    toks = Tokens(seed)
+    assert d.learn(toks.words) is True
+    assert [(m.start, m.end, m.payloads) for m in d.finditer(seed, toks, learned=True)] == want
+    corpus = ck.Corpus(pd.DataFrame({"doc_id": ["seed"], "title": ["حمص"], "text": [seed]}))
+    full = ck.find_actors(corpus, load_gazetteer())
+    assert len(full) > 40
+    monkeypatch.setattr(matching, "_CACHE_WORDS", 30)
+    small = Dictionary(entries)
+    assert small.learn(toks.words) is False and len(small._cache) == 30
+    pd.testing.assert_frame_equal(ck.find_actors(corpus, load_gazetteer()), full)
+
+
+def test_resolution_tables_follow_a_gazetteer_whose_tables_are_replaced():
+    """What resolution needs from a gazetteer is made once per gazetteer, and again when its
+    actors or entries are replaced: a renamed actor is reported under its new name."""
+    corpus = corpus_of_one("قال وزير الخارجية إن روسيا وقطر بحثتا الأزمة")
+    g = load_gazetteer()
+    assert "Qatar" in set(ck.find_actors(corpus, g)["name"])
+    actors = g.actors.copy()
+    actors.loc[actors["actor_id"] == "state_qatar", "name_en"] = "State of Qatar"
+    g.actors = actors
+    names = set(ck.find_actors(corpus, g)["name"])
+    assert "State of Qatar" in names and "Qatar" not in names
+
+
+def test_a_long_name_seen_again_elsewhere_gives_its_inner_antecedents_at_their_place():
+    """Antecedents named inside a long match are worked out once per name and placed at each
+    occurrence's own token: the same mission named at different points of two documents lets
+    each document's later الجامعة refer back to the Arab League."""
+    one = ("في يوم الثلاثاء وبعد أسابيع من الانتظار الطويل في المدن والبلدات المحاصرة وصلت "
+           "بعثة مراقبي جامعة الدول العربية. وقال ناشطون إن الجامعة لم ترد.")
+    two = "بعثة مراقبي جامعة الدول العربية في حمص. وقالت الجامعة إنها ملتزمة."
+    m = ck.find_actors(docs(one, two, dates=["2011-12-27", "2011-12-28"]))
+    got = m[m["resolved_by"] == "definite description"]
+    assert list(got["doc_id"]) == ["d0", "d1"]
+    assert set(got["actor_id"]) == {"igo_arab_league"}
+    assert list(got["surface"]) == ["الجامعة", "الجامعة"]
+
+
 def test_never_inside_a_longer_word_and_diacritics_do_not_hide_a_name():
     d = Dictionary([("قطر", "qatar"), ("إيران", "iran")])
     text = "قطرات المطر في قطري، ووصل إلى قَطَر وفد من إِيرانَ"

@@ -251,43 +251,20 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     else:
         gaz = load_gazetteer(gazetteer)
     matcher = dictionary_for(gaz)
-    ent = gaz.entries
-    e_actor = ent["actor_id"].to_numpy()
-    e_kind = ent["kind"].to_numpy()
-    e_rule = ent["rule"].to_numpy()
-    e_from = ent["valid_from"].to_numpy()
-    e_to = ent["valid_to"].to_numpy()
-    e_form = ent["form"].to_numpy()
-    info = {r.actor_id: (r.name_en, r.name_ar, r.type, r.country)
-            for r in gaz.actors.itertuples(index=False)}
-    country_of = {a: v[3] for a, v in info.items()}
-    type_of = {a: v[2] for a, v in info.items()}
-    # officials of international bodies (the gazetteer's int_ persons: UN and Arab League
-    # envoys, secretaries-general): their nationality says nothing of the document's country
-    international = {a for a, v in info.items() if v[2] == "person" and a.startswith("int_")}
-    # countries whose institutions the gazetteer lists (a generic form with {country})
-    covered = {country_of[a] for a in e_actor[e_rule == "country"]}
-    nisbas = _nisbas(ent, gaz.actors, matcher)
-    former = {matcher._forms(w)[0][0] for w in ("السابق", "الأسبق")}
-    late = {matcher._forms(w)[0][0] for w in _LATE}
-    # bare person heads in construct (رئيس الحكومة، لرئيس مجلس الوزراء، عضو مجلس الوزراء): a
-    # generic form after them is in a title
-    title_heads = set(_head_forms(matcher.settings, _PERSON_HEADS + ("عضو",)).values())
-    venue_heads = {matcher._forms(w)[0][0] for w in _VENUE_HEADS}
-    locatives = {matcher._forms(w)[0][0] for w in _LOCATIVES}
-    other_place = {matcher._forms(w)[0][0] for w in _OTHER_PLACE}
+    (e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of, international,
+     covered, nisbas, former, late, title_heads, venue_heads, locatives, other_place,
+     weak) = _resolution_tables(gaz, matcher)
 
     pieces = _pieces(corpus, unit)
-    dates = (dict(zip(corpus.docs["doc_id"], corpus.docs["date"])) if "date" in corpus.docs
-             else {})
-    texts = dict(zip(corpus.docs["doc_id"], corpus.docs["text"]))
-    titles = (dict(zip(corpus.docs["doc_id"], corpus.docs["title"])) if "title" in corpus.docs
-              else {})
-    sources = (dict(zip(corpus.docs["doc_id"], corpus.docs["source"]))
+    # plain lists (iterating an Arrow-backed column one value at a time costs far more)
+    ids = corpus.docs["doc_id"].tolist()
+    dates = dict(zip(ids, corpus.docs["date"].tolist())) if "date" in corpus.docs else {}
+    texts = dict(zip(ids, corpus.docs["text"].tolist()))
+    titles = dict(zip(ids, corpus.docs["title"].tolist())) if "title" in corpus.docs else {}
+    sources = (dict(zip(ids, corpus.docs["source"].tolist()))
                if home is not None and not isinstance(home, str) and "source" in corpus.docs
                else {})
-    raw, heads = _scan(corpus, pieces, matcher, describe=True,
-                       weak=frozenset(np.flatnonzero(e_kind == "short").tolist()))
+    raw, heads = _scan(corpus, pieces, matcher, describe=True, weak=weak)
     by_doc_heads: dict[str, list[tuple]] = defaultdict(list)
     for h in heads:
         by_doc_heads[h[0]].append(h)
@@ -492,6 +469,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         resolved = _governments_of(resolved, texts, titles, matcher, type_of, country_of,
                                    international, info)
         for r, aid, how in resolved:
+            if r[7] is None:   # a merged span: its text as written
+                value = titles[doc_id] if r[3] == "title" else texts[doc_id]
+                r = (*r[:7], value[r[4]:r[5]])
             if aid is None:
                 how, title = how.split(":", 1)
                 key = "role:" + title
@@ -501,14 +481,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     if not places:
         out = out[out["type"] != "place"].reset_index(drop=True)
-    if len(out) and out["surface"].isna().any():  # merged spans: their text as written
-        docs = corpus.docs.set_index("doc_id")
-        gone = out["surface"].isna().to_numpy()
-        out.loc[gone, "surface"] = [docs.at[d, f][a:b] for d, f, a, b in
-                                    out.loc[gone, ["doc_id", "field", "start", "end"]]
-                                    .itertuples(index=False)]
     out = out.sort_values(["doc_id", "token"], kind="stable").reset_index(drop=True)
-    order = {d: i for i, d in enumerate(corpus.docs["doc_id"])}
+    order = {d: i for i, d in enumerate(ids)}
     out = out.iloc[np.argsort(out["doc_id"].map(order).to_numpy(), kind="stable")]
     out = out.reset_index(drop=True)
     out["start"] = out["start"].astype("int64")
@@ -523,6 +497,46 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     out.attrs["gazetteer"] = {"version": gaz.version, "fingerprint": gaz.fingerprint,
                               "actors": len(gaz.actors)}
     out.attrs["dropped_short_forms"] = dropped
+    return out
+
+
+def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> tuple:
+    """What resolving mentions needs from a gazetteer, made once per gazetteer (and again when
+    its ``entries`` are replaced), not once per call: every part of a corpus, on every worker,
+    used to rebuild them (the nationality adjectives alone took a third of a second)."""
+    hit = gaz.__dict__.get("_resolution")
+    if hit is not None and hit[0] is gaz.entries and hit[1] is gaz.actors:
+        return hit[2]
+    ent = gaz.entries
+    e_actor = ent["actor_id"].to_numpy()
+    e_kind = ent["kind"].to_numpy()
+    e_rule = ent["rule"].to_numpy()
+    e_from = ent["valid_from"].to_numpy()
+    e_to = ent["valid_to"].to_numpy()
+    e_form = ent["form"].to_numpy()
+    info = {r.actor_id: (r.name_en, r.name_ar, r.type, r.country)
+            for r in gaz.actors.itertuples(index=False)}
+    country_of = {a: v[3] for a, v in info.items()}
+    type_of = {a: v[2] for a, v in info.items()}
+    # officials of international bodies (the gazetteer's int_ persons: UN and Arab League
+    # envoys, secretaries-general): their nationality says nothing of the document's country
+    international = {a for a, v in info.items() if v[2] == "person" and a.startswith("int_")}
+    # countries whose institutions the gazetteer lists (a generic form with {country})
+    covered = {country_of[a] for a in e_actor[e_rule == "country"]}
+    nisbas = _nisbas(ent, gaz.actors, matcher)
+    former = {matcher._forms(w)[0][0] for w in ("السابق", "الأسبق")}
+    late = {matcher._forms(w)[0][0] for w in _LATE}
+    # bare person heads in construct (رئيس الحكومة، لرئيس مجلس الوزراء، عضو مجلس الوزراء): a
+    # generic form after them is in a title
+    title_heads = set(_head_forms(matcher.settings, _PERSON_HEADS + ("عضو",)).values())
+    venue_heads = {matcher._forms(w)[0][0] for w in _VENUE_HEADS}
+    locatives = {matcher._forms(w)[0][0] for w in _LOCATIVES}
+    other_place = {matcher._forms(w)[0][0] for w in _OTHER_PLACE}
+    weak = frozenset(np.flatnonzero(e_kind == "short").tolist())
+    out = (e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of,
+           international, covered, nisbas, former, late, title_heads, venue_heads, locatives,
+           other_place, weak)
+    gaz.__dict__["_resolution"] = (ent, gaz.actors, out)
     return out
 
 
@@ -784,20 +798,26 @@ def _inner_antecedents(r: tuple, matcher: Dictionary, e_kind: np.ndarray,
     """Actors named in full inside a longer match, after its first word (جامعة الدول العربية
     in بعثة مراقبي جامعة الدول العربية), as antecedents of later definite descriptions."""
     span = r[7]
-    toks = matcher.tokens(span)
-    outer = {e_actor[p] for p in r[8]}
-    out, found = [], set()
-    for k in range(1, len(toks) - 1):
-        rest = span[toks[k][0]:]
-        m = next(iter(matcher.finditer(rest)), None)
-        if m is None or m.first:
-            continue
-        names = [e_actor[p] for p in m.payloads if e_kind[p] in ("name", "variant")
-                 and e_actor[p] not in outer and e_actor[p] not in found]
-        if names:
-            found.add(names[0])
-            out.append((r[6] + k, names[0], rest[m.start:m.end]))
-    return out
+    memo = matcher.__dict__.setdefault("_inner_antecedents", {})
+    key = (span, r[8])
+    hit = memo.get(key)
+    if hit is None:   # once per span and payloads: long names recur across documents
+        toks = matcher.tokens(span)
+        outer = {e_actor[p] for p in r[8]}
+        hit, found = [], set()
+        for k in range(1, len(toks) - 1):
+            rest = span[toks[k][0]:]
+            m = next(iter(matcher.finditer(rest)), None)
+            if m is None or m.first:
+                continue
+            names = [e_actor[p] for p in m.payloads if e_kind[p] in ("name", "variant")
+                     and e_actor[p] not in outer and e_actor[p] not in found]
+            if names:
+                found.add(names[0])
+                hit.append((k, names[0], rest[m.start:m.end]))
+        if len(memo) < _MEMO_SIZE:
+            memo[key] = hit
+    return [(r[6] + k, name, surface) for k, name, surface in hit]
 
 
 def _role_words(gaz: Gazetteer, matcher: Dictionary) -> dict[str, tuple[set, set, set, set]]:
@@ -858,6 +878,28 @@ def _generic_may_resolve(have: set, at: int, country_at: dict, countries: Counte
     return about in have or about in covered
 
 
+_MEMO_SIZE = 200_000   # surfaces whose words a matcher keeps for resolution
+
+
+def _antecedent_words(surface: str, matcher: Dictionary, person_heads: set[str],
+                      clitic_forms: Any) -> tuple[frozenset, ...] | None:
+    """The words of an antecedent's surface that a description may begin with (with and
+    without the article), those that need a modifier, all its words and its second word."""
+    forms = _word_forms(surface, matcher)
+    if not forms:
+        return None
+    first: set[str] = set()
+    for f in forms[0]:
+        first.update(clitic_forms(f, strip_article=True))
+    words = {f for fs in forms for f in fs}
+    second = set(forms[1]) if len(forms) > 1 else set()
+    construct: set[str] = set()
+    if not any(f.startswith("ال") for f in forms[0]):   # رئيس هيئة ...: not to الرئيس
+        construct = first & person_heads
+        first = first - construct
+    return frozenset(first), frozenset(construct), frozenset(words), frozenset(second)
+
+
 def _descriptions(heads: list[tuple], antecedents: list[tuple[int, str, str]],
                   matcher: Dictionary, type_of: dict[str, str] | None = None,
                   titles: dict[str, tuple[set, set, set, set]] | None = None) -> list[tuple]:
@@ -872,19 +914,16 @@ def _descriptions(heads: list[tuple], antecedents: list[tuple[int, str, str]],
 
     person_heads = set(_head_forms(matcher.settings, _PERSON_HEADS).values())
     seen = []   # (token, actor, heads, heads that need a modifier, words, second words)
+    memo = matcher.__dict__.setdefault("_antecedent_words", {})
     for pos, actor, surface in antecedents:
-        forms = _word_forms(surface, matcher)
-        if not forms:
+        hit = memo.get(surface)
+        if hit is None:   # once per surface (the same names recur in every document)
+            hit = _antecedent_words(surface, matcher, person_heads, clitic_forms)
+            if len(memo) < _MEMO_SIZE:
+                memo[surface] = hit
+        if not hit:
             continue
-        first: set[str] = set()
-        for f in forms[0]:
-            first.update(clitic_forms(f, strip_article=True))
-        words = {f for fs in forms for f in fs}
-        second = set(forms[1]) if len(forms) > 1 else set()
-        construct: set[str] = set()
-        if not any(f.startswith("ال") for f in forms[0]):   # رئيس هيئة ...: not to الرئيس
-            construct = first & person_heads
-            first = first - construct
+        first, construct, words, second = hit
         if titles and actor in titles:
             definite, t_construct, t_words, t_second = titles[actor]
             first, words, second = first | definite, words | t_words, second | t_second
@@ -965,17 +1004,24 @@ def _scan(corpus: Corpus, pieces: pd.DataFrame, matcher: Dictionary,
         slot[2].append(u)
         slot[3].append(p)
     finditer = matcher.finditer
-    for doc_id, title, text in zip(docs["doc_id"].tolist(), titles, docs["text"].tolist()):
-        base = 0
+    fields = []   # a batch of documents' fields, tokenized, whose new words are learnt at once
+    for n, (doc_id, title, text) in enumerate(zip(docs["doc_id"].tolist(), titles,
+                                                  docs["text"].tolist())):
         for field, value in (("title", title), ("text", text)):
-            if not isinstance(value, str) or not value:
-                continue
+            if isinstance(value, str) and value:
+                fields.append((doc_id, field, value, Tokens(value)))
+        if n + 1 < len(docs) and len(fields) < _SCAN_BATCH:
+            continue
+        learned = matcher.learn(w for f in fields for w in f[3].words)
+        base, last_doc = 0, None
+        for doc_id, field, value, toks in fields:
+            if doc_id != last_doc:
+                base, last_doc = 0, doc_id
             slot = where.get((doc_id, field))
-            toks = Tokens(value)
             if slot is not None:
                 starts, ends, uid, para = slot
                 covered = bytearray(len(toks)) if describe else None
-                for m in finditer(value, toks):
+                for m in finditer(value, toks, learned):
                     if covered is not None and not weak.issuperset(m.payloads):
                         covered[m.first:m.last] = b"\x01" * (m.last - m.first)
                     k = bisect_right(starts, m.start) - 1
@@ -1029,7 +1075,11 @@ def _scan(corpus: Corpus, pieces: pd.DataFrame, matcher: Dictionary,
                         heads.append((doc_id, uid[k], para[k], field, a, b, base + i, w,
                                       head, mods))
             base += len(toks)
+        fields = []
     return raw, heads
+
+
+_SCAN_BATCH = 1000   # fields (titles and texts) tokenized and learnt together
 
 
 def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,

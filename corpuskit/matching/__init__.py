@@ -228,20 +228,36 @@ class Dictionary:
             return []
         return [k for k, w in enumerate(words) if w in hit]
 
+    def learn(self, words: Iterable[str]) -> bool:
+        """Look up once every word of a batch of texts that was not seen before (its forms, and
+        whether it may start an entry), so that those texts are then matched with
+        ``finditer(..., learned=True)``: one membership test per word, without the set
+        operations a text otherwise needs. False when the cache is full, so that not every word
+        could be kept (then match as usual)."""
+        forms = self._forms
+        for w in set(words).difference(self._cache):
+            forms(w)
+        return len(self._cache) < _CACHE_WORDS
+
     def tokens(self, text: str) -> list[tuple[int, int, str]]:
         """The words of ``text`` as ``(start, end, word)`` with character offsets."""
         return list(Tokens(text))
 
-    def finditer(self, text: str, tokens: Sequence[tuple[int, int, str]] | None = None
-                 ) -> Iterator[Match]:
+    def finditer(self, text: str, tokens: Sequence[tuple[int, int, str]] | None = None,
+                 learned: bool = False) -> Iterator[Match]:
         """Leftmost-longest, non-overlapping matches in ``text`` (``tokens``: its words, as
-        :class:`Tokens` or ``(start, end, word)`` tuples, if already made)."""
+        :class:`Tokens` or ``(start, end, word)`` tuples, if already made; ``learned``: every
+        word was given to :meth:`learn`, which returned True)."""
         toks = Tokens(text) if tokens is None else tokens
         if isinstance(toks, Tokens):
             words, starts, ends = toks.words, toks.starts, toks.ends
         else:
             starts, ends, words = (list(c) for c in zip(*toks)) if toks else ([], [], [])
-        first = self._starts(words)
+        if learned:
+            starters = self._starters
+            first = [k for k, w in enumerate(words) if w in starters]
+        else:
+            first = self._starts(words)
         if first:
             yield from self._walk(starts, ends, words, first,
                                   None if self.cross_punctuation else text)
