@@ -878,7 +878,7 @@ def _generic_may_resolve(have: set, at: int, country_at: dict, countries: Counte
     return about in have or about in covered
 
 
-_MEMO_SIZE = 200_000   # surfaces whose words a matcher keeps for resolution
+_MEMO_SIZE = 50_000   # surfaces (and long matches) whose words a matcher keeps for resolution
 
 
 def _antecedent_words(surface: str, matcher: Dictionary, person_heads: set[str],
