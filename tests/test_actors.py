@@ -1321,3 +1321,22 @@ def test_round_twenty_two_seats_of_government_and_capitals_as_places():
     assert ("ببرلين", "state_germany") in d1
     assert not any(a in ("state_saudi_arabia", "state_iraq", "state_yemen", "state_egypt")
                    for _, a in d1)
+
+
+def test_round_twenty_three_distinctive_surnames_count_alone_ambiguous_ones_still_need_a_name():
+    """Gazetteer 2026.12.01.21: a surname that Arabic news uses alone for one person and that
+    is no ordinary word (حمدوك، تبون، لفتيت) is a variant and counts in a document that never
+    names the person in full; an ambiguous one (البرهان "the proof", الحريري) still needs the
+    full name, and a name that reads as a preposition and a common word (بنودا "clauses": ب +
+    نودا) is not a mention of Yoshihiko Noda."""
+    m = ck.find_actors(docs(
+        "وقال حمدوك إن الحكومة ستواصل الحوار مع الحركات المسلحة.",
+        "وأكد تبون أن الجزائر لن تتدخل، فيما قال لفتيت إن الانتخابات ستجري في موعدها.",
+        "وقدم البرهان على ذلك، وتضمن الاتفاق بنوداً عدة.",
+        "وقال الحريري إن الحكومة لن تستقيل."))
+    got = set(zip(m["doc_id"], m["actor_id"], m["resolved_by"]))
+    assert ("d0", "sdn_hamdok", "variant") in got
+    assert {("d1", "dza_tebboune", "variant"), ("d1", "mar_laftit", "variant")} <= got
+    assert not set(m.loc[m["doc_id"].isin(["d2", "d3"]), "type"]) & {"person"}
+    full = ck.find_actors(docs("قال رئيس مجلس السيادة عبد الفتاح البرهان إن البرهان سيزور القاهرة."))
+    assert list(full["actor_id"]).count("sdn_burhan") == 2
