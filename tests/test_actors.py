@@ -1340,3 +1340,37 @@ def test_round_twenty_three_distinctive_surnames_count_alone_ambiguous_ones_stil
     assert not set(m.loc[m["doc_id"].isin(["d2", "d3"]), "type"]) & {"person"}
     full = ck.find_actors(docs("قال رئيس مجلس السيادة عبد الفتاح البرهان إن البرهان سيزور القاهرة."))
     assert list(full["actor_id"]).count("sdn_burhan") == 2
+
+
+def test_the_stored_page_sets_hold_offsets_and_hashes_not_text():
+    """The held-out sets drawn from stored public web pages (13 onwards) ship no text: each
+    record names its page (url), the paragraph's hash and each mention's offsets, span hash,
+    actor and type; the two coders' files and the gold cover the same paragraphs, and every
+    adjudicated disagreement says what was decided."""
+    import json
+    import re
+
+    types = {"state", "government", "military", "security", "armed_group", "political_org",
+             "igo", "ngo", "person", "media", "role"}
+    sets = sorted(ANN.glob("actors_pages_heldout[0-9]*.jsonl"))
+    sets = [p for p in sets if re.fullmatch(r"actors_pages_heldout\d+\.jsonl", p.name)]
+    assert len(sets) >= 11
+    for gold_path in sets:
+        stem = gold_path.name[:-len(".jsonl")]
+        files = {k: [json.loads(x) for x in (ANN / f"{stem}{k}.jsonl").read_text().splitlines()
+                     if x.strip()] for k in ("", "_coder_a", "_coder_b")}
+        keys = {k: [(r["item"], r["url"], r["hash"]) for r in recs] for k, recs in files.items()}
+        assert keys[""] == keys["_coder_a"] == keys["_coder_b"], stem
+        assert len(keys[""]) >= 150 and len({k[0] for k in keys[""]}) == len(keys[""]), stem
+        for recs in files.values():
+            for r in recs:
+                assert "text" not in r and r["url"].startswith("http"), (stem, r["item"])
+                assert re.fullmatch(r"[0-9a-f]{16}", r["hash"]), (stem, r["item"])
+                for m in r["mentions"]:
+                    assert 0 <= m["start"] < m["end"] and re.fullmatch(r"[0-9a-f]{8}", m["sha"])
+                    assert m["type"] in types and m["actor"], (stem, r["item"], m)
+        decisions = [json.loads(x) for x in
+                     (ANN / f"{stem}_adjudication.jsonl").read_text().splitlines() if x.strip()]
+        # A or B: that coder's reading; C / other / neither: another actor, or no mention
+        assert decisions and all(d["decision"] in ("A", "B", "C", "other", "neither")
+                                 and d["kind"] for d in decisions), stem
