@@ -8,7 +8,9 @@ N new articles) goes through the whole pipeline on disk, in a fresh process:
 
 on local worker processes (two on this machine). Printed per stage: wall time and the peak
 memory (PSS) of the process and its workers; at the end the ratio of peak memory at the
-largest size to the smallest, and a plot of time and memory against size.
+largest size to the smallest, and a plot of time and memory against size. Each stage is also
+written to WORK/stages.jsonl as it ends (WORK: the size's work folder under --scratch), so that
+a run cut short still says how far it got.
 
     python benchmarks/bench_scale_disk.py [SAUDINEWSNET_DIR] [--sizes 100000,300000,1000000]
         [--scratch DIR] [--plot FILE] [--engine local|dask2] [--part-size 5000]
@@ -43,6 +45,8 @@ if mode.startswith("dask"):
 stages = {}
 def stage(name, t):
     stages[name] = {"seconds": round(time.perf_counter() - t, 1), "peak_mb": round(tree.take())}
+    with open(f"{work}/stages.jsonl", "a") as log:   # each stage as it ends: a run cut short
+        log.write(json.dumps({"stage": name, **stages[name]}) + "\n")   # still tells
     return time.perf_counter()
 t = time.perf_counter()
 corpus = ck.load_corpus(folder, progress=False, out=f"{work}/corpus", overwrite=True,
