@@ -502,8 +502,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
 
 def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> tuple:
     """What resolving mentions needs from a gazetteer, made once per gazetteer (and again when
-    its ``entries`` are replaced), not once per call: every part of a corpus, on every worker,
-    used to rebuild them (the nationality adjectives alone took a third of a second)."""
+    its ``entries`` or ``actors`` are replaced), not once per call: every part of a corpus, on
+    every worker, used to rebuild them (the nationality adjectives alone took a third of a
+    second)."""
     hit = gaz.__dict__.get("_resolution")
     if hit is not None and hit[0] is gaz.entries and hit[1] is gaz.actors:
         return hit[2]
