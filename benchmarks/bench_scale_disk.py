@@ -46,7 +46,7 @@ stages = {}
 def stage(name, t):
     stages[name] = {"seconds": round(time.perf_counter() - t, 1), "peak_mb": round(tree.take())}
     with open(f"{work}/stages.jsonl", "a") as log:   # each stage as it ends: a run cut short
-        log.write(json.dumps({"stage": name, **stages[name]}) + "\n")   # still tells
+        log.write(json.dumps({"stage": name, **stages[name]}) + "\\n")   # still tells
     return time.perf_counter()
 t = time.perf_counter()
 corpus = ck.load_corpus(folder, progress=False, out=f"{work}/corpus", overwrite=True,
