@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SettingsError
-from ..matching import TOKEN, Dictionary, Tokens, entry_words
+from ..matching import TOKEN, Dictionary, Tokens, clitic_forms, entry_words
 from .gazetteer import Gazetteer, load_gazetteer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -831,8 +831,6 @@ def _role_words(gaz: Gazetteer, matcher: Dictionary) -> dict[str, tuple[set, set
     hit = gaz.__dict__.get("_role_words")
     if hit is not None and hit[0] is gaz.entries:
         return hit[1]
-    from ..matching import clitic_forms
-
     out: dict[str, tuple[set, set, set, set]] = {}
     roles = gaz.entries[gaz.entries["kind"] == "role"]
     for actor, form in zip(roles["actor_id"], roles["form"]):
@@ -882,8 +880,8 @@ def _generic_may_resolve(have: set, at: int, country_at: dict, countries: Counte
 _MEMO_SIZE = 50_000   # surfaces (and long matches) whose words a matcher keeps for resolution
 
 
-def _antecedent_words(surface: str, matcher: Dictionary, person_heads: set[str],
-                      clitic_forms: Any) -> tuple[frozenset, ...] | None:
+def _antecedent_words(surface: str, matcher: Dictionary,
+                      person_heads: set[str]) -> tuple[frozenset, ...] | None:
     """The words of an antecedent's surface that a description may begin with (with and
     without the article), those that need a modifier, all its words and its second word."""
     forms = _word_forms(surface, matcher)
@@ -911,15 +909,13 @@ def _descriptions(heads: list[tuple], antecedents: list[tuple[int, str, str]],
     after المجلس الوطني السوري) rules that actor out. A few generic heads also refer back to
     the last actor of their kind (المنظمة after الهلال الأحمر العربي السوري:
     :data:`_HEAD_TYPES`), when no name begins with them."""
-    from ..matching import clitic_forms
-
     person_heads = set(_head_forms(matcher.settings, _PERSON_HEADS).values())
     seen = []   # (token, actor, heads, heads that need a modifier, words, second words)
     memo = matcher.__dict__.setdefault("_antecedent_words", {})
     for pos, actor, surface in antecedents:
         hit = memo.get(surface)
         if hit is None:   # once per surface (the same names recur in every document)
-            hit = _antecedent_words(surface, matcher, person_heads, clitic_forms)
+            hit = _antecedent_words(surface, matcher, person_heads)
             if len(memo) < _MEMO_SIZE:
                 memo[surface] = hit
         if not hit:
