@@ -1374,3 +1374,33 @@ def test_the_stored_page_sets_hold_offsets_and_hashes_not_text():
         # A or B: that coder's reading; C / other / neither: another actor, or no mention
         assert decisions and all(d["decision"] in ("A", "B", "C", "other", "neither")
                                  and d["kind"] for d in decisions), stem
+
+
+def test_round_twenty_four_generic_security_forces_are_the_countrys():
+    """Gazetteer 2026.12.02.22: the generic forms of a country's security forces (قوات الأمن،
+    الأجهزة الأمنية، القوى الأمنية) are that country's in a document about it, for every country
+    of the region, and قوات الشرطة its police. A bare قوات الأمن in Palestinian news names no
+    actor (the PA's in the West Bank, Hamas's in Gaza); the full names do. "The security
+    authorities" in general (الجهات الأمنية) is no body, and Turkey's security forces are no
+    longer its police."""
+    m = ck.find_actors(docs(
+        "قالت لجنة أطباء السودان إن قوات الأمن أطلقت الغاز على المتظاهرين في الخرطوم، "
+        "وإن القوى الأمنية اعتقلت العشرات.",
+        "وانتشرت قوات الأمن في مسقط بعد أن أعلنت سلطنة عمان حظر التجول، وأغلقت قوات الشرطة الطرق.",
+        "اعتقلت الأجهزة الأمنية الفلسطينية ثلاثة ناشطين في رام الله، فيما قالت حركة حماس إن "
+        "قوات الأمن لاحقت أنصارها، وإن أجهزة أمن السلطة تواصل حملتها.",
+        "وفي غزة، قالت وزارة الداخلية إن الأجهزة الأمنية التابعة لحماس اعتقلت المشتبه بهم.",
+        "وأكدت وزارة الداخلية السعودية أن الجهات الأمنية تتابع القضية.",
+        "وقالت قوات الأمن التركية إنها اعتقلت 12 شخصا في إسطنبول."))
+    got = list(zip(m["doc_id"], m["surface"], m["actor_id"]))
+    assert ("d0", "قوات الأمن", "sdn_security_forces") in got
+    assert ("d0", "القوى الأمنية", "sdn_security_forces") in got
+    assert ("d1", "قوات الأمن", "omn_security_forces") in got
+    assert ("d1", "قوات الشرطة", "omn_rop") in got
+    d2 = [(s, a) for d, s, a in got if d == "d2"]
+    assert ("الأجهزة الأمنية الفلسطينية", "pse_security_forces") in d2
+    assert ("أجهزة أمن السلطة", "pse_security_forces") in d2
+    assert not any(s == "قوات الأمن" for s, _ in d2)
+    assert ("d3", "الأجهزة الأمنية التابعة لحماس", "pse_gaza_security_forces") in got
+    assert not any(d == "d4" and a == "sau_security_forces" for d, _, a in got)
+    assert ("d5", "قوات الأمن التركية", "tur_security_forces") in got
