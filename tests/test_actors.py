@@ -1404,3 +1404,17 @@ def test_round_twenty_four_generic_security_forces_are_the_countrys():
     assert ("d3", "الأجهزة الأمنية التابعة لحماس", "pse_gaza_security_forces") in got
     assert not any(d == "d4" and a == "sau_security_forces" for d, _, a in got)
     assert ("d5", "قوات الأمن التركية", "tur_security_forces") in got
+
+
+def test_a_venue_named_after_a_person_is_not_a_mention_of_the_person():
+    """A person's name after the head of a place or institution named after them (مرقد الخميني،
+    مطار رفيق الحريري، دار الأسد) is the venue's name: the person is not mentioned there
+    (ACTOR_GUIDELINES: venue names built on a personal name). The same name elsewhere is."""
+    m = ck.find_actors(docs(
+        "استهدف الهجوم مبنى البرلمان ومرقد الإمام الخميني في طهران.",
+        "هبطت الطائرة في مطار رفيق الحريري الدولي في بيروت.",
+        "وأحيا أنصار رفيق الحريري ذكرى اغتياله، فيما نقلت وسائل الإعلام خطابا قديما للإمام الخميني."))
+    got = list(zip(m["doc_id"], m["actor_id"]))
+    assert ("d0", "irn_khomeini") not in got and ("d0", "state_iran") in got
+    assert ("d1", "lbn_hariri_rafik") not in got
+    assert ("d2", "lbn_hariri_rafik") in got and ("d2", "irn_khomeini") in got

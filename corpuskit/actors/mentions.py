@@ -58,6 +58,14 @@ _VENUE_HEADS = (
     "مرفأ", "غوطة", "طريق", "سجن", "أكاديمية", "مجمع", "مركز", "محافظة", "محافظات",
     "اتفاقي", "اتفاقيتي",
 )
+# heads of the names of places and institutions built on a person's name (مرقد الخميني، جامعة
+# الملك سعود، مطار الإمام الخميني، دار الأسد للثقافة): the person is not mentioned
+_PERSON_VENUE_HEADS = (
+    "مطار", "ميناء", "جامعة", "مستشفى", "مستشفي", "مستوصف", "مدينة", "مرقد", "ضريح", "مقام",
+    "قبر", "مسجد", "جامع", "شارع", "طريق", "ساحة", "ميدان", "حي", "مركز", "مجمع", "قاعدة",
+    "مدرسة", "كلية", "معهد", "جائزة", "جسر", "سد", "ملعب", "استاد", "حديقة", "برج", "مكتبة",
+    "كرسي", "متحف", "دار", "قاعة", "محطة", "مؤسسة",
+)
 # a building or seat that stands for a government (البيت الأبيض، الإليزيه، قصر بعبدا، رام الله)
 # after one of these is the place itself (حفل في البيت الأبيض، زيارة إلى البيت الأبيض، كلمة من
 # البيت الأبيض، بقصر بعبدا), which the guidelines do not mark; a capital as a place still counts
@@ -253,7 +261,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     matcher = dictionary_for(gaz)
     (e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of, international,
      covered, nisbas, former, late, title_heads, venue_heads, locatives, other_place,
-     weak) = _resolution_tables(gaz, matcher)
+     weak, person_venues) = _resolution_tables(gaz, matcher)
 
     pieces = _pieces(corpus, unit)
     # plain lists (iterating an Arrow-backed column one value at a time costs far more)
@@ -292,6 +300,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 p = min(strong, key=lambda q: ("name", "variant", "metonym").index(e_kind[q]))
                 if r[9] == 1 and _adjective(r, e_form[p], texts, titles, matcher):
                     continue   # المطارات السعودية: the nationality adjective, not the state
+                if type_of.get(e_actor[p]) == "person" and person_venues.intersection(
+                        _prev_word(r, texts, titles, matcher, True)):
+                    continue   # مرقد الخميني، جامعة الملك سعود: a venue named after a person
                 if e_kind[p] == "metonym" and (
                         (venue_heads.intersection(_prev_word(r, texts, titles, matcher, True))
                          and not _with_b(r, e_form[p], matcher))
@@ -531,12 +542,13 @@ def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> tuple:
     # generic form after them is in a title
     title_heads = set(_head_forms(matcher.settings, _PERSON_HEADS + ("عضو",)).values())
     venue_heads = {matcher._forms(w)[0][0] for w in _VENUE_HEADS}
+    person_venues = {matcher._forms(w)[0][0] for w in _PERSON_VENUE_HEADS}
     locatives = {matcher._forms(w)[0][0] for w in _LOCATIVES}
     other_place = {matcher._forms(w)[0][0] for w in _OTHER_PLACE}
     weak = frozenset(np.flatnonzero(e_kind == "short").tolist())
     out = (e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of,
            international, covered, nisbas, former, late, title_heads, venue_heads, locatives,
-           other_place, weak)
+           other_place, weak, person_venues)
     gaz.__dict__["_resolution"] = (ent, gaz.actors, out)
     return out
 
