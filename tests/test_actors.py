@@ -1418,3 +1418,23 @@ def test_a_venue_named_after_a_person_is_not_a_mention_of_the_person():
     assert ("d0", "irn_khomeini") not in got and ("d0", "state_iran") in got
     assert ("d1", "lbn_hariri_rafik") not in got
     assert ("d2", "lbn_hariri_rafik") in got and ("d2", "irn_khomeini") in got
+
+
+def test_round_twenty_five_every_state_has_a_government_and_an_army():
+    """Gazetteer 2026.12.02.23: every state has a government and an armed-forces actor, named
+    by its nationality adjective and its name (الجيش التشادي، الحكومة النيجرية، حكومة غانا), and an
+    African or Asian state's are also its generic الجيش and الحكومة where the document is about
+    it. Those two forms do not make a state "covered": a ministry of a state the gazetteer lists
+    no ministries for (Chad's health ministry) is not given to another state's (Sudan's)."""
+    m = ck.find_actors(docs(
+        "قال الجيش التشادي إنه صد هجوما للمتمردين، وأكدت الحكومة الكينية دعمها.",
+        "وفي نيامي قالت الحكومة إن الجيش سيعود إلى ثكناته.",
+        "وانتقدت حكومة غانا الانقلاب.",
+        "قال مسؤول في الخرطوم إن الحدود مع السودان مفتوحة. وفي تشاد أعلنت وزارة الصحة وفاة "
+        "عشرة أشخاص بالكوليرا."))
+    got = list(zip(m["doc_id"], m["surface"], m["actor_id"]))
+    assert ("d0", "الجيش التشادي", "tcd_army") in got
+    assert ("d0", "الحكومة الكينية", "ken_gov") in got
+    assert ("d1", "الحكومة", "ner_gov") in got and ("d1", "الجيش", "ner_army") in got
+    assert ("d2", "حكومة غانا", "gha_gov") in got
+    assert not any(d == "d3" and s == "وزارة الصحة" for d, s, _ in got)
