@@ -1438,3 +1438,18 @@ def test_round_twenty_five_every_state_has_a_government_and_an_army():
     assert ("d1", "الحكومة", "ner_gov") in got and ("d1", "الجيش", "ner_army") in got
     assert ("d2", "حكومة غانا", "gha_gov") in got
     assert not any(d == "d3" and s == "وزارة الصحة" for d, s, _ in got)
+
+
+def test_round_twenty_six_heads_of_state_beyond_the_region_resolve_by_date():
+    """Gazetteer 2026.12.02.24: the heads of state and government of 2011-2023 of Africa, Asia,
+    Latin America and Europe that the gazetteer lacked, with dated titles: الرئيس الموريتاني is
+    Ould Abdel Aziz in 2015 and Ghazouani in 2020; a name in full counts at any date."""
+    m = ck.find_actors(docs(
+        "التقى الرئيس الموريتاني وفدا من المعارضة في نواكشوط.",
+        "التقى الرئيس الموريتاني وفدا من المعارضة في نواكشوط.",
+        "وقال رئيس الوزراء الباكستاني شهباز شريف إن محمد بازوم ما زال محتجزا.",
+        dates=["2015-05-01", "2020-05-01", "2023-08-01"]))
+    got = set(zip(m["doc_id"], m["actor_id"], m["resolved_by"]))
+    assert ("d0", "mrt_abdel_aziz", "role at date") in got
+    assert ("d1", "mrt_ghazouani", "role at date") in got
+    assert {a for d, a, _ in got if d == "d2"} >= {"pak_shehbaz_sharif", "ner_bazoum"}
