@@ -1453,3 +1453,19 @@ def test_round_twenty_six_heads_of_state_beyond_the_region_resolve_by_date():
     assert ("d0", "mrt_abdel_aziz", "role at date") in got
     assert ("d1", "mrt_ghazouani", "role at date") in got
     assert {a for d, a, _ in got if d == "d2"} >= {"pak_shehbaz_sharif", "ner_bazoum"}
+
+
+def test_round_twenty_seven_every_state_has_a_parliament():
+    """Gazetteer 2026.12.02.25: every state has its national legislature (البرلمان الباكستاني،
+    برلمان غانا), also as the generic البرلمان where the document is about the state; like the
+    government's and the army's, that generic form does not make a state "covered": a ministry
+    in a paragraph about Ghana is not Sudan's."""
+    m = ck.find_actors(docs(
+        "صوت البرلمان الباكستاني على حجب الثقة عن الحكومة.",
+        "وفي أكرا أقر البرلمان قانونا جديدا للانتخابات في غانا.",
+        "قال مسؤول في الخرطوم إن الحدود مع السودان مفتوحة. وفي غانا أعلنت وزارة الصحة وفاة "
+        "عشرة أشخاص."))
+    got = list(zip(m["doc_id"], m["surface"], m["actor_id"]))
+    assert ("d0", "البرلمان الباكستاني", "pak_parliament") in got
+    assert ("d1", "البرلمان", "gha_parliament") in got
+    assert not any(d == "d2" and s == "وزارة الصحة" for d, s, _ in got)

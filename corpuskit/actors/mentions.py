@@ -58,8 +58,9 @@ _VENUE_HEADS = (
     "مرفأ", "غوطة", "طريق", "سجن", "أكاديمية", "مجمع", "مركز", "محافظة", "محافظات",
     "اتفاقي", "اتفاقيتي",
 )
-# the generic forms every state's government and army have: they do not make a state "covered"
-_BASIC_GENERIC = ("الحكومة", "السلطات", "الجيش", "القوات المسلحة")
+# the generic forms every state's government, army and parliament have: they do not make a state
+# "covered"
+_BASIC_GENERIC = ("الحكومة", "السلطات", "الجيش", "القوات المسلحة", "البرلمان")
 # heads of the names of places and institutions built on a person's name (مرقد الخميني، جامعة
 # الملك سعود، مطار الإمام الخميني، دار الأسد للثقافة): the person is not mentioned
 _PERSON_VENUE_HEADS = (
@@ -536,7 +537,7 @@ def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> tuple:
     # envoys, secretaries-general): their nationality says nothing of the document's country
     international = {a for a, v in info.items() if v[2] == "person" and a.startswith("int_")}
     # countries whose institutions the gazetteer lists (a generic form with {country})
-    # (beyond the government and the army, which the gazetteer gives every state: a document
+    # (beyond the government, army and parliament the gazetteer gives every state: a document
     # about a state whose ministries it lacks leaves وزارة الصحة unresolved)
     def key(form: str) -> str:
         return " ".join(matcher._forms(w)[0][0] for w in form.split())
