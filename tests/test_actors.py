@@ -1469,3 +1469,18 @@ def test_round_twenty_seven_every_state_has_a_parliament():
     assert ("d0", "البرلمان الباكستاني", "pak_parliament") in got
     assert ("d1", "البرلمان", "gha_parliament") in got
     assert not any(d == "d2" and s == "وزارة الصحة" for d, s, _ in got)
+
+
+def test_round_twenty_eight_foreign_ministers_resolve_by_date():
+    """Gazetteer 2026.12.02.26: foreign ministers of 2011-2023 with dated titles in both forms
+    (وزير الخارجية الكويتي، وزير خارجية الكويت): Sabah al-Khalid in 2015, Ahmad Nasser in 2021;
+    Iraq's Zebari in 2012 and Jaafari in 2016."""
+    m = ck.find_actors(docs(
+        "التقى وزير الخارجية الكويتي نظيره الإيراني.",
+        "التقى وزير خارجية الكويت نظيره الإيراني.",
+        "وقال وزير الخارجية العراقي إن بغداد ترفض التدخل.",
+        "وقال وزير الخارجية العراقي إن بغداد ترفض التدخل.",
+        dates=["2015-05-01", "2021-05-01", "2012-05-01", "2016-05-01"]))
+    got = set(zip(m["doc_id"], m["actor_id"]))
+    assert {("d0", "kwt_sabah_khalid"), ("d1", "kwt_ahmad_nasser"),
+            ("d2", "irq_zebari_hoshyar"), ("d3", "irq_jaafari_ibrahim")} <= got
