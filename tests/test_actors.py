@@ -1424,20 +1424,16 @@ def test_round_twenty_five_every_state_has_a_government_and_an_army():
     """Gazetteer 2026.12.02.23: every state has a government and an armed-forces actor, named
     by its nationality adjective and its name (الجيش التشادي، الحكومة النيجرية، حكومة غانا), and an
     African or Asian state's are also its generic الجيش and الحكومة where the document is about
-    it. Those two forms do not make a state "covered": a ministry of a state the gazetteer lists
-    no ministries for (Chad's health ministry) is not given to another state's (Sudan's)."""
+    it (that they do not make a state "covered" is tested below)."""
     m = ck.find_actors(docs(
         "قال الجيش التشادي إنه صد هجوما للمتمردين، وأكدت الحكومة الكينية دعمها.",
         "وفي نيامي قالت الحكومة إن الجيش سيعود إلى ثكناته.",
-        "وانتقدت حكومة غانا الانقلاب.",
-        "قال مسؤول في الخرطوم إن الحدود مع السودان مفتوحة. وفي تشاد أعلنت وزارة الصحة وفاة "
-        "عشرة أشخاص بالكوليرا."))
+        "وانتقدت حكومة غانا الانقلاب."))
     got = list(zip(m["doc_id"], m["surface"], m["actor_id"]))
     assert ("d0", "الجيش التشادي", "tcd_army") in got
     assert ("d0", "الحكومة الكينية", "ken_gov") in got
     assert ("d1", "الحكومة", "ner_gov") in got and ("d1", "الجيش", "ner_army") in got
     assert ("d2", "حكومة غانا", "gha_gov") in got
-    assert not any(d == "d3" and s == "وزارة الصحة" for d, s, _ in got)
 
 
 def test_round_twenty_six_heads_of_state_beyond_the_region_resolve_by_date():
@@ -1457,18 +1453,25 @@ def test_round_twenty_six_heads_of_state_beyond_the_region_resolve_by_date():
 
 def test_round_twenty_seven_every_state_has_a_parliament():
     """Gazetteer 2026.12.02.25: every state has its national legislature (البرلمان الباكستاني،
-    برلمان غانا), also as the generic البرلمان where the document is about the state; like the
-    government's and the army's, that generic form does not make a state "covered": a ministry
-    in a paragraph about Ghana is not Sudan's."""
+    برلمان غانا), also as the generic البرلمان where the document is about the state."""
     m = ck.find_actors(docs(
         "صوت البرلمان الباكستاني على حجب الثقة عن الحكومة.",
-        "وفي أكرا أقر البرلمان قانونا جديدا للانتخابات في غانا.",
-        "قال مسؤول في الخرطوم إن الحدود مع السودان مفتوحة. وفي غانا أعلنت وزارة الصحة وفاة "
-        "عشرة أشخاص."))
+        "وفي أكرا أقر البرلمان قانونا جديدا للانتخابات في غانا."))
     got = list(zip(m["doc_id"], m["surface"], m["actor_id"]))
     assert ("d0", "البرلمان الباكستاني", "pak_parliament") in got
     assert ("d1", "البرلمان", "gha_parliament") in got
-    assert not any(d == "d2" and s == "وزارة الصحة" for d, s, _ in got)
+
+
+@pytest.mark.parametrize("state", ["تشاد", "غانا"])
+def test_a_government_army_and_parliament_do_not_make_a_state_covered(state):
+    """Rounds 25 and 27 give every state a government, an army and a parliament with generic
+    forms; those forms do not make it a state whose institutions the gazetteer lists, so a
+    ministry in a paragraph about Chad (government and army only) or Ghana (parliament too) is
+    not given to the ministry of another state the text names (Sudan's)."""
+    m = ck.find_actors(docs(
+        f"قال مسؤول في الخرطوم إن الحدود مع السودان مفتوحة. وفي {state} أعلنت وزارة الصحة "
+        "وفاة عشرة أشخاص."))
+    assert "وزارة الصحة" not in set(m["surface"])
 
 
 def test_round_twenty_eight_foreign_ministers_resolve_by_date():

@@ -539,11 +539,10 @@ def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> tuple:
     # countries whose institutions the gazetteer lists (a generic form with {country})
     # (beyond the government, army and parliament the gazetteer gives every state: a document
     # about a state whose ministries it lacks leaves وزارة الصحة unresolved)
-    def key(form: str) -> str:
-        return " ".join(matcher._forms(w)[0][0] for w in form.split())
-    basic = {key(f) for f in _BASIC_GENERIC}
+    basic = {" ".join(entry_words(f, gaz.normalize)) for f in _BASIC_GENERIC}
     ruled = e_rule == "country"
-    covered = {country_of[a] for a, f in zip(e_actor[ruled], e_form[ruled]) if key(f) not in basic}
+    covered = {country_of[a] for a, k in zip(e_actor[ruled], ent["key"].to_numpy()[ruled])
+               if k not in basic}
     nisbas = _nisbas(ent, gaz.actors, matcher)
     former = {matcher._forms(w)[0][0] for w in ("السابق", "الأسبق")}
     late = {matcher._forms(w)[0][0] for w in _LATE}
