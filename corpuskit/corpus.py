@@ -272,28 +272,49 @@ class Corpus:
         return out.copy()
 
     def _build_units(self, kind: str, include_title: bool) -> pd.DataFrame:
+        spans = self._unit_spans(kind, include_title, text=True)
+        cols = UNIT_COLUMNS + (["paragraph_id"] if kind == "sentence" else [])
+        df = pd.DataFrame({c: spans[c] for c in cols}, columns=cols)
+        df["start"] = df["start"].astype("int64")
+        df["end"] = df["end"].astype("int64")
+        return df
+
+    def _unit_spans(self, kind: str, include_title: bool = True,
+                    text: bool = False) -> dict[str, list]:
+        """The units of :meth:`units` without their text, as plain lists (``doc_id``,
+        ``unit_id``, ``kind``, ``field``, ``start``, ``end``; ``paragraph_id`` for sentences):
+        for analyses that read the documents themselves and need only where each unit lies
+        (actors), at a fraction of the cost of the table and its copies of every unit's text
+        (``text=True`` adds them). Cached units (of :meth:`units` or a stored corpus) are read
+        from their table."""
+        key = f"{kind}:{include_title}"
+        cols = UNIT_COLUMNS[:-1] + (["paragraph_id"] if kind == "sentence" else []) \
+            + (["text"] if text else [])
+        if key in self._units and not text:
+            table = self._units[key]
+            return {c: table[c].tolist() for c in cols}
+        sentences, with_text = kind == "sentence", text
         rows: list[tuple] = []
         titles = self.docs["title"].tolist() if "title" in self.docs else [None] * len(self.docs)
-        for doc_id, title, text in zip(self.docs["doc_id"].tolist(), titles,
+        for doc_id, title, body in zip(self.docs["doc_id"].tolist(), titles,
                                        self.docs["text"].tolist()):
             pieces: list[tuple[str, str, str, int, int]] = []  # (pid, kind, field, start, end)
             if include_title and isinstance(title, str) and title.strip():
                 pieces.append((f"{doc_id}:t", "title", "title", 0, len(title)))
-            for n, sp in enumerate(paragraph_spans(text), 1):
+            for n, sp in enumerate(paragraph_spans(body), 1):
                 pieces.append((f"{doc_id}:p{n}", sp.kind, "text", sp.start, sp.end))
             for pid, pkind, field, a, b in pieces:
-                src = title if field == "title" else text
-                if kind == "paragraph":
-                    rows.append((doc_id, pid, pkind, field, a, b, src[a:b]))
-                else:
-                    for m, s in enumerate(sentence_spans(src, a, b), 1):
-                        rows.append((doc_id, f"{pid}.s{m}", pkind, field, s.start, s.end,
-                                     src[s.start:s.end], pid))
-        cols = UNIT_COLUMNS + (["paragraph_id"] if kind == "sentence" else [])
-        df = pd.DataFrame(rows, columns=cols)
-        df["start"] = df["start"].astype("int64")
-        df["end"] = df["end"].astype("int64")
-        return df
+                src = title if field == "title" else body
+                if not sentences:
+                    rows.append((doc_id, pid, pkind, field, a, b, src[a:b]) if with_text
+                                else (doc_id, pid, pkind, field, a, b))
+                    continue
+                for m, s in enumerate(sentence_spans(src, a, b), 1):
+                    rows.append((doc_id, f"{pid}.s{m}", pkind, field, s.start, s.end, pid,
+                                 src[s.start:s.end]) if with_text
+                                else (doc_id, f"{pid}.s{m}", pkind, field, s.start, s.end, pid))
+        columns = list(zip(*rows)) if rows else [()] * len(cols)
+        return {c: list(v) for c, v in zip(cols, columns)}
 
     # ------------------------------------------------------------------ text views
     def normalized(self, preset: str | NormalizeSettings | None = "default",

@@ -4,6 +4,7 @@ co-occurrence weights on hand-computed examples, networks, the CLI, and the hand
 from __future__ import annotations
 
 import math
+import re
 
 import networkx as nx
 import numpy as np
@@ -56,8 +57,13 @@ def test_tokens_from_one_split_are_the_regex_words_with_their_offsets():
     Latin, digits, punctuation) and at the edges; matching on them gives the matches that
     tokens passed as tuples give."""
     seed = SEED.read_text(encoding="utf-8")
-    for text in (seed, "", " ، ", "ـالأسدُ", "قَطَر_قطر 5+1 «داعش»", seed[:1000] + "x"):
+    # the token pattern as first written, before its quantifiers were made possessive
+    marks = "\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640"
+    plain = re.compile(f"[^\\W_]+(?:[{marks}][^\\W_]*)*|[{marks}]+[^\\W_]+")
+    for text in (seed, "", " ، ", "ـالأسدُ", "قَطَر_قطر 5+1 «داعش»", seed[:1000] + "x",
+                 "ًبًت ً ـ بـ ـــ قُوَّاتُ النِّظَامِ ـالجيشُ ٰ_الأمم"):
         want = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
+        assert want == [(m.start(), m.end(), m.group(0)) for m in plain.finditer(text)]
         toks = Tokens(text)
         assert list(toks) == want and len(toks) == len(want)
         assert [toks[i] for i in range(len(toks))] == want and toks[2:5] == want[2:5]

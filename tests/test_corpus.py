@@ -88,6 +88,29 @@ def test_units_offsets_point_into_docs(sample_corpus):
         sample_corpus.units("word")
 
 
+def test_unit_spans_are_the_units_without_their_text(sample_corpus):
+    """The spans find_actors reads (no copy of every unit's text) are the units' rows, in
+    order, made afresh or read from cached units, with and without titles; ``text=True``
+    adds the text."""
+    for kind in ("paragraph", "sentence"):
+        for title in (True, False):
+            fresh = Corpus(sample_corpus.docs)
+            spans = fresh._unit_spans(kind, include_title=title)
+            units = fresh.units(kind, include_title=title)
+            cols = [c for c in units.columns if c != "text"]
+            assert list(spans) == cols and len(spans["doc_id"]) == len(units) > 300
+            for c in cols:
+                assert spans[c] == units[c].tolist(), (kind, title, c)
+            assert fresh._unit_spans(kind, include_title=title) == spans   # from the cache
+            with_text = Corpus(sample_corpus.docs)._unit_spans(kind, title, text=True)
+            assert with_text["text"] == units["text"].tolist()
+    empty = Corpus(sample_corpus.docs.iloc[:0])
+    assert empty._unit_spans("sentence") == {c: [] for c in ("doc_id", "unit_id", "kind",
+                                                            "field", "start", "end",
+                                                            "paragraph_id")}
+    assert len(empty.units("sentence")) == 0
+
+
 def test_normalized_and_tokens_are_cached_per_settings(sample_corpus):
     a = sample_corpus.normalized()
     assert sample_corpus.normalized() is a
