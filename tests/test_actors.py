@@ -1493,3 +1493,22 @@ def test_round_twenty_eight_foreign_ministers_resolve_by_date():
     got = set(zip(m["doc_id"], m["actor_id"]))
     assert {("d0", "kwt_sabah_khalid"), ("d1", "kwt_ahmad_nasser"),
             ("d2", "irq_zebari_hoshyar"), ("d3", "irq_jaafari_ibrahim")} <= got
+
+
+def test_round_twenty_nine_distinctive_surnames_count_alone():
+    """Gazetteer 2026.12.02.27: a surname that news readers take to mean one person wherever it
+    stands (الكاظمي، باشينيان، تينوبو) counts without the full name in the document; a surname
+    that is also a word or shared (البرهان "the proof", الأسد) still needs it; and a person's
+    short form with the {country} rule counts where the document names that country, even
+    where it names another more (أبي أحمد beside Afwerki and Eritrea)."""
+    m = ck.find_actors(docs(
+        "واستقبل الكاظمي في بغداد وفدا أرمنيا، فيما أكد باشينيان أن الحوار مستمر.",
+        "وقال تينوبو إن نيجيريا ستواجه الإرهاب.",
+        "وأكد البرهان أن الأسد لا يزال في موقعه.",
+        "وقع الرئيسان أبي أحمد وأفورقي اتفاقية للسلام بين إثيوبيا وإريتريا.",
+        dates=["2021-05-01", "2023-07-01", "2021-05-01", "2018-07-09"]))
+    got = set(zip(m["doc_id"], m["actor_id"]))
+    assert {("d0", "irq_kadhimi_mustafa"), ("d0", "arm_pashinyan"),
+            ("d1", "nga_tinubu"), ("d3", "eth_abiy"), ("d3", "eri_afwerki")} <= got
+    assert not m[m["doc_id"] == "d2"]["type"].eq("person").any()
+    assert set(m.loc[m["doc_id"] == "d0", "resolved_by"]) >= {"variant"}

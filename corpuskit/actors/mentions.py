@@ -453,9 +453,11 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             # if several actors claim it, the one whose country the document mentions most.
             ruled = [p for p in cands if e_rule[p] == "country"
                      and countries.get(country_of.get(e_actor[p]), 0) > 0]
-            if ruled and not _generic_may_resolve(
-                    {country_of[e_actor[p]] for p in ruled}, r[6], country_at, countries,
-                    covered):
+            if ruled and not all(type_of.get(e_actor[p]) == "person" for p in ruled) \
+                    and not _generic_may_resolve({country_of[e_actor[p]] for p in ruled},
+                                                 r[6], country_at, countries, covered):
+                # (a person's name is no generic form: أبي أحمد counts in a document that
+                # names Ethiopia, even where it names Eritrea more)
                 ruled = []
             if ruled:
                 # the country named in full last, a few words before the form (السلطات
