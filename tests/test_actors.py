@@ -1512,3 +1512,36 @@ def test_round_twenty_nine_distinctive_surnames_count_alone():
             ("d1", "nga_tinubu"), ("d3", "eth_abiy"), ("d3", "eri_afwerki")} <= got
     assert not m[m["doc_id"] == "d2"]["type"].eq("person").any()
     assert set(m.loc[m["doc_id"] == "d0", "resolved_by"]) >= {"variant"}
+
+
+def test_round_thirty_every_states_ministries_and_courts_by_adjective_and_name():
+    """Gazetteer 2026.12.02.28: the foreign, defence and interior ministries and the supreme and
+    constitutional courts of every state, by nationality adjective and name (وزارة الخارجية
+    الإسبانية، وزارة دفاع أفغانستان، المحكمة العليا الباكستانية، المحكمة الدستورية في مالي); not a
+    bare الخارجية/الدفاع + adjective, which is often a policy or a weapon."""
+    m = ck.find_actors(docs(
+        "وقالت وزارة الخارجية الإسبانية إن مدريد تدين الهجوم، فيما أعلنت وزارة دفاع أفغانستان "
+        "مقتل عشرة مسلحين.",
+        "وقضت المحكمة العليا الباكستانية بعزل رئيس الوزراء، ونظرت المحكمة الدستورية في مالي في "
+        "الطعون.",
+        "وانتقد الكاتب السياسة الخارجية الإسبانية ومنظومة الدفاع البريطانية."))
+    got = set(zip(m["doc_id"], m["actor_id"]))
+    assert {("d0", "esp_mfa"), ("d0", "afg_mod"), ("d1", "pak_supreme_court"),
+            ("d1", "mli_constitutional_court")} <= got
+    assert not m[m["doc_id"] == "d2"]["actor_id"].str.endswith(("_mfa", "_mod")).any()
+
+
+def test_foreign_and_interior_ministries_without_wizara_are_not_adjectives_of_a_noun():
+    """الخارجية الأمريكية alone is the State Department (قالت الخارجية الأمريكية، إلى الخارجية
+    الأمريكية، أعلنت اليوم الخارجية الأمريكية), but after a definite noun it is that noun's
+    adjective: السياسة الخارجية الأمريكية is US foreign policy, الشؤون الداخلية السورية Syria's
+    internal affairs."""
+    m = ck.find_actors(docs(
+        "وانتقد الكاتب السياسة الخارجية الأمريكية في المنطقة.",
+        "ورفضت دمشق التدخل في الشؤون الداخلية السورية.",
+        "وقالت الخارجية الأمريكية إن الهجوم مدان، وتوجه الوفد إلى الخارجية الأمريكية.",
+        "وأعلنت اليوم الخارجية الأمريكية دعمها."))
+    got = list(zip(m["doc_id"], m["actor_id"]))
+    assert ("d0", "usa_state_dept") not in got
+    assert not m[m["doc_id"] == "d1"]["actor_id"].str.endswith("_moi").any()
+    assert got.count(("d2", "usa_state_dept")) == 2 and ("d3", "usa_state_dept") in got

@@ -69,6 +69,11 @@ _PERSON_VENUE_HEADS = (
     "مدرسة", "كلية", "معهد", "جائزة", "جسر", "سد", "ملعب", "استاد", "حديقة", "برج", "مكتبة",
     "كرسي", "متحف", "دار", "قاعة", "محطة", "مؤسسة",
 )
+# names that begin with a word that is also an adjective of the noun before it: the foreign and
+# interior ministries written without وزارة (الخارجية الأمريكية، الداخلية السورية). After a
+# definite noun they are that noun's adjectives (السياسة الخارجية الأمريكية: US foreign policy;
+# الشؤون الداخلية السورية: Syria's internal affairs), not the ministry
+_ADJECTIVAL_HEADS = ("الخارجية", "الداخلية")
 # a building or seat that stands for a government (البيت الأبيض، الإليزيه، قصر بعبدا، رام الله)
 # after one of these is the place itself (حفل في البيت الأبيض، زيارة إلى البيت الأبيض، كلمة من
 # البيت الأبيض، بقصر بعبدا), which the guidelines do not mark; a capital as a place still counts
@@ -270,7 +275,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     matcher = dictionary_for(gaz)
     (e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of, international,
      covered, nisbas, former, late, title_heads, venue_heads, locatives, other_place,
-     weak, person_venues) = _resolution_tables(gaz, matcher)
+     weak, person_venues, adjectival) = _resolution_tables(gaz, matcher)
 
     pieces = _pieces(corpus, unit)
     # plain lists (iterating an Arrow-backed column one value at a time costs far more)
@@ -312,6 +317,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 if type_of.get(e_actor[p]) == "person" and person_venues.intersection(
                         _prev_word(r, texts, titles, matcher, True)):
                     continue   # مرقد الخميني، جامعة الملك سعود: a venue named after a person
+                if r[9] > 1 and _first_word(e_form[p], matcher.settings) in adjectival \
+                        and _definite(_prev_word(r, texts, titles, matcher, True)):
+                    continue   # السياسة الخارجية الأمريكية: "foreign", not the ministry
                 if e_kind[p] == "metonym" and (
                         (venue_heads.intersection(_prev_word(r, texts, titles, matcher, True))
                          and not _with_b(r, e_form[p], matcher))
@@ -559,12 +567,13 @@ def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> tuple:
     title_heads = set(_head_forms(matcher.settings, _PERSON_HEADS + ("عضو",)).values())
     venue_heads = {matcher._forms(w)[0][0] for w in _VENUE_HEADS}
     person_venues = {matcher._forms(w)[0][0] for w in _PERSON_VENUE_HEADS}
+    adjectival = {matcher._forms(w)[0][0] for w in _ADJECTIVAL_HEADS}
     locatives = {matcher._forms(w)[0][0] for w in _LOCATIVES}
     other_place = {matcher._forms(w)[0][0] for w in _OTHER_PLACE}
     weak = frozenset(np.flatnonzero(e_kind == "short").tolist())
     out = (e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of,
            international, covered, nisbas, former, late, title_heads, venue_heads, locatives,
-           other_place, weak, person_venues)
+           other_place, weak, person_venues, adjectival)
     gaz.__dict__["_resolution"] = (ent, gaz.actors, out)
     return out
 
@@ -661,6 +670,20 @@ def _with_b(r: tuple, form: str, matcher: Dictionary) -> bool:
         return False
     first = _first_word(form, matcher.settings)
     return matcher._forms(words[0])[0][0] in ("ب" + first, "وب" + first, "فب" + first)
+
+
+# words that begin with ال but are no definite noun that an adjective could follow (إلى، الذي،
+# الآن، اليوم، the days of the week): قال المتحدث اليوم الخارجية ... is still the ministry
+_NOT_DEFINITE = frozenset((
+    "الي", "الا", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللتان", "اللذان", "اللواتي",
+    "اللاتي", "الان", "اليوم", "الله", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
+    "الجمعه", "السبت", "الليله", "البارحه"))
+
+
+def _definite(readings: tuple[str, ...]) -> bool:
+    """Whether the word before a match (its readings with and without proclitics, normalized
+    with the default settings) is a definite noun: السياسة، والشؤون، للسياسة."""
+    return any(f.startswith("ال") and len(f) > 3 and f not in _NOT_DEFINITE for f in readings)
 
 
 @functools.lru_cache(maxsize=4096)
