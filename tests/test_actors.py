@@ -1545,3 +1545,23 @@ def test_foreign_and_interior_ministries_without_wizara_are_not_adjectives_of_a_
     assert ("d0", "usa_state_dept") not in got
     assert not m[m["doc_id"] == "d1"]["actor_id"].str.endswith("_moi").any()
     assert got.count(("d2", "usa_state_dept")) == 2 and ("d3", "usa_state_dept") in got
+
+
+def test_round_thirty_one_forms_the_annotators_never_took_for_the_actor():
+    """Gazetteer 2026.12.02.29: وزراء الخارجية العرب (the ministers, people) is no mention of the
+    Arab League Council, which مجلس وزراء الخارجية العرب still is; رام الله is a city, not the
+    Palestinian Authority; and البعثة, a dated title of the observer missions of 2012, names
+    nothing outside their period or in an undated text (no role mention), while in Syria in May
+    2012 it is still UNSMIS."""
+    m = ck.find_actors(docs(
+        "واجتمع وزراء الخارجية العرب في القاهرة، ثم أصدر مجلس وزراء الخارجية العرب بيانا.",
+        "ووصل الوفد إلى رام الله للقاء المسؤولين.",
+        "وقالت البعثة إن الوضع هادئ.",
+        "وقالت البعثة إن الوضع هادئ.",
+        "وقالت البعثة إن المراقبين زاروا حمص.",
+        dates=["2019-03-01", "2019-03-01", "2019-03-01", None, "2012-05-10"]))
+    got = list(zip(m["doc_id"], m["actor_id"]))
+    assert got.count(("d0", "igo_arab_league_council")) == 1
+    assert not m[m["doc_id"] == "d1"]["actor_id"].eq("pse_pa").any()
+    assert not m["doc_id"].isin(["d2", "d3"]).any()
+    assert ("d4", "igo_unsmis") in got

@@ -376,8 +376,10 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     full[e_actor[holders[0]]] += 1
                     seen_at[e_actor[holders[0]]].append(r[6])
                     antecedents.append((r[6], e_actor[holders[0]], r[7]))
-                else:
+                elif any(type_of.get(e_actor[p]) == "person" for p in roles):
                     resolved.append((r, None, f"role (no holder at date):{title}"))
+                # (a title only organizations hold, such as البعثة for the observer missions of
+                # 2012, is a dated name: outside its period it names nothing)
                 # an organization named inside the title (رئيس الائتلاف الوطني السوري) is
                 # not a mention of its own, but licenses its short forms (الائتلاف) later on
                 for inner in _named_inside(r, matcher, e_kind, e_actor):
@@ -395,7 +397,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 full[holder] += 1
                 seen_at[holder].append(r[6])
                 antecedents.append((r[6], holder, r[7]))
-            else:
+            elif any(type_of.get(e_actor[p]) == "person" for p in roles):
                 resolved.append((r, None, f"role (undated):{title}"))
         countries: Counter[str] = Counter()
         country_at: dict[str, list[int]] = defaultdict(list)
