@@ -29,6 +29,12 @@ def docs(*texts: str, dates=None) -> ck.Corpus:
     return ck.Corpus(d)
 
 
+def found(*texts: str, dates=None) -> tuple[pd.DataFrame, set[tuple[str, str]]]:
+    """find_actors on documents d0, d1 ... and the (doc_id, actor_id) pairs it found."""
+    m = ck.find_actors(docs(*texts, dates=dates))
+    return m, set(zip(m["doc_id"], m["actor_id"]))
+
+
 # ------------------------------------------------------------------ matching
 
 
@@ -1484,13 +1490,12 @@ def test_round_twenty_eight_foreign_ministers_resolve_by_date():
     """Gazetteer 2026.12.02.26: foreign ministers of 2011-2023 with dated titles in both forms
     (وزير الخارجية الكويتي، وزير خارجية الكويت): Sabah al-Khalid in 2015, Ahmad Nasser in 2021;
     Iraq's Zebari in 2012 and Jaafari in 2016."""
-    m = ck.find_actors(docs(
+    m, got = found(
         "التقى وزير الخارجية الكويتي نظيره الإيراني.",
         "التقى وزير خارجية الكويت نظيره الإيراني.",
         "وقال وزير الخارجية العراقي إن بغداد ترفض التدخل.",
         "وقال وزير الخارجية العراقي إن بغداد ترفض التدخل.",
-        dates=["2015-05-01", "2021-05-01", "2012-05-01", "2016-05-01"]))
-    got = set(zip(m["doc_id"], m["actor_id"]))
+        dates=["2015-05-01", "2021-05-01", "2012-05-01", "2016-05-01"])
     assert {("d0", "kwt_sabah_khalid"), ("d1", "kwt_ahmad_nasser"),
             ("d2", "irq_zebari_hoshyar"), ("d3", "irq_jaafari_ibrahim")} <= got
 
@@ -1501,13 +1506,12 @@ def test_round_twenty_nine_distinctive_surnames_count_alone():
     that is also a word or shared (البرهان "the proof", الأسد) still needs it; and a person's
     short form with the {country} rule counts where the document names that country, even
     where it names another more (أبي أحمد beside Afwerki and Eritrea)."""
-    m = ck.find_actors(docs(
+    m, got = found(
         "واستقبل الكاظمي في بغداد وفدا أرمنيا، فيما أكد باشينيان أن الحوار مستمر.",
         "وقال تينوبو إن نيجيريا ستواجه الإرهاب.",
         "وأكد البرهان أن الأسد لا يزال في موقعه.",
         "وقع الرئيسان أبي أحمد وأفورقي اتفاقية للسلام بين إثيوبيا وإريتريا.",
-        dates=["2021-05-01", "2023-07-01", "2021-05-01", "2018-07-09"]))
-    got = set(zip(m["doc_id"], m["actor_id"]))
+        dates=["2021-05-01", "2023-07-01", "2021-05-01", "2018-07-09"])
     assert {("d0", "irq_kadhimi_mustafa"), ("d0", "arm_pashinyan"),
             ("d1", "nga_tinubu"), ("d3", "eth_abiy"), ("d3", "eri_afwerki")} <= got
     assert not m[m["doc_id"] == "d2"]["type"].eq("person").any()
@@ -1519,13 +1523,12 @@ def test_round_thirty_every_states_ministries_and_courts_by_adjective_and_name()
     constitutional courts of every state, by nationality adjective and name (وزارة الخارجية
     الإسبانية، وزارة دفاع أفغانستان، المحكمة العليا الباكستانية، المحكمة الدستورية في مالي); not a
     bare الخارجية/الدفاع + adjective, which is often a policy or a weapon."""
-    m = ck.find_actors(docs(
+    m, got = found(
         "وقالت وزارة الخارجية الإسبانية إن مدريد تدين الهجوم، فيما أعلنت وزارة دفاع أفغانستان "
         "مقتل عشرة مسلحين.",
         "وقضت المحكمة العليا الباكستانية بعزل رئيس الوزراء، ونظرت المحكمة الدستورية في مالي في "
         "الطعون.",
-        "وانتقد الكاتب السياسة الخارجية الإسبانية ومنظومة الدفاع البريطانية."))
-    got = set(zip(m["doc_id"], m["actor_id"]))
+        "وانتقد الكاتب السياسة الخارجية الإسبانية ومنظومة الدفاع البريطانية.")
     assert {("d0", "esp_mfa"), ("d0", "afg_mod"), ("d1", "pak_supreme_court"),
             ("d1", "mli_constitutional_court")} <= got
     assert not m[m["doc_id"] == "d2"]["actor_id"].str.endswith(("_mfa", "_mod")).any()
