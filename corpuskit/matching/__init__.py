@@ -33,7 +33,7 @@ __all__ = ["Dictionary", "Match", "TOKEN", "Tokens", "clitic_forms", "entry_word
 # Quranic marks, tatweel). Punctuation, spaces and hyphens separate words.
 # Possessive quantifiers: letters and marks are disjoint classes and nothing follows either
 # branch, so the regex engine never needs to give a character back; saying so spares it the
-# backtracking bookkeeping (the same matches, found about 15% faster on news).
+# backtracking bookkeeping (the same matches; the split about 13% faster on news).
 TOKEN = re.compile(r"[^\W_]++(?:[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]"
                    r"[^\W_]*+)*+"
                    r"|[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]++[^\W_]++")
