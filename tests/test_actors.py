@@ -1568,3 +1568,19 @@ def test_round_thirty_one_forms_the_annotators_never_took_for_the_actor():
     assert not m[m["doc_id"] == "d1"]["actor_id"].eq("pse_pa").any()
     assert not m["doc_id"].isin(["d2", "d3"]).any()
     assert ("d4", "igo_unsmis") in got
+
+
+def test_round_thirty_two_generic_forms_in_titles_and_before_the_financial_adjective():
+    """A generic form after القائد العام / القائد الأعلى is in a person's title, as after قائد
+    (القائد العام للقوات المسلحة حيدر العبادي: not the Iraqi army); and السلطات المالية (Mali's
+    authorities, or the financial ones) is never given to another state the text names (France),
+    while the army of a text about Iraq is still its army."""
+    m, got = found(
+        "وأعلن القائد العام للقوات المسلحة حيدر العبادي تحرير الموصل في العراق.",
+        "وانتهى انسحاب القوات الفرنسية من مالي بتسليم آخر قاعدة إلى السلطات المالية، وقالت "
+        "فرنسا إن المهمة انتهت.",
+        "وقال الجيش إن العراق انتصر.",
+        dates=["2017-07-10", "2022-08-16", "2017-07-10"])
+    assert ("d0", "irq_abadi_haider") in got and ("d0", "irq_army") not in got
+    assert ("d1", "fra_gov") not in got and ("d1", "state_france") in got
+    assert ("d2", "irq_army") in got

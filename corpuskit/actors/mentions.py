@@ -276,7 +276,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     matcher = dictionary_for(gaz)
     (e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of, international,
      covered, nisbas, former, late, title_heads, venue_heads, locatives, other_place,
-     weak, person_venues, adjectival) = _resolution_tables(gaz, matcher)
+     weak, person_venues, adjectival, financial) = _resolution_tables(gaz, matcher)
 
     pieces = _pieces(corpus, unit)
     # plain lists (iterating an Arrow-backed column one value at a time costs far more)
@@ -432,11 +432,16 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     continue
                 cands = [p for p in cands if e_rule[p] != "quoted"]
             if any(e_rule[p] == "country" for p in cands) \
-                    and title_heads.intersection(_prev_word(r, texts, titles, matcher, True)):
-                # رئيس الحكومة، قائد الجيش: a generic form in a person's title, not the body
+                    and title_heads.intersection(_title_word(r, texts, titles, matcher)):
+                # رئيس الحكومة، قائد الجيش، القائد العام للقوات المسلحة: a generic form in a
+                # person's title, not the body
                 cands = [p for p in cands if e_rule[p] != "country"]
-            nation = nisbas.get(_next_word(r, texts, titles, matcher)) \
+            after = _next_word(r, texts, titles, matcher) \
                 if any(e_rule[p] == "country" for p in cands) else None
+            if after in financial:
+                # السلطات المالية: Mali's, or "the financial authorities"; never another state's
+                cands = [p for p in cands if e_rule[p] != "country"]
+            nation = nisbas.get(after) if after is not None else None
             if nation:
                 # الشرطة العراقية, السلطات الأوكرانية: a generic form followed by a nationality
                 # is only an actor of that nation (none, where the gazetteer has no such row)
@@ -572,12 +577,15 @@ def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> tuple:
     venue_heads = {matcher._forms(w)[0][0] for w in _VENUE_HEADS}
     person_venues = {matcher._forms(w)[0][0] for w in _PERSON_VENUE_HEADS}
     adjectival = {matcher._forms(w)[0][0] for w in _ADJECTIVAL_HEADS}
+    # المالي/المالية: Mali's nationality adjective and "financial" (none of its forms is a nisba
+    # of the table, so that a generic form before it would otherwise go to another state)
+    financial = {matcher._forms(w)[0][0] for w in ("المالي", "المالية")}
     locatives = {matcher._forms(w)[0][0] for w in _LOCATIVES}
     other_place = {matcher._forms(w)[0][0] for w in _OTHER_PLACE}
     weak = frozenset(np.flatnonzero(e_kind == "short").tolist())
     out = (e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of,
            international, covered, nisbas, former, late, title_heads, venue_heads, locatives,
-           other_place, weak, person_venues, adjectival)
+           other_place, weak, person_venues, adjectival, financial)
     gaz.__dict__["_resolution"] = (ent, gaz.actors, out)
     return out
 
@@ -658,6 +666,24 @@ def _prev_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary,
         return () if forms else None
     readings = matcher._forms(raw)[0]
     return readings if forms else readings[0]
+
+
+def _title_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> Any:
+    """The readings of the word before a match that would make it part of a person's title:
+    the word right before, or the one before that where العام or الأعلى stands between
+    (القائد العام للقوات المسلحة، القائد الأعلى للجيش)."""
+    words = _prev_word(r, texts, titles, matcher, True)
+    if words and words[0] in _title_adjectives(matcher.settings):
+        prev = _prev_span(r, texts, titles)
+        if prev is not None:   # القائد العام: the head is definite before its adjective
+            before = _prev_word((*r[:4], prev[0], *r[5:]), texts, titles, matcher, True)
+            return before + tuple(f[2:] for f in before if f.startswith("ال"))
+    return words
+
+
+@functools.lru_cache(maxsize=8)
+def _title_adjectives(settings: Any) -> frozenset[str]:
+    return frozenset(entry_words(w, settings)[0] for w in ("العام", "الأعلى"))
 
 
 def _as_place(r: tuple, form: str, texts: dict, titles: dict, matcher: Dictionary,
