@@ -7,7 +7,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -274,9 +274,14 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     else:
         gaz = load_gazetteer(gazetteer)
     matcher = dictionary_for(gaz)
+    tables = _resolution_tables(gaz, matcher)   # read by name: the fields may grow or move
     (e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of, international,
      covered, nisbas, former, late, title_heads, venue_heads, locatives, other_place,
-     weak, person_venues, adjectival, financial) = _resolution_tables(gaz, matcher)
+     weak, person_venues, adjectival, financial) = (getattr(tables, f) for f in (
+        "e_actor", "e_kind", "e_rule", "e_from", "e_to", "e_form", "info", "country_of",
+        "type_of", "international", "covered", "nisbas", "former", "late", "title_heads",
+        "venue_heads", "locatives", "other_place", "weak", "person_venues", "adjectival",
+        "financial"))
 
     pieces = _pieces(corpus, unit)
     # plain lists (iterating an Arrow-backed column one value at a time costs far more)
@@ -539,7 +544,34 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     return out
 
 
-def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> tuple:
+class _Tables(NamedTuple):
+    """What resolving mentions needs from one gazetteer (see :func:`_resolution_tables`)."""
+
+    e_actor: Any
+    e_kind: Any
+    e_rule: Any
+    e_from: Any
+    e_to: Any
+    e_form: Any
+    info: Any
+    country_of: Any
+    type_of: Any
+    international: Any
+    covered: Any
+    nisbas: Any
+    former: Any
+    late: Any
+    title_heads: Any
+    venue_heads: Any
+    locatives: Any
+    other_place: Any
+    weak: Any
+    person_venues: Any
+    adjectival: Any
+    financial: Any
+
+
+def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
     """What resolving mentions needs from a gazetteer, made once per gazetteer (and again when
     its ``entries`` or ``actors`` are replaced), not once per call: every part of a corpus, on
     every worker, used to rebuild them (the nationality adjectives alone took a third of a
@@ -583,9 +615,9 @@ def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> tuple:
     locatives = {matcher._forms(w)[0][0] for w in _LOCATIVES}
     other_place = {matcher._forms(w)[0][0] for w in _OTHER_PLACE}
     weak = frozenset(np.flatnonzero(e_kind == "short").tolist())
-    out = (e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of,
-           international, covered, nisbas, former, late, title_heads, venue_heads, locatives,
-           other_place, weak, person_venues, adjectival, financial)
+    out = _Tables(e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of,
+                  international, covered, nisbas, former, late, title_heads, venue_heads,
+                  locatives, other_place, weak, person_venues, adjectival, financial)
     gaz.__dict__["_resolution"] = (ent, gaz.actors, out)
     return out
 
