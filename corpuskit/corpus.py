@@ -230,8 +230,10 @@ class Corpus:
             bounds = np.unique(np.clip(np.concatenate([[0], ends, [n]]), 0, n))
         else:
             bounds = np.append(np.arange(0, n, part_size), n)
-        which = np.searchsorted(bounds, np.arange(n), side="right") - 1
-        parts = [self.select(which == i) for i in range(len(bounds) - 1)]
+        # consecutive slices, not boolean selections: no copy of the texts
+        parts = [Corpus(self.docs.iloc[a:b].reset_index(drop=True), self.report,
+                        {**self.provenance, "selected_from": n})
+                 for a, b in zip(bounds[:-1], bounds[1:])]
         for key, units in self._units.items():
             pos = pd.Index(self.docs["doc_id"]).get_indexer(units["doc_id"])
             if (pos < 0).any() or (np.diff(pos) < 0).any():

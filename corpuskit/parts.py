@@ -54,7 +54,8 @@ def open_part(spec: tuple) -> Corpus:
     if spec[0] == "disk":
         skip = bool(spec[3]) if len(spec) > 3 else False
         return _disk_corpus(spec[1], skip).part(spec[2])
-    return spec[1]
+    part = spec[1]
+    return part.resolve() if hasattr(part, "resolve") else part
 
 
 def _disk_corpus(path: str, skip_duplicates: bool = False):  # noqa: ANN202 - a DiskCorpus
@@ -82,10 +83,15 @@ def map_parts(fn: Callable[..., Any], corpus: Any, *args: Any, engine: Any = Non
               **kwargs: Any) -> list[Any]:
     """``[fn(part, *args, **kwargs) for part in corpus' parts]`` on an engine, in order
     (``balance``: see :func:`part_specs`)."""
-    from .engine import engine_for
+    from .engine import LocalEngine, engine_for
 
     with engine_for(engine, workers) as eng:
-        return eng.map(_apply, part_specs(corpus, part_size, balance), fn, args, kwargs)
+        specs = part_specs(corpus, part_size, balance)
+        if isinstance(eng, LocalEngine) and len(specs) > 1 and specs[0][0] == "memory":
+            # in-memory parts reach worker processes started after this through fork, not
+            # pickled with each task (a third of a second on SaudiNewsNet's 6,224 documents)
+            specs = [("memory", h) for h in eng.put_parts([s[1] for s in specs])]
+        return eng.map(_apply, specs, fn, args, kwargs)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -206,6 +206,34 @@ def test_local_workers_share_placed_parts_by_fork_instead_of_pickling_them():
     assert not _SHARED                                         # released with the engine
 
 
+def _doc_ids_and_pid(part: ck.Corpus) -> tuple[list, int]:
+    import os
+
+    return part.docs["doc_id"].tolist(), os.getpid()
+
+
+def test_in_memory_parts_reach_local_workers_by_fork_not_pickle(monkeypatch, memory_corpus):
+    """map_parts over an in-memory corpus hands its parts to forked local workers without
+    pickling them (the texts are not copied through a pipe); a corpus that cannot be pickled
+    proves it. The parts are consecutive slices that cover every document once, in order."""
+    import multiprocessing as mp
+    import os
+
+    from corpuskit.parts import map_parts
+
+    if "fork" not in mp.get_all_start_methods():
+        pytest.skip("fork is not available here")
+
+    def refuse(self, protocol):
+        raise AssertionError("a part was pickled")
+
+    monkeypatch.setattr(ck.Corpus, "__reduce_ex__", refuse, raising=False)
+    got = map_parts(_doc_ids_and_pid, memory_corpus, engine="local", workers=2, part_size=25)
+    assert len(got) == -(-len(memory_corpus) // 25) > 2
+    assert sum((ids for ids, _ in got), []) == memory_corpus.docs["doc_id"].tolist()
+    assert {pid for _, pid in got} - {os.getpid()}   # ran in worker processes
+
+
 def test_lda_blocks_are_views_of_the_matrix():
     import scipy.sparse as sp
 
