@@ -1584,3 +1584,34 @@ def test_round_thirty_two_generic_forms_in_titles_and_before_the_financial_adjec
     assert ("d0", "irq_abadi_haider") in got and ("d0", "irq_army") not in got
     assert ("d1", "fra_gov") not in got and ("d1", "state_france") in got
     assert ("d2", "irq_army") in got
+
+
+def test_round_thirty_three_offices_bases_regions_and_places_named_after_states():
+    """Round 33 (gazetteer 2026.12.02.30), precision: a cabinet named as an office or as one still
+    to be formed (رئاسة الحكومة، تشكيل الحكومة، الحكومة المقبلة) is no mention, while the cabinet
+    that acts is, and a named body being formed (تشكيل مجلس السيادة) keeps its mention; bare
+    القاعدة (also "the base") counts only where al-Qaeda is named in full; العراق in كردستان العراق
+    is part of the region's name; a state name after مطار/جامعة is a place; and السعودية after a
+    definite noun with a proclitic (للعاصمة السعودية) is the adjective."""
+    m, got = found(
+        "وكلف الرئيس نجيب ميقاتي بتشكيل الحكومة في لبنان، ورفض التخلي عن رئاسة الحكومة، ويتوقع "
+        "أن تضم الحكومة المقبلة وزراء جددا.",
+        "وقالت الحكومة في لبنان إنها ستدرس الخطة.",
+        "وأعلن البرهان تشكيل مجلس السيادة في السودان.",
+        "وسقطت صواريخ على القاعدة الأمريكية في سوريا، ثم أعلن الجيش السيطرة على القاعدة.",
+        "وأعلن تنظيم القاعدة مسؤوليته، وقال إن عناصر القاعدة نفذوا الهجوم.",
+        "وقصفت تركيا مواقع في إقليم كردستان العراق قرب دهوك.",
+        "وسيطرت قوات فجر ليبيا على مطار طرابلس في ليبيا، وتحدث أستاذ في جامعة الكويت.",
+        "ووصل ترامب إلى العاصمة الرياض، وقال إن زيارته للعاصمة السعودية ناجحة.",
+        dates=["2021-09-10", "2021-09-10", "2021-11-11", "2020-01-05", "2015-04-02",
+               "2022-06-20", "2014-08-23", "2017-05-20"])
+    assert ("d0", "lbn_gov") not in got and ("d1", "lbn_gov") in got
+    assert ("d2", "sdn_sovereignty_council") in got
+    assert ("d3", "ag_aq") not in got
+    assert list(zip(m["doc_id"], m["actor_id"])).count(("d4", "ag_aq")) == 2
+    assert ("d5", "state_iraq") not in got and ("d5", "state_turkey") in got
+    assert ("d6", "state_kuwait") not in got
+    assert m[(m["doc_id"] == "d6") & m["actor_id"].eq("state_libya")]["surface"].tolist() \
+        == ["ليبيا"]
+    assert ("d7", "state_saudi_arabia") in got   # الرياض, the capital (a plain place too)
+    assert not m[m["doc_id"] == "d7"]["surface"].str.contains("السعودية").any()

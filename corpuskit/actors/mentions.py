@@ -277,11 +277,12 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     tables = _resolution_tables(gaz, matcher)   # read by name: the fields may grow or move
     (e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of, international,
      covered, nisbas, former, late, title_heads, venue_heads, locatives, other_place,
-     weak, person_venues, adjectival, financial) = (getattr(tables, f) for f in (
-        "e_actor", "e_kind", "e_rule", "e_from", "e_to", "e_form", "info", "country_of",
-        "type_of", "international", "covered", "nisbas", "former", "late", "title_heads",
-        "venue_heads", "locatives", "other_place", "weak", "person_venues", "adjectival",
-        "financial"))
+     weak, person_venues, adjectival, financial, office, future, state_venues) = (
+        getattr(tables, f) for f in (
+            "e_actor", "e_kind", "e_rule", "e_from", "e_to", "e_form", "info", "country_of",
+            "type_of", "international", "covered", "nisbas", "former", "late", "title_heads",
+            "venue_heads", "locatives", "other_place", "weak", "person_venues", "adjectival",
+            "financial", "office", "future", "state_venues"))
 
     pieces = _pieces(corpus, unit)
     # plain lists (iterating an Arrow-backed column one value at a time costs far more)
@@ -323,6 +324,13 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 if type_of.get(e_actor[p]) == "person" and person_venues.intersection(
                         _prev_word(r, texts, titles, matcher, True)):
                     continue   # مرقد الخميني، جامعة الملك سعود: a venue named after a person
+                if type_of.get(e_actor[p]) == "government" and _no_body(
+                        r, texts, titles, matcher, office, future):
+                    continue   # تشكيل الحكومة اللبنانية: its forming, not the body that acts
+                if type_of.get(e_actor[p]) == "state" and e_kind[p] != "metonym" \
+                        and state_venues.intersection(_prev_word(r, texts, titles, matcher,
+                                                                 True)):
+                    continue   # جامعة الكويت، مطار الكويت: a place named after the state
                 if r[9] > 1 and _first_word(e_form[p], matcher.settings) in adjectival \
                         and _definite(_prev_word(r, texts, titles, matcher, True),
                                       matcher.settings):
@@ -392,7 +400,14 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 for inner in _named_inside(r, matcher, e_kind, e_actor):
                     seen_at[inner].append(r[6])
                 continue
-            shorts.append((r, [p for p in payloads if e_kind[p] == "short"]))
+            cands = [p for p in payloads if e_kind[p] == "short"]
+            kinds = {type_of.get(e_actor[p]) for p in cands}
+            if kinds == {"government"} and _no_body(r, texts, titles, matcher, office, future):
+                continue   # رئاسة الحكومة، تشكيل الحكومة، الحكومة المقبلة: no body that acts
+            if kinds == {"state"} and state_venues.intersection(
+                    _prev_word(r, texts, titles, matcher, True)):
+                continue   # مطار طرابلس، مطار كابل: the airport, not the state
+            shorts.append((r, cands))
         for r, roles, title in undated:
             # an undated document that names one holder of the title in full (الرئيس
             # الأمريكي دونالد ترامب ... وأضاف الرئيس الأمريكي): the bare title is that holder,
@@ -569,6 +584,9 @@ class _Tables(NamedTuple):
     person_venues: Any
     adjectival: Any
     financial: Any
+    office: Any
+    future: Any
+    state_venues: Any
 
 
 def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
@@ -615,9 +633,13 @@ def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
     locatives = {matcher._forms(w)[0][0] for w in _LOCATIVES}
     other_place = {matcher._forms(w)[0][0] for w in _OTHER_PLACE}
     weak = frozenset(np.flatnonzero(e_kind == "short").tolist())
+    office = {matcher._forms(w)[0][0] for w in _OFFICE_OF}
+    future = {matcher._forms(w)[0][0] for w in _FUTURE}
+    state_venues = {matcher._forms(w)[0][0] for w in _STATE_VENUE_HEADS}
     out = _Tables(e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of,
                   international, covered, nisbas, former, late, title_heads, venue_heads,
-                  locatives, other_place, weak, person_venues, adjectival, financial)
+                  locatives, other_place, weak, person_venues, adjectival, financial, office,
+                  future, state_venues)
     gaz.__dict__["_resolution"] = (ent, gaz.actors, out)
     return out
 
@@ -659,14 +681,36 @@ def _adjective(r: tuple, form: str, texts: dict, titles: dict, matcher: Dictiona
         return _undetermined_adjective(r, texts, titles, matcher)
     if not r[7].startswith("ال"):
         return False
-    prev = _prev_word(r, texts, titles, matcher)
-    return prev is not None and prev.startswith("ال") and prev not in _NOT_MODIFIERS \
-        and prev not in _AFTER_PERSON
+    prev = _prev_word(r, texts, titles, matcher, True)   # للعاصمة السعودية: definite too
+    return bool(prev) and prev[0] not in _NOT_MODIFIERS and prev[0] not in _AFTER_PERSON \
+        and _definite(prev, matcher.settings)
 
 
 # undetermined broken plurals that nationality adjectives follow in the news (مصادر سورية)
 _PLURALS_BEFORE_NISBA = frozenset(("مصادر", "مواقع", "عوالم", "فصائل", "اطراف", "أطراف",
                                    "قوى", "جهات"))
+
+
+# what a government is named after when it is an office or a body still to be formed, not one
+# that acts: رئاسة الحكومة (the premiership), رئيسا للحكومة، تشكيل/تأليف الحكومة, and the one
+# to come (الحكومة المقبلة/المرتقبة/القادمة/العتيدة)
+_OFFICE_OF = ("رئاسة", "رئيسا", "تشكيل", "تأليف")
+_FUTURE = ("المقبلة", "المرتقبة", "القادمة", "العتيدة")
+_CABINET = ("الحكومة", "حكومة")
+# places named after a state (جامعة الكويت، مطار طرابلس، فندق فلسطين)
+_STATE_VENUE_HEADS = ("مطار", "ميناء", "جامعة", "جامعه", "فندق", "شارع")
+
+
+def _no_body(r: tuple, texts: dict, titles: dict, matcher: Dictionary, office: set,
+             future: set) -> bool:
+    """A cabinet (a match that begins with الحكومة or حكومة) named as an office or as one
+    still to be formed (رئاسة الحكومة، تشكيل الحكومة، الحكومة المقبلة): the guidelines mark
+    the body that acts, not these. Named bodies keep their mention (تشكيل مجلس السيادة)."""
+    words = r[7].split()
+    if not words or not _cabinet(matcher.settings).intersection(matcher._forms(words[0])[0]):
+        return False
+    return bool(office.intersection(_prev_word(r, texts, titles, matcher, True))) \
+        or _next_word(r, texts, titles, matcher) in future
 
 
 def _undetermined_adjective(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> bool:
@@ -752,6 +796,11 @@ def _definite(readings: tuple[str, ...], settings: Any) -> bool:
 @functools.lru_cache(maxsize=8)
 def _not_definite(settings: Any) -> frozenset[str]:
     return frozenset(entry_words(w, settings)[0] for w in _NOT_DEFINITE)
+
+
+@functools.lru_cache(maxsize=8)
+def _cabinet(settings: Any) -> frozenset[str]:
+    return frozenset(entry_words(w, settings)[0] for w in _CABINET)
 
 
 @functools.lru_cache(maxsize=4096)
