@@ -22,7 +22,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["find_actors", "MENTION_COLUMNS", "dictionary_for"]
 
 MENTION_COLUMNS = ["doc_id", "unit_id", "paragraph_id", "field", "start", "end", "token",
-                   "surface", "actor_id", "name", "name_ar", "type", "country", "resolved_by"]
+                   "surface", "actor_id", "name", "name_ar", "type", "country", "resolved_by",
+                   "in_title"]
 _UNITS = ("sentence", "paragraph", "document")
 
 # Definite descriptions: a bare definite head noun (الجامعة، المجلس، الوزير الروسي) that repeats
@@ -242,8 +243,12 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         name or title begins with the same noun), or ``government of`` (نظام صدام حسين، حكومة
         حسان دياب، إدارة الرئيس دونالد ترامب، حكومة الأردن: a leader or a state after نظام،
         حكومة or إدارة is one mention of that country's government, head and name).
-        ``mentions.attrs`` holds the number of units of every size (for co-occurrence) and
-        the gazetteer's version and fingerprint.
+        ``in_title``: an organization, state or role title named inside a person's title just
+        before the person's name (مدير [المرصد السوري لحقوق الإنسان] رامي عبد الرحمن); the
+        annotation guidelines count such a phrase as one mention of the person: drop these rows
+        (``mentions[~mentions["in_title"]]``) to count as they do, or to keep a person's own
+        organization out of its co-mentions. ``mentions.attrs`` holds the number of units of
+        every size (for co-occurrence) and the gazetteer's version and fingerprint.
     """
     if unit not in _UNITS:
         raise SettingsError(f"unit={unit!r}: choose one of {', '.join(_UNITS)}")
@@ -277,12 +282,12 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     tables = _resolution_tables(gaz, matcher)   # read by name: the fields may grow or move
     (e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of, international,
      covered, nisbas, former, late, title_heads, venue_heads, locatives, other_place,
-     weak, person_venues, adjectival, financial, office, future, state_venues) = (
+     weak, person_venues, adjectival, financial, office, future, state_venues, title_of) = (
         getattr(tables, f) for f in (
             "e_actor", "e_kind", "e_rule", "e_from", "e_to", "e_form", "info", "country_of",
             "type_of", "international", "covered", "nisbas", "former", "late", "title_heads",
             "venue_heads", "locatives", "other_place", "weak", "person_venues", "adjectival",
-            "financial", "office", "future", "state_venues"))
+            "financial", "office", "future", "state_venues", "title_of"))
 
     pieces = _pieces(corpus, unit)
     # plain lists (iterating an Arrow-backed column one value at a time costs far more)
@@ -543,10 +548,12 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     # columns cost 4% of the call)
     order = {d: i for i, d in enumerate(ids)}
     rows.sort(key=lambda r: (order[r[0]], r[6]))
+    rows = _in_titles(rows, texts, titles, matcher, title_of)
     out = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     out["start"] = out["start"].astype("int64")
     out["end"] = out["end"].astype("int64")
     out["token"] = out["token"].astype("int64")
+    out["in_title"] = out["in_title"].astype(bool)
     if meta:
         cols = [c for c in (["date", "source"] if meta is True else list(meta))
                 if c in corpus.docs]
@@ -587,6 +594,7 @@ class _Tables(NamedTuple):
     office: Any
     future: Any
     state_venues: Any
+    title_of: Any
 
 
 def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
@@ -636,10 +644,13 @@ def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
     office = {matcher._forms(w)[0][0] for w in _OFFICE_OF}
     future = {matcher._forms(w)[0][0] for w in _FUTURE}
     state_venues = {matcher._forms(w)[0][0] for w in _STATE_VENUE_HEADS}
+    # the words a person's title begins with, before an organization or state it names
+    title_of = title_heads | {matcher._forms(w)[0][0] for w in _TITLE_OF + _MORE_TITLE_HEADS} \
+        | {matcher._forms(w)[0][-1] for w in _TITLE_OF + _MORE_TITLE_HEADS}
     out = _Tables(e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of,
                   international, covered, nisbas, former, late, title_heads, venue_heads,
                   locatives, other_place, weak, person_venues, adjectival, financial, office,
-                  future, state_venues)
+                  future, state_venues, title_of)
     gaz.__dict__["_resolution"] = (ent, gaz.actors, out)
     return out
 
@@ -699,6 +710,73 @@ _FUTURE = ("المقبلة", "المرتقبة", "القادمة", "العتيد
 _CABINET = ("الحكومة", "حكومة")
 # places named after a state (جامعة الكويت، مطار طرابلس، فندق فلسطين)
 _STATE_VENUE_HEADS = ("مطار", "ميناء", "جامعة", "جامعه", "فندق", "شارع")
+
+
+# what may stand between an organization or state named in a title and the name of the person
+# who holds it (or the next name of the same title): spaces, a comma, quotation marks, up to
+# three definite words or ranks (المعارض، النيابية، الوزير، الشيخ، الفريق أول ركن)
+_TITLE_GAP = re.compile(r"[\s،,\"'«»“”]*(?:(?:ال\w+|أول|اول|ركن)[\s،,\"'«»“”]+){0,3}")
+# prepositions between a title's head and the body it names (القيادي في حركة فتح، سفيرها لدى
+# فرنسا، المبعوث إلى اليمن)
+_TITLE_PREPOSITIONS = ("في", "لدى", "إلى", "عن")
+# heads of persons' titles beyond those of descriptions (عضو، نائب، القيادي في ...)
+_MORE_TITLE_HEADS = ("عضو", "نائب", "قيادي", "مسؤول", "زعيمة", "رئيسة", "وزيرة", "سفيرة",
+                     "مديرة", "منسقة", "ممثلة", "مبعوثة", "أمين عام", "امين عام", "عاهل")
+
+
+def _in_titles(rows: list[tuple], texts: dict, titles: dict, matcher: Dictionary,
+               heads: set) -> list[tuple]:
+    """Each row with ``in_title``: whether it is an organization, state or role title named
+    inside a person's title that the person's name follows (مدير [المرصد السوري لحقوق الإنسان]
+    رامي عبد الرحمن، زعيم [كتلة الفتح] النيابية هادي العامري، رئيس [مجلس السيادة] [بالسودان] الفريق
+    أول ركن عبد الفتاح البرهان، القيادي في [حركة فتح] مروان البرغوثي). The annotation guidelines
+    mark such a phrase as one mention of the person; these rows are the bodies a reader of the
+    title also learns of (the issue's seed check asks for them). Filter them out
+    (``mentions[~mentions["in_title"]]``) to count persons' titles as the guidelines do, or to
+    keep a person's own organization out of its co-mentions."""
+    def value_of(r: tuple) -> Any:
+        return (titles if r[3] == "title" else texts).get(r[0])
+
+    def head_words(r: tuple) -> tuple[str, ...]:
+        words = _title_word(r, texts, titles, matcher)   # and without the article (القيادي)
+        return words + tuple(w[2:] for w in words if w.startswith("ال"))
+
+    def headed(r: tuple) -> bool:
+        words = head_words(r)
+        if heads.intersection(words):
+            return True
+        if words and words[0] in preps:   # القيادي في حركة فتح: the head before the preposition
+            prev = _prev_span(r, texts, titles)
+            if prev is not None:
+                return bool(heads.intersection(head_words((*r[:4], prev[0], *r[5:]))))
+        return False
+
+    def joined(a: tuple, b: tuple) -> bool:
+        """b follows a with only a title's filler between (or b's proclitic: بالسودان)."""
+        if b[0] != a[0] or b[3] != a[3] or b[4] < a[5]:
+            return False
+        value = value_of(a)
+        return isinstance(value, str) and _TITLE_GAP.fullmatch(value, a[5], b[4]) is not None
+
+    preps = {matcher._forms(w)[0][0] for w in _TITLE_PREPOSITIONS}
+    flags = [False] * len(rows)
+    # right to left: a row is in a title when a title head comes before it (or it follows
+    # another row of the same title) and the chain of rows after it ends at a person's name
+    reaches = [False] * len(rows)   # the chain from this row on ends at a person
+    for i in range(len(rows) - 1, -1, -1):
+        r = rows[i]
+        if r[11] == "person":
+            reaches[i] = True
+            continue
+        if i + 1 < len(rows) and joined(r, rows[i + 1]) and reaches[i + 1]:
+            reaches[i] = True
+    for i, r in enumerate(rows):
+        if r[11] == "person" or not reaches[i] or i + 1 >= len(rows):
+            continue
+        if (r[11] == "role" and joined(r, rows[i + 1])) or headed(r) \
+                or (i and flags[i - 1] and joined(rows[i - 1], r)):
+            flags[i] = True   # (a role title right before a name is that name's title)
+    return [(*r, f) for r, f in zip(rows, flags)]
 
 
 def _no_body(r: tuple, texts: dict, titles: dict, matcher: Dictionary, office: set,
