@@ -1638,3 +1638,20 @@ def test_organizations_named_inside_a_persons_title_are_flagged_not_dropped():
     assert not m[m["type"].eq("person")]["in_title"].any()
     assert not m[m["actor_id"].eq("sdn_army")]["in_title"].any()
     assert m["in_title"].dtype == bool
+
+
+def test_a_surname_after_a_title_counts_without_a_full_mention():
+    """Round 35: الرئيس صالح in a paragraph about Yemen is Ali Abdullah Saleh though the text
+    never names him in full; not where the country is not named, not a first name that a
+    further name follows (اللواء صالح القرزعي), and not after an honorific that is part of a name
+    (سعد عبد الأمير لصالح نادي القادسية: "for")."""
+    m, got = found(
+        "وطالب المحتجون في اليمن بعدم منح الرئيس صالح أي حصانة.",
+        "وطالب المحتجون بعدم منح الرئيس صالح أي حصانة.",
+        "وتفقد مدير شرطة منطقة نجران اللواء صالح القرزعي الجنود في اليمن.",
+        "وانتقل اللاعب العراقي سعد عبد الأمير لصالح نادي القادسية قادما من اليمن.",
+        dates=["2011-11-20"] * 4)
+    assert ("d0", "yem_saleh") in got
+    assert m[m["doc_id"].eq("d0") & m["actor_id"].eq("yem_saleh")]["resolved_by"].tolist() \
+        == ["short form after title"]
+    assert not {("d1", "yem_saleh"), ("d2", "yem_saleh"), ("d3", "yem_saleh")} & got

@@ -238,7 +238,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         names one of its holders in full), ``role (undated)`` / ``role (no holder at date)``
         (kept as a mention of the role: ``actor_id`` ``role:<title>``, type ``role``),
         ``short form`` (a short form in a document that names the actor in full, or whose rule
-        allows it),
+        allows it), ``short form after title`` (a person's surname right after a title or an
+        honorific, الرئيس صالح, in a document that names the person's country),
         ``definite description`` (الجامعة، الوزير الروسي: the actor last named in full whose
         name or title begins with the same noun), or ``government of`` (نظام صدام حسين، حكومة
         حسان دياب، إدارة الرئيس دونالد ترامب، حكومة الأردن: a leader or a state after نظام،
@@ -282,12 +283,13 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     tables = _resolution_tables(gaz, matcher)   # read by name: the fields may grow or move
     (e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of, international,
      covered, nisbas, former, late, title_heads, venue_heads, locatives, other_place,
-     weak, person_venues, adjectival, financial, office, future, state_venues, title_of) = (
+     weak, person_venues, adjectival, financial, office, future, state_venues, title_of,
+     honorifics) = (
         getattr(tables, f) for f in (
             "e_actor", "e_kind", "e_rule", "e_from", "e_to", "e_form", "info", "country_of",
             "type_of", "international", "covered", "nisbas", "former", "late", "title_heads",
             "venue_heads", "locatives", "other_place", "weak", "person_venues", "adjectival",
-            "financial", "office", "future", "state_venues", "title_of"))
+            "financial", "office", "future", "state_venues", "title_of", "honorifics"))
 
     pieces = _pieces(corpus, unit)
     # plain lists (iterating an Arrow-backed column one value at a time costs far more)
@@ -514,6 +516,16 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     if r[9] > 1:
                         antecedents.append((r[6], ranked[0], r[7]))
                     continue
+            persons = {e_actor[p] for p in cands if type_of.get(e_actor[p]) == "person"
+                       and countries.get(country_of.get(e_actor[p]), 0) > 0}
+            if len(persons) == 1 and _after_honorific(r, texts, titles, matcher, honorifics):
+                # الرئيس صالح، السيد الصدر، الجنرال البرهان: a surname right after a title or an
+                # honorific, in a document that names the person's country, is that person's
+                # even where the document never names him in full
+                aid = persons.pop()
+                resolved.append((r, aid, "short form after title"))
+                seen_at[aid].append(r[6])
+                continue
             dropped += 1
             # a dropped short form does not hide a name inside it (إعلان دمشق قبولها الخطة:
             # not the Damascus Declaration, but دمشق is still Syria)
@@ -595,6 +607,7 @@ class _Tables(NamedTuple):
     future: Any
     state_venues: Any
     title_of: Any
+    honorifics: Any
 
 
 def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
@@ -638,6 +651,7 @@ def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
     # المالي/المالية: Mali's nationality adjective and "financial" (none of its forms is a nisba
     # of the table, so that a generic form before it would otherwise go to another state)
     financial = {matcher._forms(w)[0][0] for w in ("المالي", "المالية")}
+    honorifics = {matcher._forms(w)[0][-1] for w in _HONORIFICS}
     locatives = {matcher._forms(w)[0][0] for w in _LOCATIVES}
     other_place = {matcher._forms(w)[0][0] for w in _OTHER_PLACE}
     weak = frozenset(np.flatnonzero(e_kind == "short").tolist())
@@ -650,7 +664,7 @@ def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
     out = _Tables(e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of,
                   international, covered, nisbas, former, late, title_heads, venue_heads,
                   locatives, other_place, weak, person_venues, adjectival, financial, office,
-                  future, state_venues, title_of)
+                  future, state_venues, title_of, honorifics)
     gaz.__dict__["_resolution"] = (ent, gaz.actors, out)
     return out
 
@@ -702,6 +716,10 @@ _PLURALS_BEFORE_NISBA = frozenset(("مصادر", "مواقع", "عوالم", "ف
                                    "قوى", "جهات"))
 
 
+# titles and honorifics before a surname (الرئيس صالح، السيد الصدر، العميد الحسن)
+_HONORIFICS = ("الرئيس", "الوزير", "السيد", "الشيخ", "العميد", "اللواء", "الفريق", "العقيد",
+               "المشير", "الملك", "الأمير", "الدكتور", "الجنرال", "الإمام", "المرشد", "القاضي",
+               "السفير", "المبعوث", "الزعيم", "القائد", "السيدة")
 # what a government is named after when it is an office or a body still to be formed, not one
 # that acts: رئاسة الحكومة (the premiership), رئيسا للحكومة، تشكيل/تأليف الحكومة, and the one
 # to come (الحكومة المقبلة/المرتقبة/القادمة/العتيدة)
@@ -777,6 +795,32 @@ def _in_titles(rows: list[tuple], texts: dict, titles: dict, matcher: Dictionary
                 or (i and flags[i - 1] and joined(rows[i - 1], r)):
             flags[i] = True   # (a role title right before a name is that name's title)
     return [(*r, f) for r, f in zip(rows, flags)]
+
+
+_NAME_GOES_ON = ("بن", "ابن", "ولد", "بنت")
+
+
+def _after_honorific(r: tuple, texts: dict, titles: dict, matcher: Dictionary,
+                     honorifics: set) -> bool:
+    """A one-word short form right after a title or an honorific (الرئيس صالح), not a first
+    name that a further name follows (اللواء صالح القرزعي، الدكتور صالح بن عبدالرحمن) nor after
+    an honorific that is part of a name (عبد الملك سلال، سعد عبد الأمير لصالح)."""
+    if r[9] != 1 or not honorifics.intersection(_prev_word(r, texts, titles, matcher, True)):
+        return False
+    prev = _prev_span(r, texts, titles)
+    if prev is not None:
+        before = _prev_word((*r[:4], prev[0], *r[5:]), texts, titles, matcher, True)
+        if _name_heads(matcher.settings)[0] in before:
+            return False
+    after = _next_word(r, texts, titles, matcher)
+    return after is None or not (after in _name_heads(matcher.settings)[1:] or (
+        after.startswith("ال") and after not in _NOT_MODIFIERS))
+
+
+@functools.lru_cache(maxsize=8)
+def _name_heads(settings: Any) -> tuple[str, ...]:
+    """عبد (before an honorific that is part of a name), then the words that continue a name."""
+    return tuple(entry_words(w, settings)[0] for w in ("عبد", *_NAME_GOES_ON))
 
 
 def _no_body(r: tuple, texts: dict, titles: dict, matcher: Dictionary, office: set,
