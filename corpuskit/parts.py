@@ -54,8 +54,10 @@ def open_part(spec: tuple) -> Corpus:
     if spec[0] == "disk":
         skip = bool(spec[3]) if len(spec) > 3 else False
         return _disk_corpus(spec[1], skip).part(spec[2])
+    from .engine import _Shared
+
     part = spec[1]
-    return part.resolve() if hasattr(part, "resolve") else part
+    return part.resolve() if isinstance(part, _Shared) else part   # placed before a fork
 
 
 def _disk_corpus(path: str, skip_duplicates: bool = False):  # noqa: ANN202 - a DiskCorpus

@@ -739,7 +739,7 @@ _TITLE_GAP = re.compile(r"[\s،,\"'«»“”]*(?:(?:ال\w+|أول|اول|رك�
 _TITLE_PREPOSITIONS = ("في", "لدى", "إلى", "عن")
 # heads of persons' titles beyond those of descriptions (عضو، نائب، القيادي في ...)
 _MORE_TITLE_HEADS = ("عضو", "نائب", "قيادي", "مسؤول", "زعيمة", "رئيسة", "وزيرة", "سفيرة",
-                     "مديرة", "منسقة", "ممثلة", "مبعوثة", "أمين عام", "امين عام", "عاهل")
+                     "مديرة", "منسقة", "ممثلة", "مبعوثة", "عاهل")
 
 
 def _in_titles(rows: list[tuple], texts: dict, titles: dict, matcher: Dictionary,
