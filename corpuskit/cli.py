@@ -123,6 +123,11 @@ def _parser() -> argparse.ArgumentParser:
                         help="your gazetteer (same columns as the bundled one), added to it")
     actors.add_argument("--only-gazetteer", action="store_true",
                         help="use --gazetteer alone, without the bundled actors")
+    actors.add_argument("--skip-in-title", action="store_true",
+                        help="leave out the organizations and states named inside a person's "
+                             "title (مدير المرصد ... رامي عبد الرحمن: the Observatory), as the "
+                             "annotation guidelines count such a phrase: one mention of the "
+                             "person")
     actors.add_argument("--home", metavar="CODE",
                         help="the outlets' country (e.g. SAU): generic references (الحكومة، "
                              "المملكة) in a document that names no country are read as its")
@@ -526,6 +531,8 @@ def _cmd_actors(args: argparse.Namespace) -> int:
                                meta=["date", "source"] + ([args.by] if args.by and args.by in
                                                           columns and args.by not in
                                                           ("date", "source") else []))
+        if args.skip_in_title:
+            mentions = mentions[~mentions["in_title"]].reset_index(drop=True)
         unit = ("window", args.window) if args.window else args.unit
         edges = cooccurrence(mentions, unit=unit, weight=args.weight, min_count=args.min_count,
                              engine=engine if args.engine or args.scheduler else None)

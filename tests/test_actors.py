@@ -501,6 +501,27 @@ def test_cli_actors_home_reads_generic_references_as_the_outlets_country(tmp_pat
     assert main(["actors", str(src), "--out", str(tmp_path / "x"), "--home", "KSA"]) == EXIT_USAGE
 
 
+def test_cli_actors_skip_in_title_leaves_out_bodies_named_in_a_persons_title(tmp_path):
+    """``--skip-in-title``: the Observatory inside مدير المرصد ... رامي عبد الرحمن is left out of
+    the mentions and so of the pairs; named on its own it stays."""
+    from corpuskit.cli import EXIT_OK, main
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("وقال مدير المرصد السوري لحقوق الإنسان رامي عبد الرحمن إن القوات "
+                               "السورية قصفت حمص.\n\nوأكد المرصد السوري لحقوق الإنسان مقتل "
+                               "عشرة مدنيين.", encoding="utf-8")
+    got = {}
+    for skip in (False, True):
+        out = tmp_path / f"out{skip}"
+        args = ["actors", str(src), "--out", str(out), "--min-count", "1"]
+        assert main(args + (["--skip-in-title"] if skip else [])) == EXIT_OK
+        got[skip] = pd.read_csv(out / "mentions.csv")
+    assert got[False]["in_title"].sum() == 1
+    assert len(got[True]) == len(got[False]) - 1 and not got[True]["in_title"].any()
+    assert (got[True]["actor_id"] == "ngo_sohr").sum() == 1
+
+
 def test_places_are_matched_but_not_reported_as_actors():
     c = docs("قصفت القوات أحياء في ريف دمشق، وقالت دمشق إن الوضع مستقر")
     m = ck.find_actors(c)
