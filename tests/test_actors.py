@@ -1676,3 +1676,24 @@ def test_a_surname_after_a_title_counts_without_a_full_mention():
     assert m[m["doc_id"].eq("d0") & m["actor_id"].eq("yem_saleh")]["resolved_by"].tolist() \
         == ["short form after title"]
     assert not {("d1", "yem_saleh"), ("d2", "yem_saleh"), ("d3", "yem_saleh")} & got
+
+
+def test_round_thirty_six_cabinets_and_partisan_names_of_the_israeli_army():
+    """Gazetteer 2026.12.02.31: مجلس الوزراء is the cabinet of the country a document names, as
+    الحكومة is (not where it is an office: رئاسة مجلس الوزراء), without making the state
+    "covered" for its ministries; the partisan names of the Israeli army (الجيش الصهيوني، قوات
+    العدو الصهيوني) are the army, and قوات شرق ليبيا Haftar's forces, not Libya."""
+    m, got = found(
+        "وفي السودان أعلن مجلس الوزراء إلغاء كل اللقاءات.",
+        "وفي السودان أعلن حمدوك استقالته من رئاسة مجلس الوزراء.",
+        "وقال الجيش الصهيوني إنه اعتقل 37 فلسطينيا، واقتحمت قوات العدو الصهيوني مخيم جنين.",
+        "وسيطرت قوات الوفاق على غريان التي كانت تسيطر عليها قوات شرق ليبيا.",
+        "أكدت وزارة الصحة عدم تسجيل حالات جديدة. وطالبت القادمين من السودان وتشاد والنيجر "
+        "وغانا ومالي بأخذ اللقاح.",
+        dates=["2020-03-09", "2022-01-02", "2022-05-01", "2019-06-27", "2015-09-09"])
+    assert ("d0", "sdn_gov") in got and ("d1", "sdn_gov") not in got
+    assert [a for d, a in zip(m["doc_id"], m["actor_id"]) if d == "d2"] == ["isr_idf", "isr_idf"]
+    assert ("d3", "lby_lna") in got and ("d3", "state_libya") not in got
+    # the cabinet is a basic generic form: it does not make every state with one "covered",
+    # so that a ministry named before a list of states is not the ministry of one of them
+    assert ("d4", "sdn_moh") not in got

@@ -61,7 +61,8 @@ _VENUE_HEADS = (
 )
 # the generic forms every state's government, army and parliament have: they do not make a state
 # "covered"
-_BASIC_GENERIC = ("الحكومة", "السلطات", "الجيش", "القوات المسلحة", "البرلمان")
+_BASIC_GENERIC = ("الحكومة", "السلطات", "الجيش", "القوات المسلحة", "البرلمان",
+                  "مجلس الوزراء")
 # heads of the names of places and institutions built on a person's name (مرقد الخميني، جامعة
 # الملك سعود، مطار الإمام الخميني، دار الأسد للثقافة): the person is not mentioned
 _PERSON_VENUE_HEADS = (
@@ -825,11 +826,17 @@ def _name_heads(settings: Any) -> tuple[str, ...]:
 
 def _no_body(r: tuple, texts: dict, titles: dict, matcher: Dictionary, office: set,
              future: set) -> bool:
-    """A cabinet (a match that begins with الحكومة or حكومة) named as an office or as one
-    still to be formed (رئاسة الحكومة، تشكيل الحكومة، الحكومة المقبلة): the guidelines mark
-    the body that acts, not these. Named bodies keep their mention (تشكيل مجلس السيادة)."""
+    """A cabinet (a match that begins with الحكومة, حكومة or مجلس الوزراء) named as an office or
+    as one still to be formed (رئاسة الحكومة، رئاسة مجلس الوزراء، تشكيل الحكومة، الحكومة
+    المقبلة): the guidelines mark the body that acts, not these. Other named bodies keep their
+    mention (تشكيل مجلس السيادة)."""
     words = r[7].split()
-    if not words or not _cabinet(matcher.settings).intersection(matcher._forms(words[0])[0]):
+    if not words:
+        return False
+    first = matcher._forms(words[0])[0]
+    council = len(words) > 1 and _council(matcher.settings)[0] in first \
+        and matcher._forms(words[1])[0][0] == _council(matcher.settings)[1]
+    if not council and not _cabinet(matcher.settings).intersection(first):
         return False
     return bool(office.intersection(_prev_word(r, texts, titles, matcher, True))) \
         or _next_word(r, texts, titles, matcher) in future
@@ -923,6 +930,11 @@ def _not_definite(settings: Any) -> frozenset[str]:
 @functools.lru_cache(maxsize=8)
 def _cabinet(settings: Any) -> frozenset[str]:
     return frozenset(entry_words(w, settings)[0] for w in _CABINET)
+
+
+@functools.lru_cache(maxsize=8)
+def _council(settings: Any) -> tuple[str, ...]:
+    return tuple(entry_words("مجلس الوزراء", settings))
 
 
 @functools.lru_cache(maxsize=4096)
