@@ -128,6 +128,10 @@ def _parser() -> argparse.ArgumentParser:
                              "title (مدير المرصد ... رامي عبد الرحمن: the Observatory), as the "
                              "annotation guidelines count such a phrase: one mention of the "
                              "person")
+    actors.add_argument("--unlisted", action="store_true",
+                        help="also report persons the gazetteer lacks where the text introduces "
+                             "them with a title (العقيد هشام الردادي): ids unlisted:<name>, for "
+                             "review")
     actors.add_argument("--home", metavar="CODE",
                         help="the outlets' country (e.g. SAU): generic references (الحكومة، "
                              "المملكة) in a document that names no country are read as its")
@@ -527,10 +531,10 @@ def _cmd_actors(args: argparse.Namespace) -> int:
     if not args.keep_duplicates:
         corpus = corpus.drop_duplicates()
     with _engine(args) as engine:
+        extra = [args.by] if args.by and args.by in columns \
+            and args.by not in ("date", "source") else []
         mentions = find_actors(corpus, gaz, unit=args.unit, engine=engine, home=args.home,
-                               meta=["date", "source"] + ([args.by] if args.by and args.by in
-                                                          columns and args.by not in
-                                                          ("date", "source") else []))
+                               unlisted=args.unlisted, meta=["date", "source", *extra])
         if args.skip_in_title:
             mentions = mentions[~mentions["in_title"]].reset_index(drop=True)
         unit = ("window", args.window) if args.window else args.unit

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..errors import InputError, SettingsError
+from .unlisted import UNLISTED_PREFIX
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..corpus import Corpus
@@ -100,7 +101,10 @@ def evaluate_mentions(predicted: pd.DataFrame, gold: pd.DataFrame,
     """Precision, recall and F1 of predicted mentions against gold ones.
 
     A predicted mention is correct when a gold mention of the **same actor** overlaps it in the
-    same paragraph (each gold mention matched once). Only the annotated paragraphs count
+    same paragraph (each gold mention matched once). A person the gazetteer lacks
+    (``unlisted:...``, from ``find_actors(..., unlisted=True)``) is correct where it overlaps a
+    gold mention of an actor the gazetteer lacks (``gold:...``), the same gold actor for every
+    mention of that id in a document. Only the annotated paragraphs count
     (``gold.attrs["units"]``); predictions elsewhere are ignored. Returns ``scores`` (overall and
     per actor type: predicted, gold, correct, precision, recall, f1) and ``errors`` (every false
     positive and false negative, with surface and actor) for reading.
@@ -139,10 +143,26 @@ def evaluate_mentions(predicted: pd.DataFrame, gold: pd.DataFrame,
     g_actor = gold["actor_id"].to_numpy()
     used: set[int] = set()
     ok_pred = []
+    bound: dict[tuple[str, str], str] = {}   # (document, unlisted id) → the gold actor it is
+    doc_of = dict(zip(gold["unit_id"], gold["doc_id"])) if "doc_id" in gold else {}
     for p in pred.itertuples(index=False):
-        hit = next((j for j in by_unit.get(p.unit_id, []) if j not in used
-                    and g_actor[j] == p.actor_id and g_start[j] < p.end and p.start < g_end[j]),
-                   None)
+        aid = p.actor_id
+        if isinstance(aid, str) and aid.startswith(UNLISTED_PREFIX):
+            # a person the gazetteer lacks (find_actors(unlisted=True)) is right where it
+            # overlaps a gold mention of an actor the gazetteer lacks, the same one throughout
+            # a document
+            key = (doc_of.get(p.unit_id, p.unit_id), aid)
+            want = bound.get(key)
+            hit = next((j for j in by_unit.get(p.unit_id, []) if j not in used
+                        and g_actor[j].startswith("gold:")
+                        and (want is None or g_actor[j] == want)
+                        and g_start[j] < p.end and p.start < g_end[j]), None)
+            if hit is not None:
+                bound.setdefault(key, g_actor[hit])
+        else:
+            hit = next((j for j in by_unit.get(p.unit_id, []) if j not in used
+                        and g_actor[j] == aid and g_start[j] < p.end and p.start < g_end[j]),
+                       None)
         if hit is not None:
             used.add(hit)
         ok_pred.append(hit is not None)

@@ -197,7 +197,7 @@ def _gc_paused(fn: Any) -> Any:
 def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 unit: str = "sentence", meta: bool | list[str] = True,
                 places: bool = False, *, home: str | Mapping[str, str] | None = None,
-                engine: Any = None, workers: int | None = None,
+                unlisted: bool = False, engine: Any = None, workers: int | None = None,
                 part_size: int = 5000, out: str | Path | None = None) -> pd.DataFrame:
     """Every mention of a gazetteer actor in a corpus, one row per mention.
 
@@ -217,6 +217,12 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             الداخلية، الدفاع المدني، المملكة) are then read as that country's, as its readers
             read them; without it they are left out there. A document that names a country
             is read as before.
+        unlisted: also report persons the gazetteer lacks where the text introduces them with
+            a title (العقيد هشام الردادي، وزير الإعلام اليمني معمر الإرياني) and their surnames
+            later in the same document: ``actor_id`` ``unlisted:<name>``, type ``person``,
+            ``resolved_by`` ``unlisted (title + name)`` or ``unlisted (short form)``; a role
+            title that runs into such a name is that person (see
+            :mod:`corpuskit.actors.unlisted`). Candidates of a pattern, for review.
         engine, workers, part_size: run part by part on an engine (``"local"`` worker
             processes, ``"serial"``, ``"dask"`` or a Dask ``Client``); a
             :class:`~corpuskit.store.DiskCorpus` always runs part by part (on local worker
@@ -263,7 +269,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     if out is not None:
         gz = load_gazetteer(gazetteer) if isinstance(gazetteer, (str, Path)) else gazetteer
         return write_parts(_find_in_part, corpus, out, "mentions", gz, unit, meta, places,
-                           home, engine=engine, workers=workers, part_size=part_size)
+                           home, unlisted, engine=engine, workers=workers, part_size=part_size)
     balance = False
     if engine is None:
         auto = _parallel_part_size(corpus, workers, part_size)
@@ -271,7 +277,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             engine, part_size, balance = "local", auto, True
     if wants_parts(corpus, engine):
         gz = load_gazetteer(gazetteer) if isinstance(gazetteer, (str, Path)) else gazetteer
-        outs = map_parts(_find_in_part, corpus, gz, unit, meta, places, home, engine=engine,
+        outs = map_parts(_find_in_part, corpus, gz, unit, meta, places, home, unlisted,
+                         engine=engine,
                          workers=workers, part_size=part_size, balance=balance)
         return _concat_mentions(outs)
     if gazetteer is None:
@@ -301,7 +308,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     sources = (dict(zip(ids, corpus.docs["source"].tolist()))
                if home is not None and not isinstance(home, str) and "source" in corpus.docs
                else {})
-    raw, heads = _scan(corpus, pieces, matcher, describe=True, weak=weak)
+    kept: dict | None = {} if unlisted else None
+    raw, heads = _scan(corpus, pieces, matcher, describe=True, weak=weak, keep=kept)
     by_doc_heads: dict[str, list[tuple]] = defaultdict(list)
     for h in heads:
         by_doc_heads[h[0]].append(h)
@@ -557,6 +565,14 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 rows.append((*r[:8], aid, *info[aid], how))
     if not places:
         rows = [r for r in rows if r[11] != "place"]
+    if unlisted:
+        from .unlisted import find_unlisted, gazetteer_given_names
+
+        given = gaz.__dict__.get("_given")
+        if given is None or given[0] is not gaz.actors:
+            given = gaz.__dict__["_given"] = (
+                gaz.actors, gazetteer_given_names(gaz.actors, matcher.settings))
+        rows = find_unlisted(rows, texts, titles, _where(pieces), matcher, given[1], kept)
     # in document order, then word order (sorted as plain tuples: sorting the table's Arrow
     # columns cost 4% of the call)
     order = {d: i for i, d in enumerate(ids)}
@@ -1269,13 +1285,14 @@ def _descriptions(heads: list[tuple], antecedents: list[tuple[int, str, str]],
 
 
 def _scan(corpus: Corpus, pieces: dict[str, list], matcher: Dictionary,
-          describe: bool = False, weak: frozenset = frozenset()
+          describe: bool = False, weak: frozenset = frozenset(), keep: dict | None = None
           ) -> tuple[list[tuple], list[tuple]]:
     """Raw matches: each document field is tokenized and matched once; every match is then
     given to the unit that holds its first character. With ``describe``, also the candidate
     definite descriptions (a head of :data:`DESCRIPTION_HEADS` outside every match, with the
     definite words that follow it; matches of ``weak`` payloads only, short forms that may
-    yet be dropped, do not hide a head)."""
+    yet be dropped, do not hide a head). ``keep``: a dict that is given each field's tokens,
+    by (doc_id, field), for a later pass to reuse."""
     from bisect import bisect_right
 
     heads_of = _head_forms(matcher.settings) if describe else {}
@@ -1311,6 +1328,8 @@ def _scan(corpus: Corpus, pieces: dict[str, list], matcher: Dictionary,
         if n + 1 < len(docs) and len(fields) < _SCAN_BATCH:
             continue
         learned = matcher.learn(w for f in fields for w in f[3].words)
+        if keep is not None:
+            keep.update(((f[0], f[1]), f[3]) for f in fields)
         base, last_doc = 0, None
         for doc_id, field, value, toks in fields:
             if doc_id != last_doc:
@@ -1500,9 +1519,25 @@ def _check_home(home: Any, gaz: Gazetteer) -> None:
 
 
 def _find_in_part(part: Corpus, gazetteer: Any, unit: str, meta: Any, places: bool,
-                  home: Any = None) -> pd.DataFrame:
+                  home: Any = None, unlisted: bool = False) -> pd.DataFrame:
     """:func:`find_actors` on one part, in the process that runs it (never parts again)."""
-    return find_actors(part, gazetteer, unit, meta, places, home=home, workers=1)
+    return find_actors(part, gazetteer, unit, meta, places, home=home, unlisted=unlisted,
+                       workers=1)
+
+
+def _where(pieces: dict[str, list]) -> dict[tuple[str, str], tuple[list, list, list, list]]:
+    """(doc_id, field) → the starts, ends, unit ids and paragraph ids of its units."""
+    where: dict[tuple[str, str], tuple[list, list, list, list]] = {}
+    for d, f, a, b, u, p in zip(pieces["doc_id"], pieces["field"], pieces["start"],
+                                pieces["end"], pieces["unit_id"], pieces["paragraph_id"]):
+        slot = where.get((d, f))
+        if slot is None:
+            slot = where[(d, f)] = ([], [], [], [])
+        slot[0].append(a)
+        slot[1].append(b)
+        slot[2].append(u)
+        slot[3].append(p)
+    return where
 
 
 PARALLEL_FROM = 2000  # documents: an in-memory corpus this large is matched on every core

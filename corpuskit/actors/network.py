@@ -9,6 +9,7 @@ import pandas as pd
 
 from ..errors import SettingsError
 from .gazetteer import Gazetteer, load_gazetteer
+from .unlisted import UNLISTED_PREFIX
 
 __all__ = ["actor_network", "centrality", "write_network"]
 
@@ -30,7 +31,8 @@ def actor_network(edges: pd.DataFrame, gazetteer: Gazetteer | None = None,
     ``mentions``, the number of mentions, when ``mentions`` is given); edges carry every column
     of the table (``count``, ``expected``, ``weight``, ``p_value``, ...). An actor id that the
     gazetteer does not know is an error naming it. Role mentions (``role:...``) are nodes of
-    type ``role``.
+    type ``role``; persons the gazetteer lacks (``unlisted:...``, from ``find_actors(...,
+    unlisted=True)``) are nodes of type ``person`` named as the mentions write them.
     """
     import networkx as nx
 
@@ -50,7 +52,8 @@ def actor_network(edges: pd.DataFrame, gazetteer: Gazetteer | None = None,
     gaz = gazetteer or load_gazetteer()
     actors = gaz.actors.set_index("actor_id")
     ids = pd.unique(pd.concat([edges["actor_a"], edges["actor_b"]]))
-    unknown = [a for a in ids if a not in actors.index and not str(a).startswith("role:")]
+    unknown = [a for a in ids if a not in actors.index
+               and not str(a).startswith(("role:", UNLISTED_PREFIX))]
     if unknown:
         raise SettingsError(f"actor id(s) {unknown[:5]} in the edge table are not in the "
                             f"gazetteer ({len(gaz.actors)} actors); pass the gazetteer the "
@@ -62,6 +65,9 @@ def actor_network(edges: pd.DataFrame, gazetteer: Gazetteer | None = None,
             r = actors.loc[a]
             attrs = {"name_ar": r["name_ar"], "name_en": r["name_en"], "type": r["type"],
                      "country": r["country"]}
+        elif str(a).startswith(UNLISTED_PREFIX):   # a person the gazetteer lacks
+            name = _unlisted_names(mentions).get(a, str(a).split(":", 1)[1])
+            attrs = {"name_ar": name, "name_en": name, "type": "person", "country": None}
         else:
             title = str(a).split(":", 1)[1]
             attrs = {"name_ar": title, "name_en": title, "type": "role", "country": None}
@@ -72,6 +78,14 @@ def actor_network(edges: pd.DataFrame, gazetteer: Gazetteer | None = None,
         attrs = {k: _attr(v) for k, v in row.items() if k not in ("actor_a", "actor_b")}
         G.add_edge(row["actor_a"], row["actor_b"], **attrs)
     return G
+
+
+def _unlisted_names(mentions: pd.DataFrame | None) -> dict[str, str]:
+    """The name each unlisted person is written with first in the mentions, by id."""
+    if mentions is None or "name" not in mentions:
+        return {}
+    rows = mentions[mentions["actor_id"].astype(str).str.startswith(UNLISTED_PREFIX)]
+    return dict(zip(rows["actor_id"], rows["name"])) if len(rows) else {}
 
 
 def centrality(graph_or_edges, by: str | None = None,

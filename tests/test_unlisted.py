@@ -1,0 +1,119 @@
+"""Persons the gazetteer lacks (find_actors(..., unlisted=True)): a name after a rank or a role
+phrase, its surname later in the document, a role title that runs into such a name, places named
+after a person, and how they are scored, networked and written by the CLI."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import corpuskit as ck
+from corpuskit.actors.evaluate import evaluate_mentions
+
+
+def docs(*texts: str, dates=None) -> ck.Corpus:
+    d = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "title": None,
+                      "text": list(texts),
+                      "date": pd.to_datetime(dates) if dates else pd.NaT, "source": "x"})
+    return ck.Corpus(d)
+
+
+def unlisted(m: pd.DataFrame) -> pd.DataFrame:
+    return m[m["actor_id"].str.startswith("unlisted:")].reset_index(drop=True)
+
+
+POLICE = ("قال العقيد هشام الردادي المتحدث باسم الشرطة إن دورية تعرضت لإطلاق نار قرب الحدود. "
+          "وأضاف الردادي أن التحقيقات جارية.")
+
+
+def test_a_name_after_a_rank_is_a_person_and_its_surname_later_too():
+    c = docs(POLICE)
+    assert unlisted(ck.find_actors(c)).empty   # not asked for: the table is as before
+    m = unlisted(ck.find_actors(c, unlisted=True))
+    text = c.docs.loc[0, "text"]
+    assert m["surface"].tolist() == ["العقيد هشام الردادي", "الردادي"]
+    assert set(m["actor_id"]) == {"unlisted:هشام الردادي"}
+    assert m["resolved_by"].tolist() == ["unlisted (title + name)", "unlisted (short form)"]
+    assert (m["type"] == "person").all() and (m["name"] == "هشام الردادي").all()
+    for r in m.itertuples():   # offsets point at the characters as written
+        assert text[r.start:r.end] == r.surface
+    assert m.loc[1, "start"] == text.index("الردادي أن")
+
+
+def test_a_given_name_after_a_role_phrase_is_a_person_with_its_whole_name():
+    m = unlisted(ck.find_actors(docs(
+        "وقال وزير الإعلام في الحكومة المؤقتة عبد الحكيم الزوي إن الوزارة ستعيد فتح مكاتبها.",
+        "أكد الفريق أول ركن جمال عمر الحسن أن الوحدات انتشرت في المدينة."), unlisted=True))
+    assert dict(zip(m["doc_id"], m["actor_id"])) == {
+        "d0": "unlisted:عبد الحكيم الزوي", "d1": "unlisted:جمال عمر الحسن"}
+    assert m.loc[1, "surface"] == "الفريق أول ركن جمال عمر الحسن"   # the rank and its tail
+
+
+def test_a_role_title_that_runs_into_an_unlisted_name_is_that_person():
+    text = "وأعلن رئيس الوزراء الصومالي عمر عبد الرشيد شرماركي تشكيل حكومة جديدة."
+    plain = ck.find_actors(docs(text))   # undated: a mention of the role
+    assert plain.loc[0, "type"] == "role" and plain.loc[0, "surface"] == "رئيس الوزراء الصومالي"
+    m = ck.find_actors(docs(text), unlisted=True)
+    persons = m[m["type"].isin(["person", "role"])]
+    assert persons["surface"].tolist() == ["رئيس الوزراء الصومالي عمر عبد الرشيد شرماركي"]
+    assert persons["actor_id"].tolist() == ["unlisted:عمر عبد الرشيد شرماركي"]
+
+
+def test_places_teams_verbs_and_listed_names_are_not_unlisted_persons():
+    m = ck.find_actors(docs(
+        "تخرج الطلاب في جامعة الإمام محمد بن سعود الإسلامية، وافتتح مستشفى في مدينة الشيخ زايد.",
+        "وقال المدرب إن الفريق الأول فاز، وإن الفريق سيواجه منافسه. وقال الرئيس إن الحوار مستمر.",
+        "والتقى الرئيس يوسف الشاهد وفدا من البنك الدولي."), unlisted=True)
+    assert unlisted(m).empty
+    assert "tun_chahed" in set(m["actor_id"])   # a listed person stays the gazetteer's
+
+
+def test_parts_give_the_table_of_a_whole_call():
+    c = docs(POLICE, "وقال وزير الإعلام في الحكومة المؤقتة عبد الحكيم الزوي إن الوزارة ستعيد "
+                     "فتح مكاتبها.", "والتقى الرئيس يوسف الشاهد وفدا من البنك الدولي.")
+    whole = ck.find_actors(c, unlisted=True)
+    parts = ck.find_actors(c, unlisted=True, engine="serial", part_size=1)
+    cols = ["doc_id", "start", "end", "actor_id", "resolved_by"]
+    pd.testing.assert_frame_equal(whole[cols], parts[cols])
+    assert len(unlisted(whole)) == 3
+
+
+def test_an_unlisted_person_is_scored_against_an_unlisted_gold_actor_once_per_document():
+    pred = pd.DataFrame({"unit_id": ["d0:p1"] * 3, "field": "text", "start": [5, 40, 80],
+                         "end": [20, 47, 90], "surface": ["a", "b", "c"],
+                         "actor_id": ["unlisted:x", "unlisted:x", "unlisted:x"],
+                         "type": "person"})
+    gold = pd.DataFrame({"item": "i", "doc_id": "d0", "unit_id": ["d0:p1"] * 3,
+                         "start": [0, 40, 80], "end": [20, 47, 90], "surface": ["a", "b", "c"],
+                         "actor_id": ["gold:Hisham", "gold:Hisham", "gold:Someone else"],
+                         "gold_actor": ["Hisham", "Hisham", "Someone else"],
+                         "type": "person"})
+    gold.attrs["units"] = {"item": ["i"], "doc_id": ["d0"], "unit_id": ["d0:p1"]}
+    s = evaluate_mentions(pred, gold)["scores"].set_index("type")
+    # the first two are Hisham; the third overlaps another person: the same id cannot be both
+    assert s.loc["all", "correct"] == 2
+    listed = gold.assign(actor_id=["syr_x", "syr_x", "syr_y"])   # a listed gold actor: a miss
+    assert evaluate_mentions(pred, listed)["scores"].set_index("type").loc["all", "correct"] == 0
+
+
+def test_unlisted_persons_are_nodes_of_the_network_and_the_cli_writes_them(tmp_path):
+    import json
+
+    from corpuskit.cli import main
+
+    text = ("قال العقيد هشام الردادي إن الجيش اللبناني انتشر في طرابلس. وأضاف الردادي أن الجيش "
+            "اللبناني أوقف مطلوبين.")
+    m = ck.find_actors(docs(text), unlisted=True)
+    edges = ck.cooccurrence(m, unit="sentence", weight="count", min_count=1)
+    G = ck.actor_network(edges, mentions=m)
+    node = G.nodes["unlisted:هشام الردادي"]
+    assert node["type"] == "person" and node["name_ar"] == "هشام الردادي"
+    src = tmp_path / "c.jsonl"
+    src.write_text(json.dumps({"text": text, "date": "2014-08-03"}, ensure_ascii=False) + "\n",
+                   encoding="utf-8")
+    assert main(["actors", str(src), "--out", str(tmp_path / "o"), "--unlisted",
+                 "--min-count", "1"]) == 0
+    written = pd.read_csv(tmp_path / "o" / "mentions.csv")
+    assert (written["actor_id"] == "unlisted:هشام الردادي").sum() == 2
+    assert main(["actors", str(src), "--out", str(tmp_path / "p"), "--min-count", "1"]) == 0
+    assert not pd.read_csv(tmp_path / "p" / "mentions.csv")["actor_id"].str.startswith(
+        "unlisted:").any()
