@@ -80,6 +80,20 @@ class _Report:
         return out
 
 
+def _flat_paths(paths: tuple) -> tuple[str | Path, ...]:
+    """The paths given, a list or tuple of them (``load_corpus(["a.json", "b.json"])``, as
+    pandas users write) taken as its items; anything else that is not a path is a clear error."""
+    out: list[str | Path] = []
+    for p in paths:
+        items = p if isinstance(p, (list, tuple)) else [p]
+        for q in items:
+            if not isinstance(q, (str, Path)) and not hasattr(q, "__fspath__"):
+                raise SettingsError(f"load_corpus takes paths (files, folders, archives); got "
+                                    f"{type(q).__name__} {q!r:.60}")
+            out.append(q)
+    return tuple(out)
+
+
 def load_corpus(*paths: str | Path, format: str | None = None,
                 columns: Mapping[str, str] | None = None, strict: bool = False,
                 progress: bool | None = None, duplicates: str = "flag",
@@ -131,6 +145,7 @@ def load_corpus(*paths: str | Path, format: str | None = None,
     """
     if format is not None and format not in READERS:
         raise SettingsError(f"format={format!r} is not a reader; choose one of {sorted(READERS)}")
+    paths = _flat_paths(paths)
     if duplicates not in ("flag", "drop"):
         raise SettingsError(f"duplicates={duplicates!r}: choose 'flag' or 'drop'")
     if not 0 < near_duplicate_threshold <= 1:

@@ -154,3 +154,17 @@ def test_hidden_files_are_passed_over_and_reported(tmp_path):
     assert rep.loc[".DS_Store", "status"] == "passed over"
     assert rep.loc[".git", "status"] == "passed over"
     assert len(c) == 1
+
+
+def test_a_list_of_paths_loads_as_the_paths_and_a_non_path_is_named(tmp_path):
+    """load_corpus(["a.txt", "b.txt"]) (as pandas users pass files) reads both files; a value
+    that is no path is a clear error naming it, not a TypeError from inside pathlib."""
+    from corpuskit.errors import SettingsError
+
+    a = write(tmp_path / "a.txt", f"عنوان عن حمص\n\n{GOOD}")
+    b = write(tmp_path / "b.txt", f"عنوان عن القاهرة\n\n{GOOD2}")
+    listed = ck.load_corpus([a, str(b)], progress=False)
+    assert listed.docs["text"].tolist() == ck.load_corpus(a, b, progress=False).docs["text"].tolist()
+    assert len(listed) == 2
+    with pytest.raises(SettingsError, match="got int 3"):
+        ck.load_corpus(a, 3, progress=False)
