@@ -117,3 +117,35 @@ def test_unlisted_persons_are_nodes_of_the_network_and_the_cli_writes_them(tmp_p
     assert main(["actors", str(src), "--out", str(tmp_path / "p"), "--min-count", "1"]) == 0
     assert not pd.read_csv(tmp_path / "p" / "mentions.csv")["actor_id"].str.startswith(
         "unlisted:").any()
+
+
+def test_quoted_names_titles_after_the_name_and_coordinated_names():
+    """Round 38: a name in quotation marks after its title, a name with its title after it, a
+    name after "and" right after a person's full name (not a listed person's surname: ميقاتي
+    وسليمان is Michel Suleiman, not a new person), and a title adjective between the title and
+    the name (وزير الصناعة الأسبق)."""
+    m = unlisted(ck.find_actors(docs(
+        'استدعى القاضي "فادي الخطيب" الوزراء للتحقيق، ومنهم النائب علي حسن خليل وسليم عياش.',
+        "وقال سعيد الكبيسي، المتحدث باسم المجلس المحلي، إن القصف توقف. وأضاف الكبيسي أن "
+        "الوضع هادئ.",
+        "وقضت المحكمة بسجن وزير الصناعة الأسبق عبد السلام بوشوارب عشرين عاما.",
+        "التقى رئيس الحكومة نجيب ميقاتي وسليمان تمكنت من عقد الجلسة."), unlisted=True))
+    got = set(zip(m["doc_id"], m["actor_id"], m["resolved_by"]))
+    assert got == {
+        ("d0", "unlisted:فادي الخطيب", "unlisted (title + name)"),
+        ("d0", "unlisted:سليم عياش", "unlisted (coordinated name)"),
+        ("d1", "unlisted:سعيد الكبيسي", "unlisted (title + name)"),
+        ("d1", "unlisted:سعيد الكبيسي", "unlisted (short form)"),
+        ("d2", "unlisted:عبد السلام بوشوارب", "unlisted (title + name)")}
+    assert m.loc[m["actor_id"] == "unlisted:سليم عياش", "surface"].tolist() == ["وسليم عياش"]
+
+
+def test_names_built_on_abd_and_abu_match_written_apart_or_joined():
+    """The gazetteer writes عبد الله ديوب and أبو مازن apart; news also writes them joined
+    (عبدالله ديوب، أبومازن), and the other way round (عبدالرحمن / عبد الرحمن)."""
+    m = ck.find_actors(docs("طلب وزير الخارجية المالي عبدالله ديوب انسحاب البعثة الأممية. "
+                            "وأعلن الرئيس الفلسطيني أبومازن موافقته على الاقتراح.",
+                            dates=["2022-06-17"]))
+    assert m["actor_id"].tolist() == ["mli_abdoulaye_diop", "pse_abbas"]
+    assert m["surface"].tolist() == ["وزير الخارجية المالي عبدالله ديوب",
+                                     "الرئيس الفلسطيني أبومازن"]

@@ -142,10 +142,31 @@ def dictionary_for(gazetteer: Gazetteer) -> Dictionary:
     hit = gazetteer.__dict__.get("_matcher")
     if hit is None or hit[0] is not gazetteer.entries:
         ent = gazetteer.entries
-        d = Dictionary(zip(ent["form"], range(len(ent))), normalize=gazetteer.normalize,
+        forms = ent["form"].tolist()
+        d = Dictionary(zip(forms, range(len(ent))), normalize=gazetteer.normalize,
                        cross_punctuation=False)
+        for text, i in _compound_spellings(forms):
+            d.add(text, i)
         gazetteer.__dict__["_matcher"] = hit = (ent, d)
     return hit[1]
+
+
+# names built on عبد and أبو are written both apart and joined (عبد الله / عبدالله، أبو مازن /
+# أبومازن): a form written one way also matches the other
+_COMPOUND = re.compile(r"(?<!\S)(عبد|أبو|ابو) (?=\S)")
+_JOINED = re.compile(r"(?<!\S)عبد(?=(?:ال|الل)\S)")
+
+
+def _compound_spellings(forms: list[str]) -> list[tuple[str, int]]:
+    """The other spelling of every form with a name built on عبد or أبو: apart where the
+    gazetteer joins them, joined where it writes them apart (عبد الله ديوب → عبدالله ديوب)."""
+    have = set(forms)
+    out = []
+    for i, f in enumerate(forms):
+        for other in (_COMPOUND.sub(r"\1", f), _JOINED.sub("عبد ", f)):
+            if other != f and other not in have:
+                out.append((other, i))
+    return out
 
 
 def _pieces(corpus: Corpus, unit: str) -> dict[str, list]:
@@ -566,13 +587,15 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     if not places:
         rows = [r for r in rows if r[11] != "place"]
     if unlisted:
-        from .unlisted import find_unlisted, gazetteer_given_names
+        from .unlisted import find_unlisted, gazetteer_given_names, gazetteer_single_names
 
         given = gaz.__dict__.get("_given")
-        if given is None or given[0] is not gaz.actors:
+        if given is None or given[0] is not gaz.actors or given[1] is not gaz.entries:
             given = gaz.__dict__["_given"] = (
-                gaz.actors, gazetteer_given_names(gaz.actors, matcher.settings))
-        rows = find_unlisted(rows, texts, titles, _where(pieces), matcher, given[1], kept)
+                gaz.actors, gaz.entries, gazetteer_given_names(gaz.actors, matcher.settings),
+                gazetteer_single_names(gaz.entries, gaz.actors, matcher.settings))
+        rows = find_unlisted(rows, texts, titles, _where(pieces), matcher, given[2], kept,
+                             given[3])
     # in document order, then word order (sorted as plain tuples: sorting the table's Arrow
     # columns cost 4% of the call)
     order = {d: i for i, d in enumerate(ids)}
@@ -1307,17 +1330,7 @@ def _scan(corpus: Corpus, pieces: dict[str, list], matcher: Dictionary,
     raw: list[tuple] = []
     docs = corpus.docs
     titles = docs["title"].tolist() if "title" in docs else [None] * len(docs)
-    # Units of each document and field, as plain lists (pieces come in document order).
-    where: dict[tuple[str, str], tuple[list, list, list, list]] = {}
-    for d, f, a, b, u, p in zip(pieces["doc_id"], pieces["field"], pieces["start"],
-                                pieces["end"], pieces["unit_id"], pieces["paragraph_id"]):
-        slot = where.get((d, f))
-        if slot is None:
-            slot = where[(d, f)] = ([], [], [], [])
-        slot[0].append(a)
-        slot[1].append(b)
-        slot[2].append(u)
-        slot[3].append(p)
+    where = _where(pieces)   # units of each document and field, as plain lists
     finditer = matcher.finditer
     fields = []   # a batch of documents' fields, tokenized, whose new words are learnt at once
     for n, (doc_id, title, text) in enumerate(zip(docs["doc_id"].tolist(), titles,

@@ -7,7 +7,9 @@ honorific (العقيد، الدكتور، الشيخ، القاضي), or a give
 and the first names of the gazetteer's persons) after a role phrase (a title head such as
 وزير، رئيس، المتحدث باسم، قائد with the bodies and adjectives that complete it, or a role title
 the gazetteer matched), is a mention of a person of its own: ``actor_id`` ``unlisted:<name>``
-(the name normalized), type ``person``, ``resolved_by`` ``unlisted (title + name)``. The same
+(the name normalized), type ``person``, ``resolved_by`` ``unlisted (title + name)``; so is a
+name with a title after it (سهيل شاهين، المتحدث باسم ...), and a name after "and" right after
+a person's full name (علي حسن خليل وسليم عياش: ``unlisted (coordinated name)``). The same
 document's later uses of the full name or the surname alone (وأضاف الردادي) are mentions of that
 person too (``unlisted (short form)``). A role title that the gazetteer resolved by date but
 that runs straight into such a name is that named person, not the office holder the date gives.
@@ -58,6 +60,7 @@ _ROLE_HEADS = ("وزير", "وزيرة", "رئيس", "رئيسة", "مدير", "
                "مندوب", "مندوبة", "ممثل", "ممثلة", "منسق", "منسقة", "أمير", "عاهل", "ملك",
                "شيخ", "مفتي", "مفتى", "نقيب", "عميد", "رئيسه", "أمينة", "مؤسس", "مؤسسة",
                "القائد", "الزعيم", "الرئيس", "الوزير", "السفير", "المبعوث", "المدير", "المحافظ",
+               "الضابط", "ضابط", "المحقق", "محقق", "المدعي", "القنصل", "قنصل",
                "النائب", "العضو", "المستشار", "المساعد", "الوكيل", "المراسل", "المندوب",
                "الممثل", "المنسق", "مرشح", "المرشح", "الداعية", "الخبير", "خبير", "المحلل")
 # Words that may stand inside a role phrase between its head and the name (beside definite
@@ -101,6 +104,13 @@ _VENUE_HEADS = ("جامعة", "جامعه", "مدينة", "مدينه", "حي", 
 _NOT_GIVEN = ("تركي", "جميل", "عيد", "نجاح", "كبير", "أمل", "نصر", "سلام", "وحيد", "فورد",
               "سلطان", "ملك", "أمير", "نور", "فجر", "بشرى", "وفاء", "حرب", "فداء", "عزة",
               "الله", "بدر", "غازي", "باسم", "بسام", "امين", "أمين", "شريف", "منصور")
+# Adjectives of a title that may stand between it and the name (رئيس الوزراء الحالي، وزير
+# الصناعة الأسبق): a role phrase goes on over them
+_TITLE_ADJECTIVES = ("السابق", "الأسبق", "الحالي", "الجديد", "المستقيل", "المكلف", "المنتخب",
+                     "المقال", "المعزول", "المخلوع", "سابقا")
+# what may stand between a title and a name beside spaces: an opening quotation mark (القاضي
+# "طارق بيطار"، وزير الداخلية «حمود بن فيصل البوسعيدي»)
+_OPENERS = frozenset(("", '"', "«", "“", "”", "'", "„", "‘"))
 _MAX_NAME = 4    # words of a name
 _MAX_PHRASE = 7  # words between a role head and the name it introduces
 
@@ -129,6 +139,7 @@ class _Words:
         self.role_heads = forms(_ROLE_HEADS) | self.ranks
         self.fillers = forms(_ROLE_FILLERS)
         self.stop = forms(_NAME_STOP) | frozenset(stopwords(settings))
+        self.phrase_break = self.stop - forms(_TITLE_ADJECTIVES)
         self.connectors = forms(_CONNECTORS)
         self.kunya = forms(("أبو", "أبي", "أبا", "عبد"))
         self.given = (given_names(settings) | gazetteer_given) - self.stop - self.role_heads \
@@ -165,9 +176,23 @@ class _Lazy:
         return self.norm_of[self.raw[k]]
 
 
+def gazetteer_single_names(entries: Any, actors: Any, settings: Any) -> frozenset[str]:
+    """The one-word forms of the gazetteer's persons (سليمان، الأسد، ميقاتي): a given name after
+    "and" that is one of these is that person's surname, not a new name (ميقاتي وسليمان)."""
+    persons = set(actors.loc[actors["type"] == "person", "actor_id"])
+    out = set()
+    for aid, form in zip(entries["actor_id"].tolist(), entries["form"].tolist()):
+        if aid in persons and isinstance(form, str):
+            words = entry_words(form, settings)
+            if len(words) == 1:
+                out.add(words[0])
+    return frozenset(out)
+
+
 def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                   matcher: Dictionary, gazetteer_given: frozenset[str],
-                  tokens: dict | None = None) -> list[tuple]:
+                  tokens: dict | None = None,
+                  single_names: frozenset[str] = frozenset()) -> list[tuple]:
     """The mention rows with the unlisted persons of each document added (see the module's
     docstring). ``rows``: find_actors' rows (before ``in_title``); ``where``: (doc_id, field)
     → the units' (starts, ends, unit ids, paragraph ids); ``tokens``: (doc_id, field) → its
@@ -182,6 +207,7 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
     norm_of: dict[str, str] = {}   # a word as written → its normalized form
     raw_begin: set[str] = set()    # words as written whose form is in ``begins``
     raw_after: set[str] = set()
+    raw_coord: dict[str, str] = {}  # وغازي → غازي: a given name after "and"
     by_field: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, r in enumerate(rows):
         by_field[(r[0], r[3])].append(i)
@@ -209,10 +235,13 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                 raw_begin.add(w)
             if f in after:
                 raw_after.add(w)
+            if f.startswith("و") and f[1:] in words.given:
+                raw_coord[w] = f[1:]
         hit_b, hit_a = uniq & raw_begin, uniq & raw_after
+        hit_c = uniq.intersection(raw_coord)
         if not hit_b and not hit_a:
             return
-        cands = [k for k, w in enumerate(raw) if w in hit_b]
+        cands = [k for k, w in enumerate(raw) if w in hit_b or w in hit_c]
         if hit_a:
             cands += [k + 1 for k, w in enumerate(raw) if w in hit_a and k + 1 < n]
             cands = sorted(set(cands))
@@ -235,9 +264,17 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
             g = gap(k)
             return not g.strip() and "\n" not in g
 
+        def opens(k: int) -> bool:   # spaces and at most an opening quote before word k
+            g = gap(k)
+            return "\n" not in g and g.strip() in _OPENERS
+
+        def headed(j: int) -> bool:   # word j is (or, with a proclitic, reads as) a role head
+            return norm[j] in words.role_heads or any(
+                f in words.role_heads for f in (cached(raw[j]) or forms_of(raw[j]))[0])
+
         def fits(e: int) -> bool:   # word e may be part of a name
             return owner[e] < 0 and joined(e) and toks.words[e].isalpha() and len(norm[e]) > 1 \
-                and norm[e] not in words.stop and norm[e] not in words.role_heads
+                and norm[e] not in words.stop and not headed(e)
 
         def name_from(s: int) -> int:   # the word after the name that begins at s
             e = s + 2 if norm[s] in words.kunya and s + 1 < n and fits(s + 1) else s + 1
@@ -265,18 +302,32 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                 and w not in words.rank_tails and w not in words.connectors - words.kunya \
                 and not (w.startswith("ال") and w not in words.given)
 
-        found: list[tuple[int, int, int, int | None]] = []   # (span start word, name start,
-        done = 0                                              # name end, role row replaced)
+        found: list[tuple] = []   # (span start word, name start, name end, role row replaced,
+        done = 0                  # the first word's form without و)
         for k in cands:
             if k < done or k == 0 or not may_begin(k):
                 continue
             cue = None
             replaced = None
+            coord = raw_coord.get(raw[k]) if norm[k] not in words.given else None
+            if coord in single_names:
+                continue   # ميقاتي وسليمان: a listed person's surname
             r0 = k - 1
             while r0 > 0 and norm[r0] in words.rank_tails and joined(r0):
                 r0 -= 1   # الفريق أول ركن
             prev = norm[r0]
-            if joined(r0 + 1) and owner[r0] < 0 and prev in words.ranks and (
+            if coord is not None:
+                # a name after "and" right after a person's name: وغازي زعيتر in علي حسن خليل
+                # وغازي زعيتر (the name before: a person the gazetteer or this pass found)
+                before = owner[k - 1]
+                if joined(k) and name_from(k) - k > 1 and (
+                        (before >= 0 and rows[before][11] == "person"
+                         and rows[before][5] == toks.ends[k - 1]
+                         and len(rows[before][7].split()) > 1)   # a full name, not ميقاتي
+                        or (found and found[-1][2] == k)):
+                    cue = k
+            elif opens(k) and (r0 + 1 == k or joined(r0 + 1)) and owner[r0] < 0 \
+                    and prev in words.ranks and (
                     prev not in words.ranks_need_given or norm[k] in words.given):
                 cue = r0
             elif norm[k] in words.given or (norm[k] in words.kunya and k + 1 < n
@@ -287,7 +338,8 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                 comma_ok = True
                 while j >= 0 and k - j <= _MAX_PHRASE:
                     g = gap(j + 1)
-                    if g.strip() and not (comma_ok and g.strip() in ("،", ",")):
+                    if "\n" in g or (g.strip() and not (
+                            comma_ok and (g.strip() in ("،", ",") or g.strip() in _OPENERS))):
                         break
                     comma_ok = False
                     if owner[j] >= 0:
@@ -306,19 +358,29 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                             break
                         if r[11] == "person":
                             break
-                        j = bisect_right(toks.starts, r[4]) - 2
+                        first = bisect_right(toks.starts, r[4]) - 1
+                        if first >= 0 and headed(first):
+                            cue = first   # a body whose name begins with a title (النائب العام)
+                            break
+                        j = first - 1
                         continue
                     w = norm[j]
-                    if w in words.role_heads or any(f in words.role_heads
-                                                    for f in forms_of(toks.words[j])[0]):
+                    if headed(j):
                         cue = j
                         break
-                    if w in words.stop and w not in words.fillers:
+                    if w in words.phrase_break and w not in words.fillers:
                         break
                     j -= 1   # a word of the phrase (الخارجية، مكتب، نظيره، باسم)
             if cue is not None and cue >= 0 and cue > 0 and norm[cue - 1] in words.venues \
                     and joined(cue):
                 cue = None   # جامعة الإمام محمد بن سعود، مدينة الشيخ زايد: a place's name
+            if cue is None and norm[k] in words.given and not (
+                    owner[k - 1] >= 0 and rows[owner[k - 1]][11] == "person"):
+                # a title after the name: سهيل شاهين، المتحدث باسم المكتب السياسي ...
+                e = name_from(k)
+                if e - k > 1 and e < n and "\n" not in gap(e) \
+                        and gap(e).strip() in ("،", ",") and headed(e):
+                    cue = k
             if cue is None:
                 continue
             e = name_from(k)
@@ -327,7 +389,7 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                 continue
             if norm[k] in words.connectors and e - k < 2:
                 continue
-            found.append((cue, k, e, replaced))
+            found.append((cue, k, e, replaced, coord))
             done = e
         if not found:
             return
@@ -342,13 +404,15 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
             return uid[u], para[u]
 
         named: dict[str, str] = {}   # actor id → name as first written
+        introduced: dict[str, int] = {}   # actor id → the word its first full mention ends at
         surnames: dict[str, str] = {}   # a surname → the actor id it stands for
         taken = set()
-        for cue, s, e, replaced in found:
-            key = " ".join(norm[x] for x in range(s, e))
+        for cue, s, e, replaced, coord in found:
+            key = " ".join([coord or norm[s], *(norm[x] for x in range(s + 1, e))])
             aid = UNLISTED_PREFIX + key
             name = value[toks.starts[s]:toks.ends[e - 1]]
             named.setdefault(aid, name)
+            introduced.setdefault(aid, e)
             if e - s > 1 and norm[e - 1] not in words.given and len(norm[e - 1]) > 2 \
                     and norm[e - 2] not in words.kunya:   # not عبد الوهاب's الوهاب
                 surnames.setdefault(norm[e - 1], aid)
@@ -365,7 +429,8 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                 continue
             taken.update(range(first, e))
             added.append((doc_id, where_[0], where_[1], field, a, b, base + first, value[a:b], aid,
-                          named[aid], named[aid], "person", None, "unlisted (title + name)"))
+                          named[aid], named[aid], "person", None,
+                          "unlisted (coordinated name)" if coord else "unlisted (title + name)"))
         if surnames:   # the surname alone, later in the document (وأضاف الردادي)
             of_word = {}   # the words of the text that read as a surname (with proclitics)
             for w in uniq:
@@ -375,7 +440,7 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                     of_word[w] = aid
             for k, w in enumerate(raw):
                 aid = of_word.get(w)
-                if aid is None or owner[k] >= 0 or k in taken:
+                if aid is None or owner[k] >= 0 or k in taken or k < introduced[aid]:
                     continue
                 where_ = unit_of(toks.starts[k])
                 if where_ is None:
