@@ -1697,3 +1697,20 @@ def test_round_thirty_six_cabinets_and_partisan_names_of_the_israeli_army():
     # the cabinet is a basic generic form: it does not make every state with one "covered",
     # so that a ministry named before a list of states is not the ministry of one of them
     assert ("d4", "sdn_moh") not in got
+
+
+def test_round_thirty_nine_the_regime_and_a_system():
+    """Gazetteer 2026.12.02.32: bare النظام is the regime of Sudan, Algeria and Niger in a
+    document about them (as of Syria, Iran ...); followed by a relative adjective that is no
+    nationality it is a system (النظام الملكي البائد، النظام الانتخابي), not the government, but
+    النظام الأمني السوري is the regime and an object after it (منح النظام المهلة) changes nothing."""
+    m, got = found(
+        "خرج آلاف السودانيين في الخرطوم مطالبين بإسقاط النظام، وردت قوات الأمن بالغاز.",
+        "ردد المتظاهرون في الجزائر شعارات مناوئة لرموز النظام، وطالب آخرون بتعديل النظام "
+        "الانتخابي.",
+        "اتهم الحرس الثوري في إيران أنصار النظام الملكي البائد بتمويل الاحتجاجات.",
+        "حذر المجلس الوطني السوري من أن منح النظام المهلة تلو الأخرى يطيل معاناة السوريين في حمص.",
+        "قاتل مع النظام الأمني السوري في حمص مئات المسلحين.")
+    assert {("d0", "sdn_gov"), ("d1", "dza_gov"), ("d3", "syr_gov"), ("d4", "syr_gov")} <= got
+    assert ("d2", "irn_gov") not in got
+    assert m[(m["doc_id"] == "d1") & (m["actor_id"] == "dza_gov")]["surface"].tolist() == ["النظام"]

@@ -441,6 +441,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             kinds = {type_of.get(e_actor[p]) for p in cands}
             if kinds == {"government"} and _no_body(r, texts, titles, matcher, office, future):
                 continue   # رئاسة الحكومة، تشكيل الحكومة، الحكومة المقبلة: no body that acts
+            if kinds == {"government"} and r[9] == 1 and _a_system(r, texts, titles, matcher,
+                                                                   nisbas):
+                continue   # النظام الملكي، النظام الانتخابي: a system, not the regime
             if kinds == {"state"} and state_venues.intersection(
                     _prev_word(r, texts, titles, matcher, True)):
                 continue   # مطار طرابلس، مطار كابل: the airport, not the state
@@ -879,6 +882,28 @@ def _no_body(r: tuple, texts: dict, titles: dict, matcher: Dictionary, office: s
         return False
     return bool(office.intersection(_prev_word(r, texts, titles, matcher, True))) \
         or _next_word(r, texts, titles, matcher) in future
+
+
+def _a_system(r: tuple, texts: dict, titles: dict, matcher: Dictionary, nisbas: dict) -> bool:
+    """Bare النظام ("the regime", a short form of a country's government) followed by a
+    definite relative adjective that is no nationality: a system or an order (النظام الملكي
+    البائد، النظام الانتخابي، النظام الداخلي), not the government. النظام السوري is a name of
+    its own, and النظام الأمني السوري the regime."""
+    if _regime(matcher.settings) not in matcher._forms(r[7])[0]:
+        return False
+    after = _next_word(r, texts, titles, matcher)
+    if after is None or not after.startswith("ال") or not after.endswith("ي") \
+            or after in nisbas or after in _NOT_MODIFIERS:
+        return False   # منح النظام المهلة، اتهم النظام الثوار: an object after the subject
+    value = (titles if r[3] == "title" else texts).get(r[0])
+    rest = matcher.tokens(value[r[5]:r[5] + 60]) if isinstance(value, str) else []
+    # النظام الأمني السوري: a nationality after the adjective names the regime
+    return not (len(rest) > 1 and matcher._forms(rest[1][2])[0][0] in nisbas)
+
+
+@functools.lru_cache(maxsize=8)
+def _regime(settings: Any) -> str:
+    return entry_words("النظام", settings)[0]
 
 
 def _undetermined_adjective(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> bool:
