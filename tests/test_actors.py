@@ -104,6 +104,9 @@ def test_start_words_found_by_sets_with_a_full_cache_and_after_new_entries(monke
     assert [m.payloads for m in d.finditer("وزير خارجية قطر")] == [("qatar",)]
     d.add("وزير خارجية قطر", "hbj")   # a word already seen now starts an entry
     assert [m.payloads for m in d.finditer("وزير خارجية قطر")] == [("hbj",)]
+    assert [m.payloads for m in d.finditer("تبرعت قطر للنازحين")] == [("qatar",)]
+    d.add("قطر الخيرية", "qc")   # a word walked from before leads further now
+    assert [m.payloads for m in d.finditer("تبرعت قطر الخيرية للنازحين")] == [("qc",)]
 
 
 def test_learnt_words_match_as_the_set_path_and_a_full_cache_is_reported(monkeypatch):
