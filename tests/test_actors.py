@@ -400,13 +400,20 @@ def test_an_unknown_actor_in_an_edge_table_is_a_clear_error():
 
 
 def test_suggest_actors_proposes_names_the_gazetteer_lacks():
+    """Persons come from the names find_actors(unlisted=True) reads after titles (whole names,
+    no word of the title or of what follows): الدكتور مازن الجوهري, not the field commander of
+    قائد ميداني that a title followed by any word once proposed."""
     c = ck.load_corpus(SAMPLE).drop_duplicates()
     s = ck.suggest_actors(c, use_ner=False)
     assert "patterns only" in s.attrs["notes"][0]
     found = " ".join(s["candidate"])
     assert "حسن تركماني" not in found  # in the gazetteer now: matched, so not proposed
     assert s["count"].is_monotonic_decreasing and (s["count"] >= 2).all()
-    assert {"person", "organization"} <= set(s["kind"])
+    every = ck.suggest_actors(c, use_ner=False, min_count=1, top=None)
+    persons = every[every["kind"] == "person"].set_index("candidate")
+    assert {"مازن الجوهري", "فراس المحمد"} <= set(persons.index)
+    assert persons.loc["مازن الجوهري", "cue"] == "الدكتور"
+    assert "ميداني" not in set(every["candidate"]) and "organization" in set(every["kind"])
 
 
 # ------------------------------------------------------------------ quality, held out

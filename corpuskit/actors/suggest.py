@@ -1,10 +1,13 @@
 """Names the gazetteer does not know yet, proposed for a researcher to review.
 
 Arabic has no capital letters to spot names by, so candidates come from the places names stand
-in news prose: after titles and roles (الرئيس، الوزير، العميد الركن، المتحدث باسم، زعيم، قائد ...)
-and as the heads of organization names (جبهة، لواء، كتائب، حركة، تنظيم ...). Where camel-tools'
-NER model is installed (``camel_data -i ner-arabert``), its person and organization spans are
-added; without it the patterns alone run, and the table says so.
+in news prose. Persons: where the text introduces them with a title, as
+``find_actors(..., unlisted=True)`` reads them (a name after a rank or honorific, a given name
+after a role phrase such as وزير الإعلام اليمني or المتحدث باسم الجيش, a title after the name),
+their later surnames counted with them (:mod:`corpuskit.actors.unlisted`). Organizations: the
+heads of organization names (جبهة، لواء، كتائب، حركة، تنظيم ...) and the words after them. Where
+camel-tools' NER model is installed (``camel_data -i ner-arabert``), its person and
+organization spans are added; without it the patterns alone run, and the table says so.
 """
 
 from __future__ import annotations
@@ -20,43 +23,31 @@ from ..arabic.stoplists import stopwords
 from ..matching import TOKEN
 from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import find_actors
+from .unlisted import UNLISTED_PREFIX
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..corpus import Corpus
 
 __all__ = ["suggest_actors"]
 
-# Titles before a person's name (normalized as the text is: ة → ه, أ → ا, ى → ي).
-_TITLES = ("الرئيس", "الوزير", "وزير", "وزيره", "العميد", "العميد الركن", "اللواء", "العقيد",
-           "المقدم", "الرائد", "النقيب", "العماد", "الفريق", "المشير", "الشيخ", "الامير", "الملك",
-           "الامين العام", "رئيس الوزراء", "رئيس الحكومه", "المتحدث باسم", "المتحدث الرسمي باسم",
-           "الناطق باسم", "زعيم", "قائد", "القائد", "السفير", "المبعوث", "مبعوث", "النائب",
-           "الدكتور", "د", "رئيس", "مدير", "محافظ", "الناشط", "المعارض", "القيادي")
 # Heads of organization names: the organization is the head word and the next one to three.
 _ORGS = ("جبهه", "لواء", "الويه", "كتائب", "كتيبه", "حركه", "تنظيم", "جيش", "حزب", "تجمع",
          "مجلس", "هيئه", "جماعه", "فيلق", "ائتلاف", "اتحاد", "منظمه", "وكاله", "صحيفه", "قناه")
 _MAX_NAME = 3
 
 
-def _candidate(i: int, normed: list[str], broken: list[bool], titles: dict, orgs: set,
+def _cue(surface: str, name: str) -> str:
+    """The title written before a person's name in a mention (العقيد in العقيد هشام الردادي),
+    or "" (a surname alone, a title after the name)."""
+    at = surface.find(name)
+    return surface[:at].strip(" \t\"'«»“”") if at > 0 else ""
+
+
+def _candidate(i: int, normed: list[str], broken: list[bool], orgs: set,
                stop: frozenset) -> tuple[str, str, list[int]] | None:
-    """A name introduced at token ``i``: ``(kind, cue, token positions)``, or None."""
+    """An organization name introduced at token ``i``: ``(kind, cue, token positions)``, or
+    None."""
     n = len(normed)
-    for t in titles.get(normed[i], ()):
-        if tuple(normed[i:i + len(t)]) != t:
-            continue
-        j = i + len(t)
-        # descriptors between a title and the name (الروسي، الخارجية) start with ال
-        while j < n and not broken[j] and normed[j].startswith("ال") and j - i < 6:
-            j += 1
-        if j >= n or broken[j] or normed[j] in stop or not normed[j].isalpha():
-            return None
-        name = [j]
-        for k in range(j + 1, min(j + _MAX_NAME, n)):
-            if broken[k] or normed[k] in stop or not normed[k].isalpha():
-                break
-            name.append(k)
-        return "person", " ".join(t), name
     head = normed[i][2:] if normed[i].startswith("ال") else normed[i]
     if head in orgs and i + 1 < n and not broken[i + 1] and normed[i + 1] not in stop:
         name = [i]
@@ -84,28 +75,37 @@ def suggest_actors(corpus: Corpus, gazetteer: Gazetteer | None = None, *, min_co
     """Candidate actors missing from the gazetteer, ranked by how often they occur.
 
     Returns one row per candidate: ``candidate`` (as written most often), ``kind`` (``person``
-    after a title, ``organization`` after an organization word, or ``ner``), ``cue`` (the title
-    or head word that introduced it), ``count`` (occurrences), ``documents``, and ``example``
-    (the sentence it first appears in). ``attrs["notes"]`` says whether camel-tools' NER ran.
-    Spans that the gazetteer already matches are left out.
+    introduced by a title, ``organization`` after an organization word, or ``ner``), ``cue``
+    (the title or head word that introduced it first; "" for a person whose title follows the
+    name), ``count`` (occurrences; a person's include its surname alone later in the same
+    documents), ``documents``, and ``example`` (the sentence it first appears in).
+    ``attrs["notes"]`` says whether camel-tools' NER ran. Spans that the gazetteer already
+    matches are left out.
     """
     gaz = gazetteer or load_gazetteer()
     norm = functools.lru_cache(maxsize=500_000)(get_normalizer("default"))
     stop = stopwords("default")
-    known = find_actors(corpus, gaz, unit="sentence", meta=False)
+    found = find_actors(corpus, gaz, unit="sentence", meta=False, unlisted=True)
+    new = found["actor_id"].str.startswith(UNLISTED_PREFIX)
     covered: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for d, f, a, b in known[["doc_id", "field", "start", "end"]].itertuples(index=False):
+    for d, f, a, b in found[["doc_id", "field", "start", "end"]].itertuples(index=False):
         covered[f"{d}:{f}"].append((a, b))
-    titles: dict[str, list[tuple[str, ...]]] = defaultdict(list)
-    for t in _TITLES:
-        words = tuple(norm(w) for w in t.split())
-        titles[words[0]].append(words)
     orgs = {norm(w) for w in _ORGS}
     counts: Counter[tuple[str, str, str]] = Counter()
     docs_of: dict[tuple, set] = defaultdict(set)
     example: dict[tuple, str] = {}
     forms: dict[tuple, Counter[str]] = defaultdict(Counter)
     sents = corpus.units("sentence")
+    text_of = dict(zip(sents["unit_id"], sents["text"]))
+    # persons: the unlisted persons find_actors reads after titles, one candidate per name
+    person_key: dict[str, tuple[str, str, str]] = {}   # a name → its candidate's key
+    for r in found[new].itertuples(index=False):
+        name = r.actor_id[len(UNLISTED_PREFIX):]
+        key = person_key.setdefault(name, (name, "person", _cue(r.surface, r.name)))
+        counts[key] += 1
+        docs_of[key].add(r.doc_id)
+        forms[key][r.name] += 1
+        example.setdefault(key, text_of.get(r.unit_id, ""))
     for doc_id, field, u0, text in sents[["doc_id", "field", "start", "text"]].itertuples(
             index=False):
         toks = [(m.start(), m.end(), m.group(0)) for m in TOKEN.finditer(text)]
@@ -114,10 +114,10 @@ def suggest_actors(corpus: Corpus, gazetteer: Gazetteer | None = None, *, min_co
         broken = [i > 0 and bool(text[toks[i - 1][1]:toks[i][0]].strip()) for i in range(len(toks))]
         spans = covered.get(f"{doc_id}:{field}", [])
         for i in range(len(toks)):
-            found = _candidate(i, normed, broken, titles, orgs, stop)
-            if found is None:
+            hit = _candidate(i, normed, broken, orgs, stop)
+            if hit is None:
                 continue
-            kind, cue, name = found
+            kind, cue, name = hit
             a, b = toks[name[0]][0] + u0, toks[name[-1]][1] + u0
             if any(x < b and a < y for x, y in spans):
                 continue
