@@ -149,3 +149,20 @@ def test_names_built_on_abd_and_abu_match_written_apart_or_joined():
     assert m["actor_id"].tolist() == ["mli_abdoulaye_diop", "pse_abbas"]
     assert m["surface"].tolist() == ["وزير الخارجية المالي عبدالله ديوب",
                                      "الرئيس الفلسطيني أبومازن"]
+
+
+def test_suggestions_end_names_where_a_title_or_a_phrase_begins():
+    """suggest_actors' organization candidates stop at a person's title (… مجلس الأمناء رئيس
+    الهيئة: the council, not its head) and at an adverbial accusative (عضوا); a definite head
+    followed by an indefinite word (الهيئة أعضاء) and an indefinite head with its adjective
+    (حركة واسعة) are no names; a preposition after a title begins no person (الدكتور لمساعدة)."""
+    text = ("وعقد مجلس الأمناء رئيس الهيئة اجتماعا في المدينة. وانتخب تجمع الأطباء المستقلين "
+            "عضوا جديدا. وانتخبت الهيئة أعضاء جددا، وشهدت المدينة حركة واسعة. وتدخل الدكتور "
+            "لمساعدة المصابين.")
+    c = docs(text, text)
+    s = ck.suggest_actors(c, use_ner=False, min_count=1, top=None)
+    got = set(s["candidate"])
+    assert {"مجلس الأمناء", "تجمع الأطباء المستقلين"} <= got
+    assert not {"مجلس الأمناء رئيس الهيئة", "تجمع الأطباء المستقلين عضوا", "الهيئة أعضاء",
+                "حركة واسعة", "لمساعدة المصابين"} & got
+    assert unlisted(ck.find_actors(c, unlisted=True)).empty

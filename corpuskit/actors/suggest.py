@@ -48,16 +48,32 @@ def _candidate(i: int, normed: list[str], broken: list[bool], orgs: set,
     """An organization name introduced at token ``i``: ``(kind, cue, token positions)``, or
     None."""
     n = len(normed)
-    head = normed[i][2:] if normed[i].startswith("ال") else normed[i]
+    definite = normed[i].startswith("ال")
+    head = normed[i][2:] if definite else normed[i]
     if head in orgs and i + 1 < n and not broken[i + 1] and normed[i + 1] not in stop:
+        after = normed[i + 1]
+        if definite and not after.startswith("ال"):
+            return None   # الهيئة أعضاء: the head ends a phrase; a name's head has no article
+        if not definite and not after.startswith("ال") and after.endswith("ه"):
+            return None   # حركة كاملة، حركة واسعة: an adjective, not a name
         name = [i]
         for k in range(i + 1, min(i + 1 + _MAX_NAME, n)):
-            if broken[k] or normed[k] in stop or not normed[k].isalpha():
-                break
+            w = normed[k]
+            if broken[k] or w in stop or not w.isalpha() or w in _role_heads() \
+                    or (len(w) > 3 and w.endswith("ا") and not w.startswith("ال")):
+                break   # a person's title (مجلس الوزراء رئيس الديوان) or an adverbial (عضوا)
             name.append(k)
         if len(name) > 1:
             return "organization", head, name
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _role_heads() -> frozenset[str]:
+    from .unlisted import _ROLE_HEADS
+
+    norm = get_normalizer("default")
+    return frozenset(norm(w) for w in _ROLE_HEADS)
 
 
 def _ner_available() -> bool:

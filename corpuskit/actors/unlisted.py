@@ -328,8 +328,9 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                     cue = k
             elif opens(k) and (r0 + 1 == k or joined(r0 + 1)) and owner[r0] < 0 \
                     and prev in words.ranks and (
-                    prev not in words.ranks_need_given or norm[k] in words.given):
-                cue = r0
+                    prev not in words.ranks_need_given or norm[k] in words.given) \
+                    and (norm[k] in words.given or not norm[k].startswith("ل")):
+                cue = r0   # (not الدكتور لمساعدة: "for", a preposition, begins no name)
             elif norm[k] in words.given or (norm[k] in words.kunya and k + 1 < n
                                              and fits(k + 1)):
                 # a role phrase before the name: back over definite words, fillers and the
