@@ -166,3 +166,15 @@ def test_suggestions_end_names_where_a_title_or_a_phrase_begins():
     assert not {"مجلس الأمناء رئيس الهيئة", "تجمع الأطباء المستقلين عضوا", "الهيئة أعضاء",
                 "حركة واسعة", "لمساعدة المصابين"} & got
     assert unlisted(ck.find_actors(c, unlisted=True)).empty
+
+
+def test_a_coordinated_name_is_read_where_the_text_has_no_other_name_word(tmp_path):
+    """A name after "and" is read even in a text whose only name-like word is that one (the
+    person before it named by a variant whose words are no given names)."""
+    gz = tmp_path / "mine.csv"
+    gz.write_text("id,name_ar,name_en,type,country,variants,short_forms,metonyms,roles,notes\n"
+                  "x_zaatar,زعتر قمرين,Zaatar Qamarin,person,LBN,قمرين الزعتري,,,,test\n",
+                  encoding="utf-8")
+    c = docs("قال قمرين الزعتري وسليم عياش إن الجلسة انتهت.")
+    m = ck.find_actors(c, ck.load_gazetteer(gz), unlisted=True)
+    assert m["actor_id"].tolist() == ["x_zaatar", "unlisted:سليم عياش"]

@@ -215,6 +215,7 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
     added: list[tuple] = []
     fields = [(d, "title", v) for d, v in titles.items() if isinstance(v, str) and v] + \
         [(d, "text", v) for d, v in texts.items() if isinstance(v, str) and v]
+
     def one(doc_id: str, field: str, value: str) -> None:   # one field of one document
         slot = where.get((doc_id, field))
         if slot is None:
@@ -239,7 +240,7 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                 raw_coord[w] = f[1:]
         hit_b, hit_a = uniq & raw_begin, uniq & raw_after
         hit_c = uniq.intersection(raw_coord)
-        if not hit_b and not hit_a:
+        if not hit_b and not hit_a and not hit_c:
             return
         cands = [k for k, w in enumerate(raw) if w in hit_b or w in hit_c]
         if hit_a:
