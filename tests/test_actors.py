@@ -1724,3 +1724,15 @@ def test_round_thirty_nine_the_regime_and_a_system():
     assert {("d0", "sdn_gov"), ("d1", "dza_gov"), ("d3", "syr_gov"), ("d4", "syr_gov")} <= got
     assert ("d2", "irn_gov") not in got
     assert m[(m["doc_id"] == "d1") & (m["actor_id"] == "dza_gov")]["surface"].tolist() == ["النظام"]
+
+
+def test_a_title_followed_by_a_short_form_of_its_holder_is_that_holder():
+    """An undated title followed by a short form of one of its holders (أبي أحمد, counted alone
+    only where Ethiopia is named) is that person ("role + name"), also with an honorific between
+    (رئيس وزراء إثيوبيا الدكتور أبي أحمد); without a holder's name after it, it stays a role."""
+    m, got = found("جاء ذلك في قمة بين رئيس إريتريا إسياس أفورقي ورئيس الوزراء الأثيوبي أبي أحمد.",
+                   "وصل رئيس وزراء إثيوبيا الدكتور أبي أحمد إلى أسمرة.",
+                   "وصل رئيس وزراء إثيوبيا إلى أسمرة.")
+    assert {("d0", "eth_abiy"), ("d1", "eth_abiy")} <= got
+    assert m[m["doc_id"] == "d0"]["resolved_by"].tolist() == ["role + name", "role + name"]
+    assert m[m["doc_id"] == "d2"]["actor_id"].str.startswith("role:").any()

@@ -401,7 +401,12 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 if word in former or word in late or _between_title_and_name(word):
                     after += 1   # الرئيس الفرنسي السابق [نيكولا ساركوزي]، رئيس الحكومة المكلف
                 nxt = following.get((r[1], after))
-                named = {e_actor[p] for p in nxt[8] if e_kind[p] in ("name", "variant")} \
+                if nxt is None and word in honorifics:   # رئيس وزراء إثيوبيا الدكتور [أبي أحمد]
+                    nxt = following.get((r[1], after + 1))
+                # the name, or a short form of one of the title's holders (رئيس الوزراء
+                # الأثيوبي أبي أحمد: a short form counted only where Ethiopia is named, but
+                # after the title it can be no one else)
+                named = {e_actor[p] for p in nxt[8] if e_kind[p] in ("name", "variant", "short")} \
                     if nxt is not None else set()
                 holder = next((e_actor[p] for p in roles if e_actor[p] in named), None)
                 if holder is not None:
