@@ -59,6 +59,7 @@ def actor_network(edges: pd.DataFrame, gazetteer: Gazetteer | None = None,
                             f"gazetteer ({len(gaz.actors)} actors); pass the gazetteer the "
                             "mentions were found with")
     counts = mentions["actor_id"].value_counts() if mentions is not None else None
+    written = _unlisted_names(mentions)   # once, not once per node
     G = nx.Graph()
     for a in ids:
         if a in actors.index:
@@ -66,7 +67,7 @@ def actor_network(edges: pd.DataFrame, gazetteer: Gazetteer | None = None,
             attrs = {"name_ar": r["name_ar"], "name_en": r["name_en"], "type": r["type"],
                      "country": r["country"]}
         elif str(a).startswith(UNLISTED_PREFIX):   # a person the gazetteer lacks
-            name = _unlisted_names(mentions).get(a, str(a).split(":", 1)[1])
+            name = written.get(a, str(a).split(":", 1)[1])
             attrs = {"name_ar": name, "name_en": name, "type": "person", "country": None}
         else:
             title = str(a).split(":", 1)[1]

@@ -23,7 +23,7 @@ from ..arabic.stoplists import stopwords
 from ..matching import TOKEN
 from .gazetteer import Gazetteer, load_gazetteer
 from .mentions import find_actors
-from .unlisted import UNLISTED_PREFIX
+from .unlisted import UNLISTED_PREFIX, title_heads
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..corpus import Corpus
@@ -59,21 +59,13 @@ def _candidate(i: int, normed: list[str], broken: list[bool], orgs: set,
         name = [i]
         for k in range(i + 1, min(i + 1 + _MAX_NAME, n)):
             w = normed[k]
-            if broken[k] or w in stop or not w.isalpha() or w in _role_heads() \
+            if broken[k] or w in stop or not w.isalpha() or w in title_heads() \
                     or (len(w) > 3 and w.endswith("ا") and not w.startswith("ال")):
                 break   # a person's title (مجلس الوزراء رئيس الديوان) or an adverbial (عضوا)
             name.append(k)
         if len(name) > 1:
             return "organization", head, name
     return None
-
-
-@functools.lru_cache(maxsize=1)
-def _role_heads() -> frozenset[str]:
-    from .unlisted import _ROLE_HEADS
-
-    norm = get_normalizer("default")
-    return frozenset(norm(w) for w in _ROLE_HEADS)
 
 
 def _ner_available() -> bool:

@@ -9,10 +9,12 @@ and the first names of the gazetteer's persons) after a role phrase (a title hea
 the gazetteer matched), is a mention of a person of its own: ``actor_id`` ``unlisted:<name>``
 (the name normalized), type ``person``, ``resolved_by`` ``unlisted (title + name)``; so is a
 name with a title after it (سهيل شاهين، المتحدث باسم ...), and a name after "and" right after
-a person's full name (علي حسن خليل وسليم عياش: ``unlisted (coordinated name)``). The same
-document's later uses of the full name or the surname alone (وأضاف الردادي) are mentions of that
-person too (``unlisted (short form)``). A role title that the gazetteer resolved by date but
-that runs straight into such a name is that named person, not the office holder the date gives.
+a person's full name (علي حسن خليل وسليم عياش: ``unlisted (coordinated name)``). Later uses of
+the surname alone in the same text (the body, or the title; وأضاف الردادي) are mentions of that
+person too (``unlisted (short form)``). A role title that the gazetteer could not resolve (an
+undated رئيس الوزراء الصومالي) and that runs straight into such a name is that named person; a
+title the gazetteer resolved to its holder by date is left as it is, and the name after it is
+not read (it is most often the holder's, in a spelling the gazetteer lacks).
 
 These are candidates of a pattern, not a curated list: review them with
 ``mentions[mentions.actor_id.str.startswith("unlisted:")]`` and add the ones you keep to your
@@ -149,6 +151,12 @@ class _Words:
 @functools.lru_cache(maxsize=4)
 def _words(settings: Any, gazetteer_given: frozenset[str]) -> _Words:
     return _Words(settings, gazetteer_given)
+
+
+def title_heads(settings: Any = "default") -> frozenset[str]:
+    """The normalized words that begin a person's title or role (وزير، المتحدث، العقيد،
+    الشيخ ...): where a name or an organization name read forward stops."""
+    return _words(settings, frozenset()).role_heads
 
 
 def gazetteer_given_names(actors: Any, settings: Any) -> frozenset[str]:
@@ -373,7 +381,7 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                     if w in words.phrase_break and w not in words.fillers:
                         break
                     j -= 1   # a word of the phrase (الخارجية، مكتب، نظيره، باسم)
-            if cue is not None and cue >= 0 and cue > 0 and norm[cue - 1] in words.venues \
+            if cue is not None and cue > 0 and norm[cue - 1] in words.venues \
                     and joined(cue):
                 cue = None   # جامعة الإمام محمد بن سعود، مدينة الشيخ زايد: a place's name
             if cue is None and norm[k] in words.given and not (
@@ -396,7 +404,9 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
         if not found:
             return
         title = titles.get(doc_id) if field == "text" else None
-        base = len(Tokens(title)) if isinstance(title, str) and title else 0
+        base = 0   # the title's words come first in a document's word positions
+        if isinstance(title, str) and title:
+            base = len((tokens or {}).get((doc_id, "title")) or Tokens(title))
         starts, ends, uid, para = slot
 
         def unit_of(pos: int) -> tuple | None:
