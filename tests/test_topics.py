@@ -354,6 +354,30 @@ def test_threaded_nmf_start_is_scikit_learns_on_real_news(news_texts):
     assert not np.array_equal(one, nmf_components(T, 8, 4, max_iter=60, tol=1e-3))  # seeded
 
 
+def test_threaded_nndsvda_start_is_scikit_learns_bit_for_bit(news_texts):
+    """The NMF's own start (NNDSVDa, from a randomized SVD) runs the SVD's sparse products on
+    threads; on SaudiNewsNet articles it gives scikit-learn's ``_initialize_nmf`` to the bit,
+    on one thread and on three, and depends on the seed."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from sklearn.decomposition._nmf import _initialize_nmf
+
+    from corpuskit.topics._nmf import _Product, nndsvda
+    from corpuskit.topics.model import _tfidf
+
+    corpus = ck.Corpus(pd.DataFrame({"doc_id": [f"n{i}" for i in range(len(news_texts))],
+                                     "text": news_texts}))
+    _, T = _tfidf(document_term_matrix(corpus, min_df=2).matrix)
+    T = sp.csr_matrix(T, dtype=np.float64)
+    W0, H0 = _initialize_nmf(T, 8, init="nndsvda", random_state=5)
+    with ThreadPoolExecutor(3) as pool:
+        for p, threads in ((None, 1), (pool, 3)):
+            W, H = nndsvda(T, 8, 5, _Product(T, p, threads), _Product(T.T.tocsr(), p, threads))
+            assert np.array_equal(W, W0) and np.array_equal(H, H0)
+    W6, _ = nndsvda(T, 8, 6, _Product(T, None, 1), _Product(T.T.tocsr(), None, 1))
+    assert not np.array_equal(W6, W0)
+
+
 def test_surface_forms_merged_over_parts_are_each_terms_most_frequent_word(news_texts):
     """The surface form of every term is its most frequent word as written over the whole
     corpus (ties: the first in code-point order), however the counting was cut into parts:

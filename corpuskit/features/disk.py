@@ -198,7 +198,16 @@ def _write_block(i: int, st: dict[str, Any], vocabulary: list[str], out: str) ->
     return {"file": name, "n": n, "nnz": int(m.nnz),
             "counts": np.asarray(m.sum(axis=0)).ravel(),
             "df": np.bincount(m.indices, minlength=v),
-            "surface": {k: c for k, c in st["surface"].items() if k[0] in index}}
+            "surface": _surface_on(st["surface"], column)}
+
+
+def _surface_on(sf: dict[str, Any], column: np.ndarray) -> dict[str, Any]:
+    """A part's surface counts (its own term ids) on the vocabulary's columns (terms outside
+    it dropped)."""
+    cols = column[sf["cols"]] if len(sf["cols"]) else np.zeros(0, np.int64)
+    keep = np.flatnonzero(cols >= 0)
+    return {"cols": cols[keep], "forms": [sf["forms"][i] for i in keep.tolist()],
+            "counts": sf["counts"][keep]}
 
 
 def _write_fixed_part(spec: tuple, i: int, analyzer: ArabicAnalyzer, vocabulary: list[str],
@@ -220,7 +229,7 @@ def write_disk_dtm(corpus: Any, out: str | Path, *, analyzer: ArabicAnalyzer, un
 
     from ..engine import engine_for
     from ..parts import part_specs
-    from .dtm import _hash_ids, _surface_forms, df_bounds
+    from .dtm import SurfaceTally, _hash_ids, _surface_forms, df_bounds
 
     out = Path(out)
     if out.exists() and not (out / "manifest.json").is_file() and \
@@ -270,12 +279,12 @@ def write_disk_dtm(corpus: Any, out: str | Path, *, analyzer: ArabicAnalyzer, un
         v = len(vocab)
         counts = np.zeros(v, np.int64)
         dfs = np.zeros(v, np.int64)
-        surface: Counter[tuple[str, str]] = Counter()
+        surface = SurfaceTally()
         rows, nnz = 0, 0
         for i, res in enumerate(results):
             counts += res["counts"].astype(np.int64)
             dfs += res["df"]
-            surface.update(res["surface"])
+            surface.add(res["surface"]["cols"], res["surface"]["forms"], res["surface"]["counts"])
             if vocabulary is None:
                 parts[i]["file"] = res["file"]
             else:
@@ -287,7 +296,7 @@ def write_disk_dtm(corpus: Any, out: str | Path, *, analyzer: ArabicAnalyzer, un
         stage.unlink()
     parts = [{"file": p["file"], "rows": p["rows"], "n": p["n"]} for p in parts]
     np.save(out / "vocabulary.npy", np.asarray(vocab, dtype=str))
-    np.save(out / "surface.npy", _surface_forms(np.asarray(vocab, dtype=object), surface))
+    np.save(out / "surface.npy", _surface_forms(np.asarray(vocab, dtype=object), surface.best(v)))
     np.save(out / "counts.npy", counts)
     np.save(out / "df.npy", dfs)
     settings = {"unit": unit, "min_df": min_df, "max_df": max_df, "max_terms": max_terms,
