@@ -397,37 +397,51 @@ def _count_part(spec: tuple, analyzer: ArabicAnalyzer, vocabulary: list[str] | N
 
 
 class SurfaceTally:
-    """Counts of (column, word as written) gathered part by part, as arrays (a dictionary of
+    """Counts of (column, word as written) gathered part by part: each word interned once,
+    the counts kept as integer arrays and summed as they grow (a dictionary of (term, word)
     pairs cost the main process about 3 s at 31,000 articles); ``best`` picks each column's
     most frequent word, ties to the first in code-point order."""
 
+    _COMPACT = 2_000_000   # pairs held before equal pairs are summed
+
     def __init__(self) -> None:
-        self.cols: list[np.ndarray] = []
-        self.forms: list[str] = []
+        self.index: dict[str, int] = {}
+        self.keys: list[np.ndarray] = []     # column << 32 | word id
         self.counts: list[np.ndarray] = []
+        self.held = 0
 
     def add(self, cols: np.ndarray, forms: list[str], counts: np.ndarray) -> None:
-        self.cols.append(np.asarray(cols, np.int64))
-        self.forms.extend(forms)
+        index = self.index
+        setdefault = index.setdefault
+        ids = np.fromiter([setdefault(f, len(index)) for f in forms], np.int64, len(forms))
+        self.keys.append((np.asarray(cols, np.int64) << 32) | ids)
         self.counts.append(np.asarray(counts, np.int64))
+        self.held += len(forms)
+        if self.held > self._COMPACT:
+            self._compact()
+
+    def _compact(self) -> tuple[np.ndarray, np.ndarray]:
+        keys = np.concatenate(self.keys) if self.keys else np.zeros(0, np.int64)
+        counts = np.concatenate(self.counts) if self.counts else np.zeros(0, np.int64)
+        keys, inv = np.unique(keys, return_inverse=True)
+        total = np.zeros(len(keys), np.int64)
+        np.add.at(total, inv.ravel(), counts)
+        self.keys, self.counts, self.held = [keys], [total], len(keys)
+        return keys, total
 
     def best(self, n: int) -> np.ndarray:
         """The most frequent form of each of ``n`` columns (None where none was counted)."""
         out = np.full(n, None, dtype=object)
-        if not self.forms:
+        keys, total = self._compact()
+        if not len(keys):
             return out
-        cols = np.concatenate(self.cols)
-        counts = np.concatenate(self.counts)
-        codes, uniq = pd.factorize(np.asarray(self.forms, dtype=object))
-        rank = np.empty(len(uniq), np.int64)
-        rank[np.argsort(uniq.astype(str), kind="stable")] = np.arange(len(uniq))
-        pair, inv = np.unique(cols * len(uniq) + codes, return_inverse=True)
-        total = np.zeros(len(pair), np.int64)
-        np.add.at(total, inv.ravel(), counts)
-        col, form = pair // len(uniq), pair % len(uniq)
+        words = np.asarray(list(self.index), dtype=object)
+        rank = np.empty(len(words), np.int64)
+        rank[np.argsort(words.astype(str), kind="stable")] = np.arange(len(words))
+        col, form = keys >> 32, keys & 0xFFFFFFFF
         order = np.lexsort((rank[form], -total, col))
         first = order[np.r_[True, col[order][1:] != col[order][:-1]]]
-        out[col[first]] = uniq[form[first]]
+        out[col[first]] = words[form[first]]
         return out
 
 
