@@ -22,8 +22,8 @@ from ._memory import release_memory
 from ._progress import wanted
 from ._versions import library_versions
 from .arabic.normalization import get_normalizer
-from .clean import (duplicate_tokens, exact_key, flag_duplicates, minhash_keys, repeated_blocks,
-                    shingle_sets)
+from .clean import (PartTokens, duplicate_tokens, exact_key, flag_duplicates, minhash_keys,
+                    repeated_blocks, shingle_sets)
 from .corpus import DOC_COLUMNS, REPORT_COLUMNS, Corpus
 from .engine import get_engine
 from .dates import parse_date
@@ -230,7 +230,7 @@ def load_corpus(*paths: str | Path, format: str | None = None,
 
     ids = _IdRegistry()
     try:
-        for result in eng.imap(_process_part, parts(), min_arabic):
+        for result in eng.imap(_process_part, parts(), min_arabic, out is not None):
             chunk = pending.popleft()
             rows = _apply_part(chunk, result, report, ids)
             sink.add(rows, result)
@@ -433,10 +433,14 @@ def _fingerprint(src: Source) -> dict[str, Any]:
 # Parts: the work on each part of the corpus runs in worker processes (or on Dask); the main
 # process reads the input, hands out parts, and puts their results together in input order.
 
-def _process_part(recs: list[Record], min_arabic: float) -> dict[str, Any]:
+def _process_part(recs: list[Record], min_arabic: float,
+                  keep_tokens: bool = False) -> dict[str, Any]:
     """Everything per document that does not need the rest of the corpus: cleaning, the content
     and language checks, the document row and the duplicate keys (exact key, MinHash signature
-    and band keys). Tokens are not kept: ``corpus.tokens()`` makes them when asked."""
+    and band keys). ``keep_tokens`` (a corpus on disk): also the part's words as integer ids
+    (:class:`~corpuskit.clean.PartTokens`), so that counting them later does not tokenize the
+    text again; in memory tokens are not kept: ``corpus.tokens()`` makes them when asked."""
+    cache = PartTokens() if keep_tokens else None
     skipped: dict[int, str] = {}
     rows: list[dict[str, Any]] = []
     bases: list[str] = []
@@ -476,15 +480,23 @@ def _process_part(recs: list[Record], min_arabic: float) -> dict[str, Any]:
             "source_field": rec.origin.get("source") if rec.canonical.get("source") else None,
             **rec.extra,
         })
+        if cache is not None:
+            cache.add(title, text)
+            continue
         body, words = duplicate_tokens(title, text)
         exact.append(exact_key(" ".join(body)))
         words_all.append(words)
+    if cache is not None:   # the part's words kept: duplicate tokens from its word types
+        for body, words in cache.duplicate_tokens():
+            exact.append(exact_key(" ".join(body)))
+            words_all.append(words)
     sets = shingle_sets(words_all)
     sigs, bands = minhash_keys(sets)
     return {"skipped": skipped, "rows": rows, "bases": bases,
             "exact": np.array(exact, dtype="S16"), "bands": bands, "sigs": sigs,
             "nonempty": np.array([len(x) > 0 for x in sets], dtype=bool),
-            "dates": np.array(dates, dtype=np.int64).view("datetime64[ns]")}
+            "dates": np.array(dates, dtype=np.int64).view("datetime64[ns]"),
+            "tokens": cache.arrays() if cache is not None else None}
 
 
 _NAT = np.datetime64("NaT", "ns").view(np.int64)

@@ -6,6 +6,9 @@ Layout of a corpus folder::
     docs/part-00000.parquet ...   the documents, ``part_size`` a part (one row group each)
     report/part-00000.parquet ... the load report, every file and record, in input order
     keys/part-00000.npz    per document: date, exact-duplicate key, MinHash LSH band keys
+    tokens/part-00000.npz  the part's words (light normalization) as one list of types and
+                           each document's title and text as type ids: counted without
+                           tokenizing again (``DiskCorpus.tokens``)
     duplicates.parquet     the documents flagged as exact or near duplicates, and of what
 
 Nothing of the corpus is held in memory while it is written but a few bytes a document (the
@@ -37,7 +40,7 @@ __all__ = ["DiskCorpus", "CorpusWriter", "open_corpus", "is_corpus_dir", "DISK_F
 DISK_FORMAT = "corpuskit-corpus"
 DISK_FORMAT_VERSION = 1
 _MARKER = ".writing"
-_OURS = ("manifest.json", _MARKER, "docs", "report", "keys", "duplicates.parquet")
+_OURS = ("manifest.json", _MARKER, "docs", "report", "keys", "tokens", "duplicates.parquet")
 _KIND = np.array([None, "exact", "near"], dtype=object)
 
 
@@ -76,7 +79,7 @@ class CorpusWriter:
                 elif q.exists():
                     q.unlink()
         self._created = not p.exists()
-        for sub in ("docs", "report", "keys"):
+        for sub in ("docs", "report", "keys", "tokens"):
             (p / sub).mkdir(parents=True, exist_ok=True)
         (p / _MARKER).write_text(json.dumps({
             "pid": os.getpid(), "started": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -90,6 +93,7 @@ class CorpusWriter:
         self._ids: list[np.ndarray] = []
         self._sig8: list[np.ndarray] = []
         self._sig8_all: np.ndarray | None = None
+        self.tokens = False
 
     # ---------------------------------------------------------------- writing
     def add(self, rows: list[dict[str, Any]], result: dict[str, Any]) -> None:
@@ -112,8 +116,14 @@ class CorpusWriter:
         keys = f"keys/part-{i:05d}.npz"
         np.savez(self.path / keys, exact=result["exact"], bands=result["bands"],
                  sigs=result["sigs"], nonempty=result["nonempty"], dates=result["dates"])
-        self.parts.append({"file": name, "keys": keys, "rows": len(docs), "first": self.n_docs,
-                           "bytes": (self.path / name).stat().st_size})
+        entry = {"file": name, "keys": keys, "rows": len(docs), "first": self.n_docs,
+                 "bytes": (self.path / name).stat().st_size}
+        if result.get("tokens") is not None:
+            tok = f"tokens/part-{i:05d}.npz"
+            np.savez(self.path / tok, **result["tokens"])
+            entry.update(tokens=tok, tokens_bytes=(self.path / tok).stat().st_size)
+            self.tokens = True
+        self.parts.append(entry)
         self.n_docs += len(docs)
         self._dates.append(result["dates"])
         self._exact.append(result["exact"])
@@ -199,6 +209,10 @@ class CorpusWriter:
                     "written": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                     "counts": counts, "parts": self.parts, "report_parts": self.report_parts,
                     "provenance": provenance}
+        if self.tokens and all("tokens" in p for p in self.parts):
+            from .arabic.normalization import get_normalizer
+
+            manifest["tokens"] = {"normalize": sorted(get_normalizer("light").settings.steps)}
         tmp = self.path / "manifest.json.tmp"
         tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1, default=str),
                        encoding="utf-8")
@@ -276,6 +290,10 @@ class DiskCorpus:
                 raise InputError(f"{self.path}: {part['file']} has changed since the corpus was "
                                  f"written ({f.stat().st_size:,} bytes, not {part['bytes']:,}); "
                                  "load it again")
+            t = self.path / part["tokens"] if "tokens" in part else None
+            if t is not None and (not t.is_file() or t.stat().st_size != part["tokens_bytes"]):
+                raise InputError(f"{self.path}: {part['tokens']} is missing or has changed since "
+                                 "the corpus was written; load it again")
 
     # ---------------------------------------------------------------- basics
     @property
@@ -385,6 +403,45 @@ class DiskCorpus:
         if columns is not None:
             docs = docs[[c for c in dict.fromkeys(["doc_id", *columns]) if c in docs]]
         return docs
+
+    def tokens(self, i: int, include_title: bool = True,
+               normalize: Sequence[str] | None = None) -> tuple[list[str], np.ndarray,
+                                                                 np.ndarray] | None:
+        """The words of part ``i``'s documents (those :meth:`read_part` returns), as written at
+        load: ``(words, ids, lengths)``, the part's word types, every document's tokens as
+        type ids in order (title first, unless ``include_title=False``), and each document's
+        number of tokens. None when the corpus keeps no tokens (written by an earlier
+        corpuskit) or keeps them in another normalization than ``normalize`` (its steps)."""
+        info = self.manifest.get("tokens")
+        part = self.manifest["parts"][i]
+        if not info or "tokens" not in part or (
+                normalize is not None and sorted(normalize) != info["normalize"]):
+            return None
+        path = self.path / part["tokens"]
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                raw, ids = z["words"].tobytes().decode("utf-8"), z["ids"].astype(np.int64)
+                tl, xl = z["title_len"].astype(np.int64), z["text_len"].astype(np.int64)
+        except Exception as exc:  # noqa: BLE001 - every way a file can be damaged
+            raise InputError(f"{path}: a damaged part of the corpus ({type(exc).__name__}: "
+                             f"{str(exc)[:200]}); load it again") from None
+        words = raw.split("\n") if raw else []
+        if len(tl) != part["rows"] or len(xl) != part["rows"] or int(tl.sum() + xl.sum()) != \
+                len(ids) or (len(ids) and int(ids.max()) >= len(words)):
+            raise InputError(f"{path}: does not match its part of the corpus; load it again")
+        keep_doc = np.ones(part["rows"], bool)
+        if self.drops_duplicates:
+            d = self.duplicates
+            pos = d["position"].to_numpy()
+            pos = pos[(pos >= part["first"]) & (pos < part["first"] + part["rows"])]
+            keep_doc[pos - part["first"]] = False
+        if keep_doc.all() and include_title:
+            return words, ids, tl + xl
+        # one flag per token: its document is kept, and it is no title token where titles go
+        title_tok = np.repeat(np.tile([True, False], len(tl)), np.column_stack([tl, xl]).ravel())
+        keep = np.repeat(keep_doc, tl + xl) & (include_title | ~title_tok)
+        lengths = (xl + (tl if include_title else 0))[keep_doc]
+        return words, ids[keep], lengths
 
     def parts(self, columns: Sequence[str] | None = None) -> Iterator[Corpus]:
         """Each part as a small in-memory Corpus (its provenance says which part)."""

@@ -832,3 +832,86 @@ def test_cli_runs_part_by_part_on_a_corpus_folder(tmp_path, monkeypatch):
         b = pd.read_csv(outs["inputs"] / rel)
         pd.testing.assert_frame_equal(a, b, check_exact=False, rtol=1e-6, obj=rel,
                                       check_like=True)  # column order may differ
+
+
+# --------------------------------------------------------------------------- tokens kept at load
+
+HOSTILE = [
+    ("", "قَالَ الرَّئِيسُ إنّ الجيـــش السوري ﻻ يتراجع، وإن ٣٫٥ مليون لاجئ ﷲ"),
+    ("عنوان: «حلب»", "ا\u064e\u0654 همزة بعد فتحة، و\u0627\u0654 مركبة، و ی ک ۀ فارسية ۃ"),
+    ("\u200fتقرير\u200e", "وكالة\u200d الأنباء‌ السورية (سانا) 😀 قالت 12:30 \x00 ثم 𝔸𝔹"),
+    (None, "In English only, with an Arabic ، comma and digits ٠١٢ and ۴۵"),
+    ("title", "ﺍﻟﺮﺋﻴﺲ بأشكال العرض، والنص ﴿ قرآني ﴾ ۖ ۗ ـ"),
+]
+
+
+def test_tokens_kept_at_load_give_duplicate_detection_its_own_tokens(memory_corpus):
+    """The load reads each document's words once, as written (light normalization), and
+    derives duplicate detection's tokens (default normalization) from each word type: the same
+    tokens as tokenizing the text again, on real news and on hostile text (diacritics, tatweel,
+    presentation forms, a hamza that composes once a vowel is gone, Persian letters,
+    Arabic-Indic digits and separators, bidi marks, emoji, U+0000, mathematical letters)."""
+    from corpuskit.arabic.normalization import get_normalizer
+    from corpuskit.clean import PartTokens, duplicate_tokens
+
+    light = get_normalizer("light")
+    cache = PartTokens()
+    docs = memory_corpus.docs
+    pairs = list(zip(docs["title"], docs["text"])) + HOSTILE
+    for title, text in pairs:
+        cache.add(title, text)
+    got = list(cache.duplicate_tokens())
+    assert got == [duplicate_tokens(title, text) for title, text in pairs]
+    arr = cache.arrays()
+    words = arr["words"].tobytes().decode("utf-8").split("\n")
+    ids = arr["ids"].astype(int)
+    ends = np.cumsum(arr["title_len"] + arr["text_len"])
+    assert len(ends) == len(pairs) and ends[-1] == len(ids)
+    for (title, text), a, b in zip(pairs, np.r_[0, ends[:-1]], ends):
+        want = (light.tokens(title) if isinstance(title, str) and title else []) \
+            + light.tokens(text)
+        assert [words[i] for i in ids[a:b]] == want
+
+
+def test_dtm_of_a_corpus_on_disk_counts_the_words_kept_at_load(tmp_path, monkeypatch,
+                                                              memory_corpus):
+    """A corpus loaded to disk keeps each part's words as type ids; its document-term matrix
+    counts them without tokenizing any text again, and equals the matrix of the same corpus in
+    memory: with and without titles, without the flagged duplicates, with a fixed vocabulary,
+    and written to disk. A corpus whose folder keeps no tokens (an earlier corpuskit's) is
+    tokenized as before; a damaged token file is named."""
+    from corpuskit.features import dtm as dtm_module
+    from corpuskit.features import document_term_matrix
+
+    disk = ck.load_corpus(SAMPLE, SEEDS, progress=False, out=tmp_path / "c", part_size=40)
+    manifest = json.loads((tmp_path / "c" / "manifest.json").read_text())
+    assert manifest["tokens"]["normalize"] and all("tokens" in p for p in manifest["parts"])
+    refs = {(t, d): document_term_matrix(memory_corpus.drop_duplicates() if d else
+                                         memory_corpus, include_title=t, engine="serial")
+            for t in (True, False) for d in (True, False)}
+
+    def no_tokenizing(*args, **kwargs):
+        raise AssertionError("the text was tokenized again")
+
+    vocab = list(refs[True, False].vocabulary[::4])
+    fixed = document_term_matrix(memory_corpus, vocabulary=vocab, engine="serial")
+    with monkeypatch.context() as m:
+        m.setattr(dtm_module, "_count_unigrams", no_tokenizing)
+        for (t, d), ref in refs.items():
+            _same_dtm(ref, document_term_matrix(disk.drop_duplicates() if d else disk,
+                                                include_title=t, engine="serial"))
+        _same_dtm(fixed, document_term_matrix(disk, vocabulary=vocab, engine="serial"))
+        on_disk = document_term_matrix(disk, out=tmp_path / "dtm", engine="serial")
+        assert list(on_disk.surface) == list(refs[True, False].surface)
+    # the folder of an earlier corpuskit: no tokens, counted from the text
+    del manifest["tokens"]
+    (tmp_path / "c" / "manifest.json").write_text(json.dumps(manifest))
+    _same_dtm(refs[True, False], document_term_matrix(DiskCorpus(tmp_path / "c"),
+                                                      engine="serial"))
+    manifest["tokens"] = {"normalize": ["diacritics"]}   # kept in another normalization
+    (tmp_path / "c" / "manifest.json").write_text(json.dumps(manifest))
+    _same_dtm(refs[True, False], document_term_matrix(DiskCorpus(tmp_path / "c"),
+                                                      engine="serial"))
+    (tmp_path / "c" / manifest["parts"][1]["tokens"]).write_bytes(b"damaged")
+    with pytest.raises(InputError, match="tokens/part-00001.npz"):
+        DiskCorpus(tmp_path / "c")

@@ -188,17 +188,32 @@ class Normalizer:
     def tokens(self, text: str) -> list[str]:
         """``tokenize(self(text))`` in one pass: normalization and token splitting share one table."""
         text = self._prepare(text)
+        out = self._fast_split(text)
+        if out is not None:
+            return out
         mode = self._fused_mode
-        fast = self._fused_list
-        if fast is not None:
-            out = text.translate(fast)
-            if "\x00" not in out and not _has_astral(text):
-                return out.split()
         if mode == "always" or (mode == "check" and self._complex_re.search(text) is None):
             return self._translate(text, self._fused).split()
         from .tokenization import tokenize
 
         return tokenize(self._translate(text, self.table))
+
+    def fast_tokens(self, text: str) -> list[str] | None:
+        """``tokens(text)`` when the one-table path gives them (no character that needs
+        camel-tools' slow path, none above U+FFFF), else None. Where it gives them, tokens are
+        split at whitespace and symbols only, each character mapped on its own: so the tokens
+        of a text are the tokens of each of a lighter normalizer's tokens (what the load's
+        token cache relies on)."""
+        return self._fast_split(self._prepare(text))
+
+    def _fast_split(self, text: str) -> list[str] | None:
+        fast = self._fused_list
+        if fast is None:
+            return None
+        out = text.translate(fast)
+        if "\x00" in out or _has_astral(text):
+            return None
+        return out.split()
 
     @functools.cached_property
     def _complex_re(self) -> re.Pattern[str]:

@@ -308,15 +308,26 @@ def _count_unigrams(texts: list[str], analyzer: ArabicAnalyzer, vocab: dict[str,
         toks = tokens(text)
         ids.extend([setdefault(t, len(types)) for t in toks])
         lengths.append(len(toks))
-    words = list(types)
-    type_ids = np.frombuffer(ids, dtype=np.int64) if len(ids) else np.zeros(0, np.int64)
+    return _count_types(list(types),
+                        np.frombuffer(ids, dtype=np.int64) if len(ids) else np.zeros(0, np.int64),
+                        np.frombuffer(lengths, dtype=np.int64) if len(lengths)
+                        else np.zeros(0, np.int64), analyzer, vocab, fixed)
+
+
+def _count_types(words: list[str], type_ids: np.ndarray, lengths: np.ndarray,
+                 analyzer: ArabicAnalyzer, vocab: dict[str, int],
+                 fixed: bool) -> tuple[np.ndarray, np.ndarray, dict[str, Any]]:
+    """Rows of term ids from rows of word-type ids (``lengths`` tokens a row): each type's
+    term looked up once. Types that occur in no row get no column."""
     counts = np.bincount(type_ids, minlength=len(words))
     column = np.full(len(words), -1, dtype=np.int64)
     # the word-type cache itself, once (not term()'s settings check per word), unless a
     # subclass says otherwise
     term = analyzer._c.cache.__getitem__ \
         if getattr(type(analyzer), "term", None) is ArabicAnalyzer.term else analyzer.term
-    for i, w in enumerate(words):
+    for i, (w, c) in enumerate(zip(words, counts.tolist())):
+        if not c:
+            continue
         t = term(w)
         if t is None:
             continue
@@ -326,13 +337,27 @@ def _count_unigrams(texts: list[str], analyzer: ArabicAnalyzer, vocab: dict[str,
             column[i] = vocab.setdefault(t, len(vocab))
     cols = column[type_ids]
     keep = cols >= 0
-    row = np.repeat(np.arange(len(lengths)), np.frombuffer(lengths, dtype=np.int64)
-                    if len(lengths) else np.zeros(0, np.int64))[keep]
+    row = np.repeat(np.arange(len(lengths)), lengths)[keep]
     indptr = np.concatenate([[0], np.cumsum(np.bincount(row, minlength=len(lengths)))])
     has = np.flatnonzero(column >= 0)
     surface = {"cols": column[has], "forms": [words[i] for i in has.tolist()],
                "counts": counts[has].astype(np.int64)}
     return indptr.astype(np.int64), cols[keep], surface
+
+
+def _cached_tokens(spec: tuple, analyzer: ArabicAnalyzer, unit: str, include_title: bool
+                   ) -> tuple[list[str], np.ndarray, np.ndarray] | None:
+    """A part's words as the load kept them (a corpus on disk), where they are the analyzer's:
+    whole documents, single words, its own tokenizer (not a subclass's) and the same light
+    normalization; else None (the text is tokenized)."""
+    if spec[0] != "disk" or unit != "document" or analyzer._c.ngrams != (1, 1) \
+            or type(analyzer).surface_tokens is not ArabicAnalyzer.surface_tokens:
+        return None
+    from ..parts import _disk_corpus
+
+    steps = analyzer._c.surface.settings.steps
+    return _disk_corpus(spec[1], bool(spec[3]) if len(spec) > 3 else False).tokens(
+        spec[2], include_title, sorted(steps))
 
 
 def _texts(corpus: Corpus, unit: str, include_title: bool) -> tuple[list[str], np.ndarray,
@@ -365,7 +390,10 @@ def _count_part(spec: tuple, analyzer: ArabicAnalyzer, vocabulary: list[str] | N
     fixed = vocabulary is not None
     vocab: dict[str, int] = {t: i for i, t in enumerate(vocabulary)} if fixed else {}
     phrase_counts: Counter[tuple[str, str]] = Counter()
-    if analyzer.ngrams[1] == 1:
+    cached = _cached_tokens(spec, analyzer, unit, include_title)
+    if cached is not None:   # the words the load kept: no tokenizing
+        indptr, indices, surface = _count_types(*cached, analyzer, vocab, fixed)
+    elif analyzer.ngrams[1] == 1:
         indptr, indices, surface = _count_unigrams(texts, analyzer, vocab, fixed)
     else:
         surface_counts: Counter[tuple[str, str]] = Counter()   # (term, word as written)
