@@ -1759,3 +1759,26 @@ def test_round_forty_one_actors_of_recent_held_out_news():
     assert ("d0", "ag_taliban") not in got
     assert m[m["actor_id"] == "usa_africom"]["surface"].tolist() == [
         "القيادة الأميركية في أفريقيا", "أفريكوم"]
+
+
+def test_an_unresolved_title_before_a_listed_persons_name_is_that_persons_mention():
+    """Round 42: a role title the gazetteer cannot resolve (undated, or a title it lists no
+    holder of), right before a listed person's name, with a space, a comma or an opening
+    quotation mark between, is the person's title: one mention of the person spanning both
+    (ACTOR_GUIDELINES §2.2), not a role beside it. Not where the name follows "and" or a
+    preposition: there the title is someone else's."""
+    m = ck.find_actors(docs(
+        "ووقع الاتفاقين وزير خارجية البحرين عبد اللطيف بن راشد الزياني.",
+        "كما شنت المندوبة الأميركية، نيكي هالي، هجوما عنيفا على الأمم المتحدة.",
+        "وقال وزير الداخليّة الإيراني «أحمد وحيدي» إنّ فرق الإنقاذ توجّهت إلى منطقة الحادث.",
+        "وتم ذلك بحضور الرئيس الأمريكي ورئيس الوزراء الإسرائيلي بنيامين نتنياهو.",
+        "وقال المتحدث باسم الخارجية الإيرانية لنيكي هالي إن بلاده ترفض القرار."),
+        unit="paragraph")
+    got = {d: list(zip(g["surface"], g["actor_id"])) for d, g in m.groupby("doc_id")}
+    assert got["d0"] == [("وزير خارجية البحرين عبد اللطيف بن راشد الزياني",
+                          "int_zayani_abdullatif")]
+    assert ("المندوبة الأميركية، نيكي هالي", "usa_haley") in got["d1"]
+    assert got["d2"] == [("وزير الداخليّة الإيراني «أحمد وحيدي", "irn_vahidi")]
+    assert ("الرئيس الأمريكي", "role:الرئيس الأمريكي") in got["d3"]   # "and": someone else
+    assert ("لنيكي هالي", "usa_haley") in got["d4"]
+    assert not any(a.startswith("role:") for d in ("d0", "d1", "d2") for _, a in got[d])

@@ -580,7 +580,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             resolved += [d for d in _descriptions(by_doc_heads[doc_id], antecedents, matcher,
                                                   type_of, _role_words(gaz, matcher))
                          if not taken.intersection(range(d[0][6], d[0][6] + d[0][9]))]
-        resolved = _merge_adjacent(resolved, texts, titles)
+        resolved = _merge_adjacent(resolved, texts, titles, info)
         resolved = _governments_of(resolved, texts, titles, matcher, type_of, country_of,
                                    international, info)
         for r, aid, how in resolved:
@@ -1444,15 +1444,27 @@ _SCAN_BATCH = 1000   # fields (titles and texts) tokenized and learnt together
 
 
 def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
-                    titles: dict | None = None) -> list[tuple]:
+                    titles: dict | None = None,
+                    info: Mapping[str, Any] | None = None) -> list[tuple]:
     """One mention where a role title runs straight into the name of the same person
     (وزير الخارجية الروسي سيرغي لافروف): adjacent matches of one actor in one unit (a space or
     a comma between, or "former"/"the late" alone: رئيس تشاد السابق حسين حبري) merge. Side by
     side but not one mention: a name and its abbreviation in brackets or quotes (... (سانا)), a
-    capital and its state (القاهرة ومصر)."""
+    capital and its state (القاهرة ومصر). A role title the gazetteer could not resolve, right
+    before a listed person's name (a space, a comma or an opening quotation mark between:
+    وزير خارجية البحرين عبد اللطيف الزياني، المندوبة الأميركية، نيكي هالي), is that person's
+    title: one mention of the person (``info``: each actor's names and type), not a role
+    beside it; not where the name carries a proclitic its own name lacks (الرئيس الأمريكي
+    ورئيس الوزراء ...، قال الوزير لنيكي هالي)."""
     resolved = sorted(resolved, key=lambda x: (x[0][1], x[0][6]))
     out: list[tuple] = []
     for r, aid, how in resolved:
+        if out and aid is not None and info is not None and out[-1][1] is None \
+                and _title_of_person(out[-1], r, info.get(aid), texts, titles):
+            pr, _, _ = out[-1]
+            out[-1] = ((pr[0], pr[1], pr[2], pr[3], pr[4], r[5], pr[6], None, pr[8],
+                        pr[9] + r[9]), aid, how)
+            continue
         if out and aid is not None:
             pr, paid, phow = out[-1]
             n_prev = pr[9]
@@ -1470,6 +1482,23 @@ def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
                     continue
         out.append((r, aid, how))
     return out
+
+
+def _title_of_person(prev: tuple, r: tuple, actor: tuple | None, texts: dict | None,
+                     titles: dict | None) -> bool:
+    """Whether ``prev``, an unresolved role title, runs into ``r``, a match of a person
+    (``actor``: names, type), as a title into its holder's name."""
+    pr, _, phow = prev
+    if actor is None or actor[2] != "person" or not str(phow).startswith("role") \
+            or pr[1] != r[1] or pr[3] != r[3] or pr[6] + pr[9] != r[6]:
+        return False
+    value = ((titles if r[3] == "title" else texts) or {}).get(r[0])
+    if not isinstance(value, str):
+        return False
+    gap = value[pr[5]:r[4]]
+    first = value[r[4]:r[4] + 1]
+    return len(gap) <= 4 and not gap.strip(" \u00a0،,«\"“„'") \
+        and (first not in "وفبلك" or str(actor[1]).startswith(first))
 
 
 def _governments_of(resolved: list[tuple], texts: dict, titles: dict, matcher: Dictionary,
