@@ -1772,7 +1772,8 @@ def test_an_unresolved_title_before_a_listed_persons_name_is_that_persons_mentio
         "كما شنت المندوبة الأميركية، نيكي هالي، هجوما عنيفا على الأمم المتحدة.",
         "وقال وزير الداخليّة الإيراني «أحمد وحيدي» إنّ فرق الإنقاذ توجّهت إلى منطقة الحادث.",
         "وتم ذلك بحضور الرئيس الأمريكي ورئيس الوزراء الإسرائيلي بنيامين نتنياهو.",
-        "وقال المتحدث باسم الخارجية الإيرانية لنيكي هالي إن بلاده ترفض القرار."),
+        "وقال المتحدث باسم الخارجية الإيرانية لنيكي هالي إن بلاده ترفض القرار.",
+        "وقال المتحدث باسم الأمين العام للأمم المتحدة مارتن نيسيركي إن الوضع خطير."),
         unit="paragraph")
     got = {d: list(zip(g["surface"], g["actor_id"])) for d, g in m.groupby("doc_id")}
     assert got["d0"] == [("وزير خارجية البحرين عبد اللطيف بن راشد الزياني",
@@ -1781,4 +1782,7 @@ def test_an_unresolved_title_before_a_listed_persons_name_is_that_persons_mentio
     assert got["d2"] == [("وزير الداخليّة الإيراني «أحمد وحيدي", "irn_vahidi")]
     assert ("الرئيس الأمريكي", "role:الرئيس الأمريكي") in got["d3"]   # "and": someone else
     assert ("لنيكي هالي", "usa_haley") in got["d4"]
-    assert not any(a.startswith("role:") for d in ("d0", "d1", "d2") for _, a in got[d])
+    # the title of the one he speaks for is part of his own: one mention, spanning it all
+    assert got["d5"] == [("المتحدث باسم الأمين العام للأمم المتحدة مارتن نيسيركي",
+                          "int_nesirky_martin")]
+    assert not any(a.startswith("role:") for d in ("d0", "d1", "d2", "d5") for _, a in got[d])

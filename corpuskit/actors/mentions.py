@@ -1462,8 +1462,12 @@ def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
         if out and aid is not None and info is not None and out[-1][1] is None \
                 and _title_of_person(out[-1], r, info.get(aid), texts, titles):
             pr, _, _ = out[-1]
-            out[-1] = ((pr[0], pr[1], pr[2], pr[3], pr[4], r[5], pr[6], None, pr[8],
-                        pr[9] + r[9]), aid, how)
+            # the role may name the one the person speaks for or assists (المتحدث باسم
+            # الأمين العام ...، نائب وزير الخارجية ...): the span takes those words too
+            value = ((titles if r[3] == "title" else texts) or {}).get(r[0], "")
+            start, extra = _title_words_before(value, pr[4])
+            out[-1] = ((pr[0], pr[1], pr[2], pr[3], start, r[5], pr[6] - extra, None, pr[8],
+                        pr[9] + r[9] + extra), aid, how)
             continue
         if out and aid is not None:
             pr, paid, phow = out[-1]
@@ -1482,6 +1486,24 @@ def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
                     continue
         out.append((r, aid, how))
     return out
+
+
+_HARAKAT = re.compile("[\u064b-\u0652\u0640]")
+
+
+def _title_words_before(value: str, start: int) -> tuple[int, int]:
+    """Where a role title begins once the words before it that make it someone else's title
+    are taken in (المتحدث باسم، نائب، مساعد، مستشار ...: :data:`_TITLE_OF`), and how many."""
+    extra = 0
+    while extra < 3:
+        m = re.search(r"(\S+)\s+$", value[:start])
+        if not m:
+            break
+        w = _HARAKAT.sub("", m.group(1))
+        if w not in _TITLE_OF and not (w[:1] in "وف" and w[1:] in _TITLE_OF):
+            break
+        start, extra = m.start(1), extra + 1
+    return start, extra
 
 
 def _title_of_person(prev: tuple, r: tuple, actor: tuple | None, texts: dict | None,
