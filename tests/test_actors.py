@@ -1786,3 +1786,31 @@ def test_an_unresolved_title_before_a_listed_persons_name_is_that_persons_mentio
     assert got["d5"] == [("المتحدث باسم الأمين العام للأمم المتحدة مارتن نيسيركي",
                           "int_nesirky_martin")]
     assert not any(a.startswith("role:") for d in ("d0", "d1", "d2", "d5") for _, a in got[d])
+
+
+def test_a_listed_persons_surname_alone_counts_once_the_document_names_them_in_full():
+    """Round 43: the last word of a listed person's name, alone, is that person where the
+    same document names them in full (after it in the text; in the title where the text does):
+    بمقتل القنطار after سمير القنطار. Not before the full name, not in another document, not
+    where the word before it makes it another's (a given name: another man of the family; a
+    family word; a definite noun it qualifies), not a name's tail after a connector (آل ثاني)
+    or of a compound given name (نصر الله), not an adjective-like surname (نبيل العربي)."""
+    m = ck.find_actors(docs(
+        "أكدت قناة المنار نبأ استشهاد الأسير اللبناني المحرر سمير القنطار في غارة إسرائيلية. "
+        "وتعالت في إسرائيل أصوات تعبر عن الفرح بمقتل القنطار.",
+        "وتعالت أصوات تعبر عن الفرح بمقتل القنطار.",
+        "قتل أحد أنصار الشيخ أحمد الأسير في الاشتباكات. وقال الأسير إن أنصاره لن يتراجعوا، "
+        "فيما نفى حسين الأسير أي علاقة له، وأعلنت عائلة الأسير براءتها.",
+        "التقى رئيس الوزراء القطري حمد بن جاسم آل ثاني نظيره. وهذه ثاني زيارة له.",
+        "قال الأمين العام لحزب الله حسن نصر الله إن الله معنا.",
+        "قال الأمين العام للجامعة نبيل العربي إن الموقف العربي موحد، وإن البلد العربي يعاني."),
+        unit="paragraph")
+    sur = m[m["resolved_by"] == "surname after full name"]
+    got = list(zip(sur["doc_id"], sur["surface"], sur["actor_id"]))
+    assert ("d0", "القنطار", "lbn_kuntar") in got
+    assert ("d2", "الأسير", "lbn_assir_ahmad") in got
+    assert [d for d, _, _ in got] == ["d0", "d2"]   # nothing in d1 (no full name), d3-d5
+    d2 = sur[sur["doc_id"] == "d2"]
+    text = "قتل أحد أنصار الشيخ أحمد الأسير في الاشتباكات. وقال الأسير إن أنصاره لن يتراجعوا، "
+    assert list(d2["start"]) == [text.index("وقال الأسير") + len("وقال ")]   # not حسين الأسير,
+    #                                                                       not عائلة الأسير

@@ -15,6 +15,7 @@ import pandas as pd
 from ..errors import SettingsError
 from ..matching import TOKEN, Dictionary, Tokens, clitic_forms, entry_words
 from .gazetteer import Gazetteer, load_gazetteer
+from .surnames import listed_surnames
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..corpus import Corpus
@@ -268,7 +269,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         (kept as a mention of the role: ``actor_id`` ``role:<title>``, type ``role``),
         ``short form`` (a short form in a document that names the actor in full, or whose rule
         allows it), ``short form after title`` (a person's surname right after a title or an
-        honorific, الرئيس صالح, in a document that names the person's country),
+        honorific, الرئيس صالح, in a document that names the person's country), ``surname
+        after full name`` (the last word of a listed person's name alone, once the document
+        has named the person in full: :mod:`corpuskit.actors.surnames`),
         ``definite description`` (الجامعة، الوزير الروسي: the actor last named in full whose
         name or title begins with the same noun), or ``government of`` (نظام صدام حسين، حكومة
         حسان دياب، إدارة الرئيس دونالد ترامب، حكومة الأردن: a leader or a state after نظام،
@@ -330,7 +333,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     sources = (dict(zip(ids, corpus.docs["source"].tolist()))
                if home is not None and not isinstance(home, str) and "source" in corpus.docs
                else {})
-    kept: dict | None = {} if unlisted else None
+    kept: dict = {}   # each field's tokens, for the passes after resolution
     raw, heads = _scan(corpus, pieces, matcher, describe=True, weak=weak, keep=kept)
     by_doc_heads: dict[str, list[tuple]] = defaultdict(list)
     for h in heads:
@@ -595,6 +598,12 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 rows.append((*r[:8], aid, *info[aid], how))
     if not places:
         rows = [r for r in rows if r[11] != "place"]
+    one_word = gaz.__dict__.get("_one_word")
+    if one_word is None or one_word[0] is not gaz.entries:
+        one_word = gaz.__dict__["_one_word"] = (
+            gaz.entries, frozenset(k for k in gaz.entries["key"] if " " not in k))
+    rows = listed_surnames(rows, texts, titles, _where(pieces), matcher, kept, info,
+                           one_word[1], tables.nisbas, tables.title_of | tables.honorifics)
     if unlisted:
         from .unlisted import find_unlisted, gazetteer_given_names, gazetteer_single_names
 
