@@ -1505,7 +1505,8 @@ def _title_words_before(value: str, start: int) -> tuple[int, int]:
     are taken in (المتحدث باسم، نائب، مساعد، مستشار ...: :data:`_TITLE_OF`), and how many."""
     extra = 0
     while extra < 3:
-        m = re.search(r"(\S+)\s+$", value[:start])
+        lo = max(0, start - 60)   # a window: never a search over the whole text before it
+        m = _WORD_BEFORE.search(value, lo, start)
         if not m:
             break
         w = _HARAKAT.sub("", m.group(1))
@@ -1513,6 +1514,9 @@ def _title_words_before(value: str, start: int) -> tuple[int, int]:
             break
         start, extra = m.start(1), extra + 1
     return start, extra
+
+
+_WORD_BEFORE = re.compile(r"(\S+)[ \t\u00a0]+$")   # the word before a position, on its line
 
 
 def _title_of_person(prev: tuple, r: tuple, actor: tuple | None, texts: dict | None,
