@@ -1836,4 +1836,19 @@ def test_round_forty_four_actors_of_held_out_set_36s_news():
             ("d1", "afg_mujahid_zabihullah"), ("d2", "egy_sadek_nabil"),
             ("d3", "egy_sawi_hamada"), ("d4", "igo_minusma"), ("d4", "nga_moi")} <= got
     assert ("d0", "igo_au") not in got and ("d1", "ag_isis") not in got
-    assert ck.load_gazetteer().version == "2026.12.02.34"
+
+
+def test_round_forty_five_bare_names_read_where_the_document_names_the_country():
+    """Gazetteer 2026.12.02.35: bare حزب العدالة والتنمية is Morocco's PJD in a document that
+    names Morocco (it stays a short form of Turkey's AKP elsewhere), bare حركة الشباب is
+    al-Shabaab where the document names Somalia (elsewhere it is a youth movement), and
+    المؤتمر العام Libya's General National Congress where it names Libya."""
+    m, got = found(
+        "فاز حزب العدالة والتنمية بالانتخابات التشريعية في المغرب.",
+        "فاز حزب العدالة والتنمية بالانتخابات البلدية في مصر.",
+        "تبنت حركة الشباب الهجوم على قاعدة عسكرية في الصومال.",
+        "دعت حركة الشباب في مصر إلى التظاهر.",
+        "صوت المؤتمر العام في ليبيا على سحب الثقة من الحكومة.")
+    assert {("d0", "mar_pjd"), ("d2", "ag_shabaab"), ("d4", "lby_gnc")} <= got
+    assert not {("d1", "mar_pjd"), ("d1", "tur_akp"), ("d3", "ag_shabaab")} & got
+    assert ck.load_gazetteer().version == "2026.12.02.35"

@@ -43,7 +43,7 @@ from ..matching import entry_words
 
 __all__ = ["Gazetteer", "load_gazetteer", "GAZETTEER_VERSION", "ACTOR_TYPES", "COLUMNS"]
 
-GAZETTEER_VERSION = "2026.12.02.34"  # 34th revision (round 44: 18 actors of set 36's news)
+GAZETTEER_VERSION = "2026.12.02.35"  # 35th revision (round 45: bare names read by country)
 COLUMNS = ["id", "name_ar", "name_en", "type", "country", "variants", "short_forms", "metonyms",
            "roles", "notes"]
 ACTOR_TYPES = ("state", "government", "military", "security", "armed_group", "political_org",
