@@ -73,6 +73,14 @@ def listed_surnames(rows: list[tuple], texts: dict, titles: dict, where: dict,
     for i, r in enumerate(rows):
         by_doc[r[0]].append(i)
     added: list[tuple] = []
+    canon_last: dict[str, str | None] = {}   # actor → its Arabic name's last word, normalized
+
+    def surname_of(aid: str) -> str | None:
+        if aid not in canon_last:
+            words_ = Tokens(str(info[aid][1] or "")).words
+            canon_last[aid] = norm(words_[-1]) if len(words_) > 1 else None
+        return canon_last[aid]
+
     for doc_id, idx in by_doc.items():
         # surname → the person, and where the person's first full mention ends, by field
         owner_of: dict[str, set[str]] = defaultdict(set)
@@ -81,15 +89,12 @@ def listed_surnames(rows: list[tuple], texts: dict, titles: dict, where: dict,
             r = rows[i]
             if r[11] != "person" or r[13] not in _FULL:
                 continue
-            toks = _tokens(tokens, doc_id, r[3], r[7])
-            if toks is None:
-                continue
             name = Tokens(r[7]).words
-            canon = Tokens(str(info[r[8]][1] or "")).words   # the Arabic name's last word
-            if len(name) < 2 or len(canon) < 2:
+            canon = surname_of(r[8])
+            if len(name) < 2 or canon is None:
                 continue
             last, before = forms_of(name[-1])[0][0], forms_of(name[-2])[0][0]
-            if last != norm(canon[-1]) or len(last) < 3 or not last.isalpha() \
+            if last != canon or len(last) < 3 or not last.isalpha() \
                     or last in skip or before in joins:
                 continue
             owner_of[last].add(r[8])

@@ -386,14 +386,18 @@ def _count_part(spec: tuple, analyzer: ArabicAnalyzer, vocabulary: list[str] | N
     if meta_cols is None:
         meta_cols = [c for c in docs.columns if c not in ("text", "title", "doc_id", "path",
                                                           "record")]
-    texts, doc_ids, unit_ids, row_doc_pos = _texts(corpus, unit, include_title)
     fixed = vocabulary is not None
     vocab: dict[str, int] = {t: i for i, t in enumerate(vocabulary)} if fixed else {}
     phrase_counts: Counter[tuple[str, str]] = Counter()
     cached = _cached_tokens(spec, analyzer, unit, include_title)
-    if cached is not None:   # the words the load kept: no tokenizing
+    if cached is not None:   # the words the load kept: no text joined, none tokenized
+        doc_ids, unit_ids = docs["doc_id"].to_numpy(), None
+        row_doc_pos = np.arange(len(docs))
         indptr, indices, surface = _count_types(*cached, analyzer, vocab, fixed)
-    elif analyzer.ngrams[1] == 1:
+        return _part_result(vocab, fixed, indptr, indices, surface, phrase_counts, doc_ids,
+                            unit_ids, docs, meta_cols, row_doc_pos)
+    texts, doc_ids, unit_ids, row_doc_pos = _texts(corpus, unit, include_title)
+    if analyzer.ngrams[1] == 1:
         indptr, indices, surface = _count_unigrams(texts, analyzer, vocab, fixed)
     else:
         surface_counts: Counter[tuple[str, str]] = Counter()   # (term, word as written)
@@ -416,6 +420,15 @@ def _count_part(spec: tuple, analyzer: ArabicAnalyzer, vocabulary: list[str] | N
         surface = {"cols": np.array([p[0] for p in pairs], np.int64),
                    "forms": [p[1] for p in pairs],
                    "counts": np.array([p[2] for p in pairs], np.int64)}
+    return _part_result(vocab, fixed, indptr, indices, surface, phrase_counts, doc_ids, unit_ids,
+                        docs, meta_cols, row_doc_pos)
+
+
+def _part_result(vocab: dict[str, int], fixed: bool, indptr: Any, indices: Any,
+                 surface: dict[str, Any], phrase_counts: Counter[tuple[str, str]],
+                 doc_ids: Any, unit_ids: Any, docs: pd.DataFrame, meta_cols: list[str],
+                 row_doc_pos: np.ndarray) -> dict[str, Any]:
+    """What a worker sends back for one counted part."""
     return {"terms": None if fixed else list(vocab), "indptr": np.asarray(indptr, np.int64),
             "indices": np.asarray(indices, np.int64), "surface": surface,
             "phrases": dict(phrase_counts), "doc_ids": np.asarray(doc_ids, dtype=object),
