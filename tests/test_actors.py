@@ -10,6 +10,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import corpuskit as ck
 from corpuskit.actors import load_gazetteer
@@ -81,6 +83,58 @@ def test_tokens_from_one_split_are_the_regex_words_with_their_offsets():
     assert len(Tokens(seed)) > 400
     assert [(m.start, m.end, m.payloads) for m in d.finditer(seed, Tokens(seed))] == \
         [(m.start, m.end, m.payloads) for m in d.finditer(seed, d.tokens(seed))] != []
+
+
+_EDGE_TEXTS = ("", " ، ", "ـالأسدُ", "قَطَر_قطر 5+1 «داعش»", "ًبًت ً ـ بـ ـــ قُوَّاتُ النِّظَامِ ـالجيشُ ٰ_الأمم",
+               "َكتبُوا x", "حمص 😀 قصف", "𝐀𝐁 درعا", "a\u0300b\u00a0c\u2028د", "\x00قطر\x00", "۱۲ ١٢ 12")
+
+
+def _as_lists(toks: Tokens) -> tuple[list, list, list]:
+    return toks.words, toks.starts, toks.ends
+
+
+def test_tokens_made_in_batch_are_each_texts_tokens():
+    """Tokens.batch (one NumPy pass over a batch of texts) gives every text the words and
+    offsets Tokens(text) gives: on the seed and the sample corpus, and on the edges the regex
+    reads in its own way (a word that begins with a haraka, tatweel, characters beyond U+FFFF,
+    NUL, marks that are not Arabic); a batch with a lone surrogate falls back to the regex."""
+    seed = SEED.read_text(encoding="utf-8")
+    sample = ck.load_corpus(SAMPLE, progress=False).docs["text"].tolist()
+    texts = [seed, *sample, *_EDGE_TEXTS]
+    batch = Tokens.batch(texts)
+    assert len(batch) == len(texts)
+    assert [_as_lists(t) for t in batch] == [_as_lists(Tokens(t)) for t in texts]
+    assert sum(len(t) for t in batch) > 20_000
+    odd = ["قال \ud800 الأسد", "حمص"]
+    assert [_as_lists(t) for t in Tokens.batch(odd)] == [_as_lists(Tokens(t)) for t in odd]
+    assert [_as_lists(t) for t in Tokens.batch(["درعا"])] == [_as_lists(Tokens("درعا"))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(
+    list("قطرالأسدحمصوبـ") + ["\u064e", "\u0651", "\u0670", "\u06e5", "\u0300", " ", "،", ".",
+                               "_", "5", "٣", "x", "\n", "\x00", "😀", "𝐀", "«", "-"])),
+    min_size=2, max_size=6))
+def test_tokens_in_batch_equal_the_regex_on_any_text(texts):
+    assert [_as_lists(t) for t in Tokens.batch(texts)] == [_as_lists(Tokens(t)) for t in texts]
+
+
+def test_words_learnt_in_one_pass_get_the_forms_they_get_one_by_one():
+    """``learn`` normalizes a batch's new words as one string and gives each its clitic forms
+    and whether it may start an entry: the same as looking each word up alone, for a
+    gazetteer and for a lexicon with globs (the forms without the article too)."""
+    seed = SEED.read_text(encoding="utf-8")
+    words = [w for t in [seed, *_EDGE_TEXTS] for w in Tokens(t).words] + ["إلى", "للأمم", "ٱلأمم"]
+    entries = [(f, i) for i, f in enumerate(load_gazetteer().entries["form"])]
+    for make in (lambda: Dictionary(entries),
+                 lambda: Dictionary([("تفاوض*", 1), ("قصف", 2), ("الأمم المتحدة", 3)],
+                                    strip_article=True)):
+        one, batch = make(), make()
+        for w in words:
+            one._forms(w)
+        assert batch.learn(iter(words)) is True
+        assert batch._cache == one._cache and batch._starters == one._starters
+        assert len(batch._starters) > 5
 
 
 def test_start_words_found_by_sets_with_a_full_cache_and_after_new_entries(monkeypatch):

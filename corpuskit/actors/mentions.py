@@ -6,6 +6,7 @@ import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -1377,10 +1378,11 @@ def _scan(corpus: Corpus, pieces: dict[str, list], matcher: Dictionary,
                                                   docs["text"].tolist())):
         for field, value in (("title", title), ("text", text)):
             if isinstance(value, str) and value:
-                fields.append((doc_id, field, value, Tokens(value)))
+                fields.append((doc_id, field, value))
         if n + 1 < len(docs) and len(fields) < _SCAN_BATCH:
             continue
-        learned = matcher.learn(w for f in fields for w in f[3].words)
+        fields = [(*f, toks) for f, toks in zip(fields, Tokens.batch([f[2] for f in fields]))]
+        learned = matcher.learn(chain.from_iterable(f[3].words for f in fields))
         if keep is not None:
             keep.update(((f[0], f[1]), f[3]) for f in fields)
         base, last_doc = 0, None
