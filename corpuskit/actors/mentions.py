@@ -16,7 +16,7 @@ import pandas as pd
 from ..errors import SettingsError
 from ..matching import TOKEN, Dictionary, Tokens, clitic_forms, entry_words
 from .gazetteer import Gazetteer, load_gazetteer
-from .surnames import listed_surnames
+from .surnames import SURNAME, listed_surnames
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..corpus import Corpus
@@ -342,6 +342,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
 
     rows: list[tuple] = []
     dropped = 0
+    surnames_ar: dict[str, str | None] = {}   # person → its Arabic name's last word (normalized)
     by_doc: dict[str, list[tuple]] = defaultdict(list)
     for r in raw:
         by_doc[r[0]].append(r)
@@ -535,6 +536,13 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 resolved.append((r, e_actor[p], "short form"))
                 if r[9] > 1:
                     antecedents.append((r[6], e_actor[p], r[7]))
+                continue
+            namesake = _namesake(r, cands, seen_at, e_actor, type_of, info, matcher,
+                                 surnames_ar) if cands else None
+            if namesake is not None:
+                # عون{country} is Michel Aoun's surname alone; in a document that names Joseph
+                # Aoun in full before it, and not Michel, it is Joseph's
+                resolved.append((r, namesake, SURNAME))
                 continue
             # A rule {country}: the form counts where the document mentions the actor's country;
             # if several actors claim it, the one whose country the document mentions most.
@@ -1612,6 +1620,44 @@ def _prev_span(r: tuple, texts: dict, titles: dict,
     if gap.strip() or (not line_break and (not gap or "\n" in gap)):
         return None
     return r[4] - len(before) + toks.starts[-1], toks.words[-1]
+
+
+_JOINERS = frozenset(("ال", "آل", "بن", "ابن", "بنت", "ابو", "أبو", "ابي", "أبي", "ابا", "أبا", "ام",
+                      "أم"))
+
+
+def _namesake(r: tuple, cands: list[int], seen_at: dict, e_actor: Any, type_of: dict,
+              info: dict, matcher: Dictionary, cache: dict) -> str | None:
+    """The person a one-word short form of persons (a surname alone: عون) stands for when the
+    document names none of its own actors in full before it but does name, before it, another
+    listed person whose Arabic name ends in that word (جوزيف عون): the one named last. None
+    otherwise."""
+    if not all(type_of.get(e_actor[p]) == "person" for p in cands):
+        return None
+    words = Tokens(r[7]).words
+    if len(words) != 1:
+        return None
+    forms = set(matcher._forms(words[0])[0])
+    own = {e_actor[p] for p in cands}
+    best, at = None, -1
+    for aid, where in seen_at.items():
+        if aid in own or type_of.get(aid) != "person":
+            continue
+        before = [t for t in where if t < r[6]]
+        if not before or max(before) <= at:
+            continue
+        last = cache.get(aid, _UNSEEN)
+        if last is _UNSEEN:
+            name = [matcher._forms(w)[0][0]
+                    for w in Tokens(str(info[aid][1] or "")).words] if aid in info else []
+            # آل الشيخ، بن سلمان، أبو مازن: the last word is a family's or a kunya's, no surname
+            last = cache[aid] = name[-1] if len(name) > 1 and name[-2] not in _JOINERS \
+                and len(name[-1]) > 2 else None
+        if last in forms:
+            best, at = aid, max(before)
+    if best is not None and any(t < r[6] for p in cands for t in seen_at.get(e_actor[p], ())):
+        return None
+    return best
 
 
 def _check_home(home: Any, gaz: Gazetteer) -> None:
