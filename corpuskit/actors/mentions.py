@@ -1628,10 +1628,10 @@ _JOINERS = frozenset(("ال", "آل", "بن", "ابن", "بنت", "ابو", "أ�
 
 def _namesake(r: tuple, cands: list[int], seen_at: dict, e_actor: Any, type_of: dict,
               info: dict, matcher: Dictionary, cache: dict) -> str | None:
-    """The person a one-word short form of persons (a surname alone: عون) stands for when the
-    document names none of its own actors in full before it but does name, before it, another
-    listed person whose Arabic name ends in that word (جوزيف عون): the one named last. None
-    otherwise."""
+    """The person a one-word short form of persons (a surname alone: عون) stands for in a
+    document that names none of the form's own actors in full (the caller has checked) but
+    names, before it, another listed person whose Arabic name ends in that word (جوزيف عون): the
+    one named last before it. None otherwise."""
     if not all(type_of.get(e_actor[p]) == "person" for p in cands):
         return None
     words = Tokens(r[7]).words
@@ -1655,8 +1655,6 @@ def _namesake(r: tuple, cands: list[int], seen_at: dict, e_actor: Any, type_of: 
                 and len(name[-1]) > 2 else None
         if last in forms:
             best, at = aid, max(before)
-    if best is not None and any(t < r[6] for p in cands for t in seen_at.get(e_actor[p], ())):
-        return None
     return best
 
 
