@@ -1934,4 +1934,31 @@ def test_round_forty_six_actors_of_held_out_set_38s_news_and_namesakes():
     aoun = m[(m["doc_id"] == "d3") & (m["surface"] == "عون")]
     assert aoun["resolved_by"].tolist() == ["surname after full name"]
     assert m[m["doc_id"] == "d5"]["surface"].tolist().count("الشيخ") == 0
-    assert ck.load_gazetteer().version == "2026.12.02.36"
+
+
+def test_round_forty_seven_actors_of_held_out_set_39s_news():
+    """Gazetteer 2026.12.02.37: actors held-out set 39 named and the gazetteer lacked (the EU's
+    Aspides mission, World Central Kitchen, Jubaland and Ahmed Madobe, Ghnewa by his nickname,
+    the ICC's prosecutor by date), and forms of listed actors (حكومة طالبان as Afghanistan's
+    government; bare القناة 12 and الدعم السريع where the document names their country; a third
+    spelling of Joseph Aoun)."""
+    m, got = found(
+        "أعلنت المهمة البحرية الأوروبية أسبيدس أن فرقاطة أسقطت مسيرتين، بينما علقت منظمة المطبخ "
+        "المركزي العالمي عملها في غزة.",
+        "اندلعت اشتباكات بين قوات جوبالاند بقيادة أحمد مدوبي والجيش الصومالي.",
+        "قتل عبد الغني الككلي المعروف بغنيوة في طرابلس، وقالت حكومة طالبان إنها تدين الهجوم.",
+        "قال المدعي العام للمحكمة الجنائية الدولية إن المحكمة أصدرت مذكرتي اعتقال.",
+        "قال المدعي العام للمحكمة الجنائية الدولية إن المحكمة أصدرت مذكرتي اعتقال.",
+        "استقبل رئيس الجمهورية جوزف عون الوفد، وقال عون إن لبنان ملتزم.",
+        "ذكرت القناة 12 أن الجيش الإسرائيلي يستعد للعملية.",
+        "قالت مصادر في السودان إن الدعم السريع قصف مدينة الفاشر، وقال الدعم السريع في بيان آخر.",
+        "ذكرت القناة 12 أن الحكومة المصرية تستعد للانتخابات.",
+        dates=["2024-03-01", "2024-12-11", "2025-05-13", "2024-11-21", "2015-01-01",
+               "2025-05-01", "2024-01-01", "2025-04-12", "2024-01-01"])
+    assert {("d0", "igo_eunavfor_aspides"), ("d0", "ngo_wck"), ("d1", "som_jubaland_forces"),
+            ("d1", "som_madobe"), ("d2", "lby_kikli"), ("d2", "afg_gov"),
+            ("d3", "igo_khan_karim"), ("d4", "igo_bensouda"), ("d5", "lbn_aoun_joseph"),
+            ("d6", "media_isr_channel12"), ("d7", "sdn_rsf")} <= got
+    assert not {("d2", "lby_ghneiwa"), ("d5", "lbn_aoun_michel"),
+                ("d8", "media_isr_channel12")} & got
+    assert ck.load_gazetteer().version == "2026.12.02.37"
