@@ -1961,4 +1961,24 @@ def test_round_forty_seven_actors_of_held_out_set_39s_news():
             ("d6", "media_isr_channel12"), ("d7", "sdn_rsf")} <= got
     assert not {("d2", "lby_ghneiwa"), ("d5", "lbn_aoun_michel"),
                 ("d8", "media_isr_channel12")} & got
-    assert ck.load_gazetteer().version == "2026.12.02.37"
+
+
+def test_bare_amman_is_jordan_where_the_document_names_jordan_and_oman_in_a_list_of_states():
+    """عمان is Amman (Jordan's capital, marked as Jordan by the guidelines) and Oman: Jordan
+    where the document names Jordan, Oman where it names Oman, Oman in a list of states (قطر
+    وعمان) even where only Jordan is named, and neither in خليج عمان (a sea) or where the
+    document names neither country."""
+    m, got = found(
+        "قال وزير الخارجية الأردني أيمن الصفدي إن الأردن يرفض التهجير، وعقد مؤتمرا صحفيا في عمان.",
+        "التقى السلطان قابوس بن سعيد وزير الخارجية الإيراني، وقالت مصادر إن عمان تتوسط بين الطرفين.",
+        "عبرت ناقلة نفط خليج عمان، وقالت البحرية الإيرانية إنها رصدتها.",
+        "وصل الوفد إلى عمان مساء أمس.",
+        "زار وزير الخارجية الإيراني قطر وعمان، ثم توجه إلى الأردن.")
+    amman = m[m["surface"].str.endswith("عمان")]
+    assert amman[["doc_id", "actor_id"]].values.tolist() == [
+        ["d0", "state_jordan"], ["d1", "state_oman"], ["d4", "state_oman"]]
+    d0 = m[m["doc_id"].eq("d0") & m["surface"].eq("عمان")].iloc[0]
+    assert d0["resolved_by"] == "short form"
+    assert not {("d2", "state_oman"), ("d2", "state_jordan"), ("d3", "state_oman"),
+                ("d3", "state_jordan")} & got
+    assert ck.load_gazetteer().version == "2026.12.03.38"

@@ -43,7 +43,7 @@ from ..matching import entry_words
 
 __all__ = ["Gazetteer", "load_gazetteer", "GAZETTEER_VERSION", "ACTOR_TYPES", "COLUMNS"]
 
-GAZETTEER_VERSION = "2026.12.02.37"  # 37th revision (round 47: set 39's actors and spellings)
+GAZETTEER_VERSION = "2026.12.03.38"  # 38th revision (round 48: Amman and Oman, the Gulf of Oman)
 COLUMNS = ["id", "name_ar", "name_en", "type", "country", "variants", "short_forms", "metonyms",
            "roles", "notes"]
 ACTOR_TYPES = ("state", "government", "military", "security", "armed_group", "political_org",

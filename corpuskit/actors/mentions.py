@@ -502,6 +502,15 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     resolved.append((r, e_actor[best], "short form"))
                     continue
                 cands = [p for p in cands if e_rule[p] != "quoted"]
+            if len(cands) > 1 and all(type_of.get(e_actor[p]) == "state" for p in cands) \
+                    and _in_list_of_states(r, items, texts, titles, e_kind, e_actor, type_of):
+                # قطر وعمان: in a list of states a bare عمان is the state whose own name it is
+                # (سلطنة عمان), not Jordan's capital
+                cands = [p for p in cands if _in_own_name(e_form[p], info[e_actor[p]][1],
+                                                          matcher.settings)]
+                if len(cands) == 1:   # and it is that state, named in full or not
+                    resolved.append((r, e_actor[cands[0]], "short form"))
+                    continue
             if any(e_rule[p] == "country" for p in cands) \
                     and title_heads.intersection(_title_word(r, texts, titles, matcher)):
                 # رئيس الحكومة، قائد الجيش، القائد العام للقوات المسلحة: a generic form in a
@@ -1107,6 +1116,38 @@ _NOT_NATIONAL = frozenset((
 
 
 # quotation marks, and the brackets the press also names outlets in (قناة (الحرة)، لـ(عكاظ))
+def _in_list_of_states(r: tuple, items: list[tuple], texts: dict, titles: dict,
+                       e_kind: Any, e_actor: Any, type_of: dict) -> bool:
+    """The match is coordinated with a state's name: the match right before it is a state and
+    only و (attached) or a comma lies between (قطر وعمان، قطر، عمان), or the match right after it
+    is a state written with و attached (عمان وقطر)."""
+    value = (titles if r[3] == "title" else texts).get(r[0])
+    if not isinstance(value, str):
+        return False
+
+    def state(q: tuple) -> bool:
+        return any(e_kind[p] in ("name", "variant") and type_of.get(e_actor[p]) == "state"
+                   for p in q[8])
+
+    for q in items:
+        if q[3] != r[3] or not state(q):
+            continue
+        if q[6] + q[9] == r[6]:   # right before
+            gap = value[q[5]:r[4]].strip()
+            if gap in (",", "،") or (not gap and r[7] and r[7].startswith("و")):
+                return True
+        elif q[6] == r[6] + r[9]:   # right after
+            gap = value[r[5]:q[4]].strip()
+            if gap in (",", "،") or (not gap and q[7] and q[7].startswith("و")):
+                return True
+    return False
+
+
+def _in_own_name(form: str, name: Any, settings: Any) -> bool:
+    """The gazetteer form is a word of the actor's own Arabic name (عمان in سلطنة عمان)."""
+    return isinstance(name, str) and _first_word(form, settings) in entry_words(name, settings)
+
+
 _OPEN_QUOTES = "«\"“'‘″("
 _CLOSE_QUOTES = "»\"”'’″)"
 
