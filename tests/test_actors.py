@@ -1982,3 +1982,17 @@ def test_bare_amman_is_jordan_where_the_document_names_jordan_and_oman_in_a_list
     assert not {("d2", "state_oman"), ("d2", "state_jordan"), ("d3", "state_oman"),
                 ("d3", "state_jordan")} & got
     assert ck.load_gazetteer().version == "2026.12.03.38"
+
+
+def test_agency_initials_written_with_full_stops_are_the_agency():
+    """أ.ف.ب and د.ب.أ (initials with full stops) are AFP and dpa, as أ ف ب is; a full stop
+    between longer words or digits still ends a name (1.5 is not the 5+1 group, الأمم. المتحدة
+    not the UN)."""
+    m, got = found("باريس (أ.ف.ب) - قال الرئيس الفرنسي إن بلاده تدعم الحل.",
+                   "برلين (د.ب.أ) - قالت الحكومة الألمانية إنها ترحب بالاتفاق.",
+                   "ارتفع الإنتاج 1.5 مليون برميل، ووصل وفد الأمم. المتحدة غدا.")
+    rows = m[["doc_id", "surface", "actor_id"]].values.tolist()
+    assert ["d0", "أ.ف.ب", "media_afp"] in rows and ["d1", "د.ب.أ", "media_dpa"] in rows
+    afp = m[m["surface"].eq("أ.ف.ب")].iloc[0]
+    assert (afp["start"], afp["end"]) == (7, 12)
+    assert not {("d2", "igo_p5plus1"), ("d2", "igo_un")} & got

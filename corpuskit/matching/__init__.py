@@ -43,6 +43,17 @@ _SPLIT = re.compile(f"({TOKEN.pattern})")
 # brackets, commas or stops
 _JOINS = frozenset(" \t\u00a0\u200c\u200d\u200f\u200e-\u2010\u2011\u2012\u2013\u2014\u0640"
                    "\"'«»“”„‘’‚‹›″+")
+
+
+def _initials(text: str, begins: Sequence[int], ends: Sequence[int], j: int) -> bool:
+    """Words ``j - 1`` and ``j`` are single letters with a full stop between them, as in the
+    agencies' initials أ.ف.ب and د.ب.أ (the gazetteer's أ ف ب matches them); a full stop between
+    longer words or digits (1.5 is no 5+1) still ends a name."""
+    return (ends[j - 1] - begins[j - 1] == 1 and ends[j] - begins[j] == 1
+            and text[ends[j - 1]:begins[j]].strip() == "."
+            and text[begins[j - 1]].isalpha() and text[begins[j]].isalpha())
+
+
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك")
 _MIN_STEM = 2
@@ -396,7 +407,8 @@ class Dictionary:
                             frontier.append(child)
                 j = i + 1
             while frontier and j < n:
-                if text is not None and j > i and not joins(text[ends[j - 1]:begins[j]]):
+                if text is not None and j > i and not joins(text[ends[j - 1]:begins[j]]) \
+                        and not _initials(text, begins, ends, j):
                     break
                 w = words[j]
                 forms = (get(w) or forms_of(w))[0]
