@@ -713,8 +713,9 @@ def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
     # about a state whose ministries it lacks leaves وزارة الصحة unresolved)
     basic = {" ".join(entry_words(f, gaz.normalize)) for f in _BASIC_GENERIC}
     ruled = e_rule == "country"
+    # (a person's surname with {country}, ماسرا{country}, is no institution)
     covered = {country_of[a] for a, k in zip(e_actor[ruled], ent["key"].to_numpy()[ruled])
-               if k not in basic}
+               if k not in basic and type_of.get(a) != "person"}
     nisbas = _nisbas(ent, gaz.actors, matcher)
     former = {matcher._forms(w)[0][0] for w in ("السابق", "الأسبق")}
     late = {matcher._forms(w)[0][0] for w in _LATE}
