@@ -1116,7 +1116,6 @@ _NOT_NATIONAL = frozenset((
     "المالي", "الماليه"))   # Mali's adjective is also "financial" (السلطات المالية)
 
 
-# quotation marks, and the brackets the press also names outlets in (قناة (الحرة)، لـ(عكاظ))
 def _in_list_of_states(r: tuple, items: list[tuple], texts: dict, titles: dict,
                        e_kind: Any, e_actor: Any, type_of: dict) -> bool:
     """The match is coordinated with a state's name: the match right before it is a state and
@@ -1149,6 +1148,7 @@ def _in_own_name(form: str, name: Any, settings: Any) -> bool:
     return isinstance(name, str) and _first_word(form, settings) in entry_words(name, settings)
 
 
+# quotation marks, and the brackets the press also names outlets in (قناة (الحرة)، لـ(عكاظ))
 _OPEN_QUOTES = "«\"“'‘″("
 _CLOSE_QUOTES = "»\"”'’″)"
 
