@@ -1968,13 +1968,15 @@ def test_bare_amman_is_jordan_where_the_document_names_jordan_and_oman_in_a_list
     """عمان is Amman (Jordan's capital, marked as Jordan by the guidelines) and Oman: Jordan
     where the document names Jordan, Oman where it names Oman, Oman in a list of states (قطر
     وعمان) even where only Jordan is named, and neither in خليج عمان (a sea) or where the
-    document names neither country."""
+    document names neither country. A form no candidate's own name holds (الكونجو) is
+    resolved as usual in a list too."""
     m, got = found(
         "قال وزير الخارجية الأردني أيمن الصفدي إن الأردن يرفض التهجير، وعقد مؤتمرا صحفيا في عمان.",
         "التقى السلطان قابوس بن سعيد وزير الخارجية الإيراني، وقالت مصادر إن عمان تتوسط بين الطرفين.",
         "عبرت ناقلة نفط خليج عمان، وقالت البحرية الإيرانية إنها رصدتها.",
         "وصل الوفد إلى عمان مساء أمس.",
-        "زار وزير الخارجية الإيراني قطر وعمان، ثم توجه إلى الأردن.")
+        "زار وزير الخارجية الإيراني قطر وعمان، ثم توجه إلى الأردن.",
+        "وقعت جمهورية الكونغو الديمقراطية اتفاقا، وزار الوفد أنغولا والكونجو الأسبوع الماضي.")
     amman = m[m["surface"].str.endswith("عمان")]
     assert amman[["doc_id", "actor_id"]].values.tolist() == [
         ["d0", "state_jordan"], ["d1", "state_oman"], ["d4", "state_oman"]]
@@ -1982,6 +1984,8 @@ def test_bare_amman_is_jordan_where_the_document_names_jordan_and_oman_in_a_list
     assert d0["resolved_by"] == "short form"
     assert not {("d2", "state_oman"), ("d2", "state_jordan"), ("d3", "state_oman"),
                 ("d3", "state_jordan")} & got
+    congo = m[m["doc_id"].eq("d5") & m["actor_id"].eq("state_dr_congo")]["surface"].tolist()
+    assert congo == ["جمهورية الكونغو الديمقراطية", "والكونجو"]
 
 
 def test_agency_initials_written_with_full_stops_are_the_agency():

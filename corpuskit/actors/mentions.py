@@ -505,11 +505,12 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             if len(cands) > 1 and all(type_of.get(e_actor[p]) == "state" for p in cands) \
                     and _in_list_of_states(r, items, texts, titles, e_kind, e_actor, type_of):
                 # قطر وعمان: in a list of states a bare عمان is the state whose own name it is
-                # (سلطنة عمان), not Jordan's capital
-                cands = [p for p in cands if _in_own_name(e_form[p], info[e_actor[p]][1],
-                                                          matcher.settings)]
-                if len(cands) == 1:   # and it is that state, named in full or not
-                    resolved.append((r, e_actor[cands[0]], "short form"))
+                # (سلطنة عمان), named in full or not, not Jordan's capital; where no candidate's
+                # own name holds the form, or several do (كوريا), it is resolved as usual
+                own = [p for p in cands if _in_own_name(e_form[p], info[e_actor[p]][1],
+                                                        matcher.settings)]
+                if len(own) == 1:
+                    resolved.append((r, e_actor[own[0]], "short form"))
                     continue
             if any(e_rule[p] == "country" for p in cands) \
                     and title_heads.intersection(_title_word(r, texts, titles, matcher)):
