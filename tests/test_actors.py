@@ -2047,3 +2047,37 @@ def test_round_forty_nine_actors_of_held_out_set_41s_news():
     court = m[m["doc_id"].eq("d5") & m["actor_id"].eq("isr_supreme_court")]
     assert len(court) == 2
     assert ck.load_gazetteer().version == "2026.12.03.40"
+
+
+def test_an_office_holders_title_inside_a_deputys_spokesmans_or_envoys_title_is_not_the_holder():
+    """A role title right after نائب، مساعد، مستشار، المتحدث باسم ... or after an envoy (مبعوث
+    الأمين العام، المبعوث الخاص للأمين العام) is part of another person's title (ACTOR_GUIDELINES
+    §2.2): on a dated page it used to resolve to the office holder (Elaraby for the Arab League
+    deputy's title, Ban Ki-moon beside his spokesman, Kerry for his assistant). With the name
+    that follows it is one mention of that person, spanning the whole title; alone, none. After
+    بن the word مساعد is a name (عبدالله بن مساعد), not "assistant"."""
+    m = ck.find_actors(docs(
+        "وصرح السفير أحمد بن حلى، نائب الأمين العام للجامعة، في ختام الاجتماع بأن الجامعة "
+        "العربية تدارس التطورات في سوريا.",
+        "وقال المتحدث باسم الأمين العام للأمم المتحدة مارتن نيسيركي إن الوضع خطير.",
+        "وأثنى البيان على جهود ممثل الأمين العام للأمم المتحدة، برناردينو ليون، في الحوار.",
+        "وأشاد سلال بالجهود التي يبذلها المبعوث الخاص للأمين العام للأمم المتحدة إلى ليبيا.",
+        "وقال مساعد وزير الخارجية الأمريكي إن الحوار ممكن، وقال وزير الخارجية الأمريكي إنه "
+        "متفائل.",
+        "واعتمد الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب لائحة جديدة.",
+        dates=["2012-02-01", "2012-02-10", "2015-06-01", "2015-06-01", "2013-05-01",
+               "2015-06-01"]), unit="paragraph")
+    got = {d: list(zip(g["surface"], g["actor_id"])) for d, g in m.groupby("doc_id")}
+    assert "int_elaraby_nabil" not in dict(got["d0"]).values()
+    assert ("السفير أحمد بن حلى", "int_ben_helli_ahmed") in got["d0"]
+    assert got["d1"] == [("المتحدث باسم الأمين العام للأمم المتحدة مارتن نيسيركي",
+                          "int_nesirky_martin")]
+    assert got["d2"] == [("ممثل الأمين العام للأمم المتحدة، برناردينو ليون",
+                          "int_leon_bernardino")]
+    assert "int_ban_ki_moon" not in dict(got["d3"]).values()
+    assert ("ليبيا", "state_libya") in got["d3"]
+    # the assistant's title names no one; the minister's own title, later, is Kerry
+    assert [s for s, a in got["d4"] if a == "usa_kerry"] == ["وزير الخارجية الأمريكي"]
+    assert m[(m["doc_id"] == "d4")]["start"].min() > 40
+    assert got["d5"] == [("الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب",
+                          "sau_abdullah_bin_musaed")]

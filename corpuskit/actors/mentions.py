@@ -50,6 +50,12 @@ _HEAD_TYPES = {"منظمه": ("ngo", "igo"), "جماعه": ("armed_group", "poli
 # الوزارة): not a description of its own
 _TITLE_OF = ("نائب", "وكيل", "وكيله", "وكيلة", "مساعد", "مساعده", "مساعدة", "مستشار",
              "مستشاره", "مستشارة", "باسم", "ناطق", "متحدث", "الناطق", "المتحدث")
+# an envoy or representative of an office holder (مبعوث الأمين العام، المبعوث الخاص للأمين
+# العام، الممثل الشخصي للرئيس): the office holder's title is part of the envoy's own
+_ENVOY_OF = ("مبعوث", "المبعوث", "مبعوثة", "المبعوثة", "ممثل", "الممثل", "ممثلة", "الممثلة",
+             "المستشار", "المستشارة")
+_ENVOY_ADJECTIVES = ("الخاص", "الخاصة", "الشخصي", "الشخصية")
+_BEFORE_TITLE = frozenset(_TITLE_OF + _ENVOY_OF + _ENVOY_ADJECTIVES)
 # body heads that are also participles: after a definite noun (or غير) they are its adjective
 _PARTICIPLE_HEADS = ("منظمة",)
 # heads of the proper names of places and events built on a city (مطار بغداد، جامعة دمشق، اتفاق
@@ -318,12 +324,12 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     (e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of, international,
      covered, nisbas, former, late, title_heads, venue_heads, locatives, other_place,
      weak, person_venues, adjectival, financial, office, future, state_venues, title_of,
-     honorifics) = (
+     honorifics, another) = (
         getattr(tables, f) for f in (
             "e_actor", "e_kind", "e_rule", "e_from", "e_to", "e_form", "info", "country_of",
             "type_of", "international", "covered", "nisbas", "former", "late", "title_heads",
             "venue_heads", "locatives", "other_place", "weak", "person_venues", "adjectival",
-            "financial", "office", "future", "state_venues", "title_of", "honorifics"))
+            "financial", "office", "future", "state_venues", "title_of", "honorifics", "another"))
 
     pieces = _pieces(corpus, unit)
     # plain lists (iterating an Arrow-backed column one value at a time costs far more)
@@ -422,6 +428,14 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     full[holder] += 1
                     seen_at[holder].append(r[6])
                     antecedents.append((r[6], holder, r[7]))
+                    continue
+                if _anothers_title(r, texts, titles, matcher, another):
+                    # نائب الأمين العام للجامعة، المتحدث باسم الأمين العام ...، المبعوث الخاص
+                    # للأمين العام: the title of a deputy, spokesman or envoy, not its holder
+                    # (one mention with the name that follows, else none)
+                    resolved.append((r, None, f"{_ANOTHERS}:{title}"))
+                    for inner in _named_inside(r, matcher, e_kind, e_actor):
+                        seen_at[inner].append(r[6])
                     continue
                 if date is None:   # decided once the whole document is read (below)
                     undated.append((r, roles, title))
@@ -611,6 +625,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 r = (*r[:7], value[r[4]:r[5]])
             if aid is None:
                 how, title = how.split(":", 1)
+                if how == _ANOTHERS:   # no name followed to take it as its title
+                    continue
                 key = "role:" + title
                 rows.append((*r[:8], key, title, title, "role", None, how))
             else:
@@ -685,6 +701,7 @@ class _Tables(NamedTuple):
     state_venues: Any
     title_of: Any
     honorifics: Any
+    another: Any
 
 
 def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
@@ -739,10 +756,14 @@ def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
     # the words a person's title begins with, before an organization or state it names
     title_of = title_heads | {matcher._forms(w)[0][0] for w in _TITLE_OF + _MORE_TITLE_HEADS} \
         | {matcher._forms(w)[0][-1] for w in _TITLE_OF + _MORE_TITLE_HEADS}
+    # the words before an office holder's title that make it another person's title
+    another = (frozenset(matcher._forms(w)[0][0] for w in _TITLE_OF + _ENVOY_OF),
+               frozenset(matcher._forms(w)[0][0] for w in _ENVOY_OF),
+               frozenset(matcher._forms(w)[0][0] for w in _ENVOY_ADJECTIVES))
     out = _Tables(e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of,
                   international, covered, nisbas, former, late, title_heads, venue_heads,
                   locatives, other_place, weak, person_venues, adjectival, financial, office,
-                  future, state_venues, title_of, honorifics)
+                  future, state_venues, title_of, honorifics, another)
     gaz.__dict__["_resolution"] = (ent, gaz.actors, out)
     return out
 
@@ -1555,7 +1576,8 @@ _HARAKAT = re.compile("[\u064b-\u0652\u0640]")
 
 def _title_words_before(value: str, start: int) -> tuple[int, int]:
     """Where a role title begins once the words before it that make it someone else's title
-    are taken in (المتحدث باسم، نائب، مساعد، مستشار ...: :data:`_TITLE_OF`), and how many."""
+    are taken in (المتحدث باسم، نائب، مساعد، مستشار، المبعوث الخاص ...: :data:`_BEFORE_TITLE`),
+    and how many."""
     extra = 0
     while extra < 3:
         lo = max(0, start - 60)   # a window: never a search over the whole text before it
@@ -1563,13 +1585,34 @@ def _title_words_before(value: str, start: int) -> tuple[int, int]:
         if not m:
             break
         w = _HARAKAT.sub("", m.group(1))
-        if w not in _TITLE_OF and not (w[:1] in "وف" and w[1:] in _TITLE_OF):
+        if w not in _BEFORE_TITLE and not (w[:1] in "وف" and w[1:] in _BEFORE_TITLE):
             break
         start, extra = m.start(1), extra + 1
     return start, extra
 
 
 _WORD_BEFORE = re.compile(r"(\S+)[ \t\u00a0]+$")   # the word before a position, on its line
+
+
+_ANOTHERS = "role (title of another)"
+
+
+def _anothers_title(r: tuple, texts: dict, titles: dict, matcher: Dictionary,
+                    another: tuple[frozenset, frozenset, frozenset]) -> bool:
+    """Whether an office holder's title is part of another person's title: right after
+    نائب، مساعد، مستشار، المتحدث باسم ... or an envoy (مبعوث الأمين العام), or after an envoy and
+    his adjective (المبعوث الخاص للأمين العام، الممثل الشخصي للرئيس)."""
+    words, envoys, adjectives = another
+    before = _prev_word(r, texts, titles, matcher, True)
+    if not before:
+        return False
+    prev = _prev_span(r, texts, titles)
+    earlier = _prev_word((*r[:4], prev[0], *r[5:]), texts, titles, matcher, True) \
+        if prev is not None else ()
+    if words.intersection(before):
+        # not the last word of a name (الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب)
+        return not earlier or earlier[0] not in _NAME_GOES_ON
+    return before[0] in adjectives and bool(envoys.intersection(earlier))
 
 
 def _title_of_person(prev: tuple, r: tuple, actor: tuple | None, texts: dict | None,
