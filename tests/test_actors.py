@@ -2081,3 +2081,18 @@ def test_an_office_holders_title_inside_a_deputys_spokesmans_or_envoys_title_is_
     assert m[(m["doc_id"] == "d4")]["start"].min() > 40
     assert got["d5"] == [("الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب",
                           "sau_abdullah_bin_musaed")]
+
+
+def test_quotation_marks_set_either_way_round_still_quote_a_name():
+    """Arabic sites often open a quotation with the mark that usually closes (”قلب تونس”،
+    لـ»المدينة»): a form that names an actor only inside quotation marks ({quoted}) counts there
+    too. A closing mark that ends an earlier quotation opens nothing: in لـ«نيويورك تايمز» بأن
+    «داعش» the word بأن is not a quoted بان (Ban Ki-moon)."""
+    m = ck.find_actors(docs(
+        "وفاز الغنوشي بفضل مساندة حليفه حزب :”قلب تونس”.",
+        "وقال مدير الجوازات لـ»المدينة» إن العمل مستمر.",
+        "وصرح لـ«نيويورك تايمز» بأن «داعش» لا يقارن بالقاعدة."), unit="paragraph")
+    got = set(zip(m["doc_id"], m["actor_id"]))
+    assert ("d0", "tun_qalb_tounes") in got and ("d0", "state_tunisia") not in got
+    assert ("d1", "media_almadina") in got
+    assert ("d2", "int_ban_ki_moon") not in got

@@ -1170,9 +1170,14 @@ def _in_own_name(form: str, name: Any, settings: Any) -> bool:
     return isinstance(name, str) and _first_word(form, settings) in entry_words(name, settings)
 
 
-# quotation marks, and the brackets the press also names outlets in (قناة (الحرة)، لـ(عكاظ))
-_OPEN_QUOTES = "«\"“'‘″("
-_CLOSE_QUOTES = "»\"”'’″)"
+# quotation marks, and the brackets the press also names outlets in (قناة (الحرة)، لـ(عكاظ));
+# Arabic sites set quotation marks either way round (”قلب تونس”، »...«): any of them opens or
+# closes
+_OPEN_QUOTES = "«»\"“”„'‘’″("
+_CLOSE_QUOTES = "»«\"”“'’‘″)"
+_OPENING = "«\"“„'‘″("   # marks that open wherever they stand (straight ones too: a count of
+# them before a match would be thrown by any stray one)
+_QUOTE_KINDS = ("«»", "“”„", "‘’")
 
 
 def _quoted(r: tuple, texts: dict, titles: dict) -> bool:
@@ -1182,8 +1187,18 @@ def _quoted(r: tuple, texts: dict, titles: dict) -> bool:
         return False
     before = value[max(0, r[4] - 2):r[4]].rstrip()
     after = value[r[5]:r[5] + 2].lstrip()
-    return bool(before) and before[-1] in _OPEN_QUOTES and bool(after) \
-        and after[0] in _CLOSE_QUOTES
+    if not (before and before[-1] in _OPEN_QUOTES and after and after[0] in _CLOSE_QUOTES):
+        return False
+    mark = before[-1]
+    if mark in _OPENING:
+        return True
+    # a mark that usually closes opens only where the marks of its kind before it on the line
+    # are paired (لـ»المدينة»), not where it closes an earlier one (لـ«نيويورك تايمز» بأن «داعش»)
+    at = r[4] - len(value[max(0, r[4] - 2):r[4]]) + len(before) - 1
+    kind = next(k for k in _QUOTE_KINDS if mark in k)
+    line = value[max(0, at - 300):at]
+    line = line[line.rfind("\n") + 1:]
+    return sum(line.count(q) for q in kind) % 2 == 0
 
 
 _DASHES = "-–—"
