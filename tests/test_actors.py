@@ -2096,3 +2096,21 @@ def test_quotation_marks_set_either_way_round_still_quote_a_name():
     assert ("d0", "tun_qalb_tounes") in got and ("d0", "state_tunisia") not in got
     assert ("d1", "media_almadina") in got
     assert ("d2", "int_ban_ki_moon") not in got
+
+
+def test_the_red_cross_before_a_nationality_adjective_is_that_countrys_society():
+    """الصليب الأحمر alone is the ICRC, but before a nationality adjective (الصليب الأحمر الكيني)
+    it is that country's society, which the gazetteer may lack: no ICRC mention, and no other
+    country's Red Crescent through its {country} short form (الهلال الأحمر العراقي in a document
+    that also names Turkey). A society the gazetteer lists keeps its full name."""
+    m = ck.find_actors(docs(
+        "وأشار الصليب الأحمر الكيني إلى سقوط 65 جريحا في غاريسا بكينيا.",
+        "وقال الصليب الأحمر إن فرقه دخلت حمص.",
+        "وأرسل الهلال الأحمر التركي قافلة إلى سوريا عبر تركيا.",
+        "وقال الهلال الأحمر العراقي إن قافلة وصلت إلى الموصل، فيما أرسلت تركيا مساعدات."),
+        unit="paragraph")
+    got = set(zip(m["doc_id"], m["actor_id"]))
+    assert ("d0", "ngo_icrc") not in got and ("d0", "state_kenya") in got
+    assert ("d1", "ngo_icrc") in got
+    assert ("d2", "ngo_turkish_red_crescent") in got
+    assert not any(d == "d3" and a.startswith("ngo_") for d, a in got)

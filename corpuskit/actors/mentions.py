@@ -56,6 +56,7 @@ _ENVOY_OF = ("مبعوث", "المبعوث", "مبعوثة", "المبعوثة",
              "المستشار", "المستشارة")
 _ENVOY_ADJECTIVES = ("الخاص", "الخاصة", "الشخصي", "الشخصية")
 _BEFORE_TITLE = frozenset(_TITLE_OF + _ENVOY_OF + _ENVOY_ADJECTIVES)
+_MOVEMENT = ("الصليب الأحمر", "الهلال الأحمر")
 # body heads that are also participles: after a definite noun (or غير) they are its adjective
 _PARTICIPLE_HEADS = ("منظمة",)
 # heads of the proper names of places and events built on a city (مطار بغداد، جامعة دمشق، اتفاق
@@ -324,12 +325,12 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     (e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of, international,
      covered, nisbas, former, late, title_heads, venue_heads, locatives, other_place,
      weak, person_venues, adjectival, financial, office, future, state_venues, title_of,
-     honorifics, another) = (
+     honorifics, another, movement) = (
         getattr(tables, f) for f in (
             "e_actor", "e_kind", "e_rule", "e_from", "e_to", "e_form", "info", "country_of",
             "type_of", "international", "covered", "nisbas", "former", "late", "title_heads",
             "venue_heads", "locatives", "other_place", "weak", "person_venues", "adjectival",
-            "financial", "office", "future", "state_venues", "title_of", "honorifics", "another"))
+            "financial", "office", "future", "state_venues", "title_of", "honorifics", "another", "movement"))
 
     pieces = _pieces(corpus, unit)
     # plain lists (iterating an Arrow-backed column one value at a time costs far more)
@@ -365,6 +366,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         following = {(r[1], r[6]): r for r in items}
         for r in items:
             payloads = list(r[8])
+            if movement.intersection(payloads) \
+                    and _next_word(r, texts, titles, matcher) in nisbas:
+                continue   # الصليب الأحمر الكيني: Kenya's society, which the gazetteer lacks
             strong = [p for p in payloads if e_kind[p] in ("name", "variant", "metonym")]
             if strong:
                 p = min(strong, key=lambda q: ("name", "variant", "metonym").index(e_kind[q]))
@@ -702,6 +706,7 @@ class _Tables(NamedTuple):
     title_of: Any
     honorifics: Any
     another: Any
+    movement: Any
 
 
 def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
@@ -760,10 +765,14 @@ def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
     another = (frozenset(matcher._forms(w)[0][0] for w in _TITLE_OF + _ENVOY_OF),
                frozenset(matcher._forms(w)[0][0] for w in _ENVOY_OF),
                frozenset(matcher._forms(w)[0][0] for w in _ENVOY_ADJECTIVES))
+    # the bare names of the Red Cross and Red Crescent movement: before a nationality adjective
+    # they name that country's society (الصليب الأحمر الكيني), not the ICRC or another's
+    bare = {" ".join(entry_words(f, gaz.normalize)) for f in _MOVEMENT}
+    movement = frozenset(np.flatnonzero(ent["key"].isin(bare).to_numpy()).tolist())
     out = _Tables(e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of,
                   international, covered, nisbas, former, late, title_heads, venue_heads,
                   locatives, other_place, weak, person_venues, adjectival, financial, office,
-                  future, state_venues, title_of, honorifics, another)
+                  future, state_venues, title_of, honorifics, another, movement)
     gaz.__dict__["_resolution"] = (ent, gaz.actors, out)
     return out
 
