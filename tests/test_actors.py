@@ -2114,3 +2114,18 @@ def test_the_red_cross_before_a_nationality_adjective_is_that_countrys_society()
     assert ("d1", "ngo_icrc") in got
     assert ("d2", "ngo_turkish_red_crescent") in got
     assert not any(d == "d3" and a.startswith("ngo_") for d, a in got)
+
+
+def test_a_role_title_before_a_name_the_gazetteer_lacks_is_no_role_mention():
+    """A role title the gazetteer cannot resolve, right before a person's name it lacks (وزير
+    الداخلية التركي معمر غولر on an undated page), is that person's title (ACTOR_GUIDELINES §2.2),
+    not a mention of the office: by default neither is kept, with ``unlisted=True`` the person
+    is. A title with no name after it stays a role mention."""
+    c = docs("وقال وزير الداخلية التركي معمر غولر ان سيارتين مفخختين انفجرتا.",
+             "وقال وزير الداخلية التركي إن التحقيق مستمر.")
+    m = ck.find_actors(c, unit="paragraph")
+    assert list(zip(m["doc_id"], m["actor_id"])) == [("d1", "role:وزير الداخلية التركي")]
+    u = ck.find_actors(c, unit="paragraph", unlisted=True)
+    d0 = u[u["doc_id"] == "d0"]
+    assert len(d0) == 1 and d0["surface"].iloc[0] == "وزير الداخلية التركي معمر غولر"
+    assert d0["type"].iloc[0] == "person"

@@ -50,8 +50,12 @@ def test_a_given_name_after_a_role_phrase_is_a_person_with_its_whole_name():
 
 def test_a_role_title_that_runs_into_an_unlisted_name_is_that_person():
     text = "وأعلن رئيس الوزراء الصومالي عمر عبد الرشيد شرماركي تشكيل حكومة جديدة."
-    plain = ck.find_actors(docs(text))   # undated: a mention of the role
-    assert plain.loc[0, "type"] == "role" and plain.loc[0, "surface"] == "رئيس الوزراء الصومالي"
+    # undated, the title names the person who follows, whom the gazetteer lacks: by default
+    # neither is a mention (the title is no mention of the role)
+    plain = ck.find_actors(docs(text))
+    assert not plain["type"].isin(["person", "role"]).any()
+    bare = ck.find_actors(docs("وأعلن رئيس الوزراء الصومالي تشكيل حكومة جديدة."))
+    assert bare.loc[0, "type"] == "role" and bare.loc[0, "surface"] == "رئيس الوزراء الصومالي"
     m = ck.find_actors(docs(text), unlisted=True)
     persons = m[m["type"].isin(["person", "role"])]
     assert persons["surface"].tolist() == ["رئيس الوزراء الصومالي عمر عبد الرشيد شرماركي"]

@@ -643,7 +643,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             gaz.entries, frozenset(k for k in gaz.entries["key"] if " " not in k))
     rows = listed_surnames(rows, texts, titles, _where(pieces), matcher, kept, info,
                            one_word[1], tables.nisbas, tables.title_of | tables.honorifics)
-    if unlisted:
+    with_roles = {r[0] for r in rows if r[11] == "role"} if not unlisted else set()
+    if unlisted or with_roles:
         from .unlisted import find_unlisted, gazetteer_given_names, gazetteer_single_names
 
         given = gaz.__dict__.get("_given")
@@ -651,8 +652,20 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             given = gaz.__dict__["_given"] = (
                 gaz.actors, gaz.entries, gazetteer_given_names(gaz.actors, matcher.settings),
                 gazetteer_single_names(gaz.entries, gaz.actors, matcher.settings))
+    if unlisted:
         rows = find_unlisted(rows, texts, titles, _where(pieces), matcher, given[2], kept,
                              given[3])
+    elif with_roles:
+        # a role title the gazetteer could not resolve, right before a name it lacks (وزير
+        # الداخلية التركي معمر غولر), is that person's title, not a mention of the role: without
+        # ``unlisted`` neither is kept (the documents with such titles only are read again)
+        some = [r for r in rows if r[0] in with_roles]
+        kept_rows = set(find_unlisted(
+            some, {d: texts.get(d) for d in with_roles},
+            {d: titles.get(d) for d in with_roles if d in titles}, _where(pieces), matcher,
+            given[2], kept, given[3]))
+        titled = {r for r in some if r[11] == "role" and r not in kept_rows}
+        rows = [r for r in rows if r not in titled]
     # in document order, then word order (sorted as plain tuples: sorting the table's Arrow
     # columns cost 4% of the call)
     order = {d: i for i, d in enumerate(ids)}
