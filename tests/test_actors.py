@@ -2116,17 +2116,20 @@ def test_the_red_cross_before_a_nationality_adjective_is_that_countrys_society()
 
 
 def test_a_role_title_before_a_name_the_gazetteer_lacks_is_no_role_mention():
-    """A role title the gazetteer cannot resolve, right before a person's name it lacks (وزير
-    الداخلية التركي معمر غولر on an undated page), is that person's title (ACTOR_GUIDELINES §2.2),
-    not a mention of the office: by default neither is kept, with ``unlisted=True`` the person
-    is. A title with no name after it stays a role mention."""
-    c = docs("وقال وزير الداخلية التركي معمر غولر ان سيارتين مفخختين انفجرتا.",
-             "وقال وزير الداخلية التركي إن التحقيق مستمر.")
+    """A role title the gazetteer cannot resolve, right before a person's name it lacks (رئيس
+    الوزراء الصومالي عمر عبد الرشيد شرماركي on an undated page), is that person's title
+    (ACTOR_GUIDELINES §2.2), not a mention of the office: by default neither is kept, with
+    ``unlisted=True`` the person is. A title with no name after it stays a role mention. (The
+    name must stay one the gazetteer lacks: round 50 listed the first example, Muammer Güler.)"""
+    name = "عمر عبد الرشيد شرماركي"
+    assert ck.find_actors(docs(f"وقال {name} إن الحكومة مستمرة."), unit="paragraph").empty
+    c = docs(f"وأعلن رئيس الوزراء الصومالي {name} تشكيل حكومة جديدة.",
+             "وأعلن رئيس الوزراء الصومالي تشكيل حكومة جديدة.")
     m = ck.find_actors(c, unit="paragraph")
-    assert list(zip(m["doc_id"], m["actor_id"])) == [("d1", "role:وزير الداخلية التركي")]
+    assert list(zip(m["doc_id"], m["actor_id"])) == [("d1", "role:رئيس الوزراء الصومالي")]
     u = ck.find_actors(c, unit="paragraph", unlisted=True)
     d0 = u[u["doc_id"] == "d0"]
-    assert len(d0) == 1 and d0["surface"].iloc[0] == "وزير الداخلية التركي معمر غولر"
+    assert len(d0) == 1 and d0["surface"].iloc[0] == f"رئيس الوزراء الصومالي {name}"
     assert d0["type"].iloc[0] == "person"
 
 

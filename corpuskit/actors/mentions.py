@@ -330,7 +330,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             "e_actor", "e_kind", "e_rule", "e_from", "e_to", "e_form", "info", "country_of",
             "type_of", "international", "covered", "nisbas", "former", "late", "title_heads",
             "venue_heads", "locatives", "other_place", "weak", "person_venues", "adjectival",
-            "financial", "office", "future", "state_venues", "title_of", "honorifics", "another", "movement"))
+            "financial", "office", "future", "state_venues", "title_of", "honorifics", "another",
+            "movement"))
 
     pieces = _pieces(corpus, unit)
     # plain lists (iterating an Arrow-backed column one value at a time costs far more)
