@@ -2152,3 +2152,21 @@ def test_round_fifty_actors_of_held_out_set_42s_news():
             ("d3", "igo_g5_sahel"), ("d4", "ag_aqap"), ("d4", "yem_army")} <= got
     assert not any(d == "d5" for d, _ in got)
     assert ck.load_gazetteer().version == "2026.12.03.41"
+
+
+def test_a_party_or_armed_group_before_another_countrys_adjective_is_its_namesake():
+    """A party or armed group the gazetteer lists for one country, followed by the nationality
+    adjective of another (لحزب الله العراقي، حزب الله الكويتي، حزب البعث العراقي، حزب العدالة
+    والبناء اليمني), is that country's namesake, not the listed body (nor does it license the
+    body's short forms). Its own country's adjective (حزب الله اللبناني) changes nothing, nor
+    does a word that only looks like one (الحكومية، الشيعي)."""
+    m = ck.find_actors(docs(
+        "شنت الولايات المتحدة غارات على مواقع لحزب الله العراقي في القائم.",
+        "وتبنى حزب الله الكويتي التفجيرات، بحسب ضباط في حزب البعث العراقي.",
+        "وقال الأمين العام لحزب العدالة والبناء اليمني إن العدالة والبناء يرفض الاتفاق.",
+        "وقال حزب الله اللبناني إن مقاتليه استهدفوا موقعا إسرائيليا، وإن حزب الله الشيعي لن "
+        "يتراجع."), unit="paragraph")
+    got = list(zip(m["doc_id"], m["actor_id"]))
+    assert not any(d in ("d0", "d1", "d2") and a in ("lbn_hezbollah", "syr_baath", "lby_jcp")
+                   for d, a in got)
+    assert got.count(("d3", "lbn_hezbollah")) == 2

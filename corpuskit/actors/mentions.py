@@ -325,13 +325,13 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     (e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of, international,
      covered, nisbas, former, late, title_heads, venue_heads, locatives, other_place,
      weak, person_venues, adjectival, financial, office, future, state_venues, title_of,
-     honorifics, another, movement) = (
+     honorifics, another, movement, state_nisbas) = (
         getattr(tables, f) for f in (
             "e_actor", "e_kind", "e_rule", "e_from", "e_to", "e_form", "info", "country_of",
             "type_of", "international", "covered", "nisbas", "former", "late", "title_heads",
             "venue_heads", "locatives", "other_place", "weak", "person_venues", "adjectival",
             "financial", "office", "future", "state_venues", "title_of", "honorifics", "another",
-            "movement"))
+            "movement", "state_nisbas"))
 
     pieces = _pieces(corpus, unit)
     # plain lists (iterating an Arrow-backed column one value at a time costs far more)
@@ -375,6 +375,11 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 p = min(strong, key=lambda q: ("name", "variant", "metonym").index(e_kind[q]))
                 if r[9] == 1 and _adjective(r, e_form[p], texts, titles, matcher):
                     continue   # المطارات السعودية: the nationality adjective, not the state
+                if type_of.get(e_actor[p]) in ("armed_group", "political_org") \
+                        and _nation(country_of.get(e_actor[p])) \
+                        and country_of[e_actor[p]] not in state_nisbas.get(
+                            _next_word(r, texts, titles, matcher) or "", (country_of[e_actor[p]],)):
+                    continue   # حزب الله الكويتي، حزب البعث العراقي: another country's namesake
                 if type_of.get(e_actor[p]) == "person" and person_venues.intersection(
                         _prev_word(r, texts, titles, matcher, True)):
                     continue   # مرقد الخميني، جامعة الملك سعود: a venue named after a person
@@ -721,6 +726,7 @@ class _Tables(NamedTuple):
     honorifics: Any
     another: Any
     movement: Any
+    state_nisbas: Any
 
 
 def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
@@ -754,6 +760,7 @@ def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
     covered = {country_of[a] for a, k in zip(e_actor[ruled], ent["key"].to_numpy()[ruled])
                if k not in basic and type_of.get(a) != "person"}
     nisbas = _nisbas(ent, gaz.actors, matcher)
+    state_nisbas = _nisbas(ent, gaz.actors, matcher, states_only=True)
     former = {matcher._forms(w)[0][0] for w in ("السابق", "الأسبق")}
     late = {matcher._forms(w)[0][0] for w in _LATE}
     # bare person heads in construct (رئيس الحكومة، لرئيس مجلس الوزراء، عضو مجلس الوزراء): a
@@ -786,7 +793,7 @@ def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
     out = _Tables(e_actor, e_kind, e_rule, e_from, e_to, e_form, info, country_of, type_of,
                   international, covered, nisbas, former, late, title_heads, venue_heads,
                   locatives, other_place, weak, person_venues, adjectival, financial, office,
-                  future, state_venues, title_of, honorifics, another, movement)
+                  future, state_venues, title_of, honorifics, another, movement, state_nisbas)
     gaz.__dict__["_resolution"] = (ent, gaz.actors, out)
     return out
 
@@ -1099,11 +1106,12 @@ def _next_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> str 
 
 
 def _nisbas(entries: pd.DataFrame, actors: pd.DataFrame,
-            matcher: Dictionary) -> dict[str, frozenset[str]]:
+            matcher: Dictionary, states_only: bool = False) -> dict[str, frozenset[str]]:
     """Nationality adjectives and the countries they name: those the gazetteer writes after its
     generic forms (the last word of a variant that is an actor's {country} form plus one
     definite word: الشرطة السورية → السورية, Syria), and those formed from one-word state names
-    (أوكرانيا → الأوكراني، الأوكرانية; الصين → الصيني، الصينية)."""
+    (أوكرانيا → الأوكراني، الأوكرانية; الصين → الصيني، الصينية). ``states_only``: the latter
+    alone (the former also yield words such as الإخبارية or الحكومية from a country's names)."""
     country = dict(zip(actors["actor_id"], actors["country"]))
     generic = entries[entries["rule"].eq("country")]
     by_actor: dict[str, set[str]] = defaultdict(set)
@@ -1111,7 +1119,7 @@ def _nisbas(entries: pd.DataFrame, actors: pd.DataFrame,
         by_actor[a].add(k)
     out: dict[str, set[str]] = defaultdict(set)
     full = entries[entries["kind"].isin(("name", "variant"))]
-    for a, k in zip(full["actor_id"], full["key"]):
+    for a, k in zip([] if states_only else full["actor_id"], full["key"]):
         head, _, last = k.rpartition(" ")
         if head in by_actor.get(a, ()) and last.startswith("ال") and \
                 last.endswith(("ي", "يه")) and _nation(country.get(a)):
