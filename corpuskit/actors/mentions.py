@@ -368,7 +368,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         for r in items:
             payloads = list(r[8])
             if movement.intersection(payloads) \
-                    and _next_word(r, texts, titles, matcher) in nisbas:
+                    and _next_word(r, texts, titles, matcher) in state_nisbas:
                 continue   # الصليب الأحمر الكيني: Kenya's society, which the gazetteer lacks
             strong = [p for p in payloads if e_kind[p] in ("name", "variant", "metonym")]
             if strong:
@@ -1119,7 +1119,9 @@ def _nisbas(entries: pd.DataFrame, actors: pd.DataFrame,
         by_actor[a].add(k)
     out: dict[str, set[str]] = defaultdict(set)
     full = entries[entries["kind"].isin(("name", "variant"))]
-    for a, k in zip([] if states_only else full["actor_id"], full["key"]):
+    for a, k in zip(full["actor_id"], full["key"]):
+        if states_only:
+            break
         head, _, last = k.rpartition(" ")
         if head in by_actor.get(a, ()) and last.startswith("ال") and \
                 last.endswith(("ي", "يه")) and _nation(country.get(a)):
@@ -1216,7 +1218,8 @@ def _quoted(r: tuple, texts: dict, titles: dict) -> bool:
     value = (titles if r[3] == "title" else texts).get(r[0])
     if not isinstance(value, str):
         return False
-    before = value[max(0, r[4] - 2):r[4]].rstrip()
+    lo = max(0, r[4] - 2)
+    before = value[lo:r[4]].rstrip()
     after = value[r[5]:r[5] + 2].lstrip()
     if not (before and before[-1] in _OPEN_QUOTES and after and after[0] in _CLOSE_QUOTES):
         return False
@@ -1225,7 +1228,7 @@ def _quoted(r: tuple, texts: dict, titles: dict) -> bool:
         return True
     # a mark that usually closes opens only where the marks of its kind before it on the line
     # are paired (لـ»المدينة»), not where it closes an earlier one (لـ«نيويورك تايمز» بأن «داعش»)
-    at = r[4] - len(value[max(0, r[4] - 2):r[4]]) + len(before) - 1
+    at = lo + len(before) - 1   # where the mark stands
     kind = next(k for k in _QUOTE_KINDS if mark in k)
     line = value[max(0, at - 300):at]
     line = line[line.rfind("\n") + 1:]
@@ -1650,15 +1653,16 @@ def _anothers_title(r: tuple, texts: dict, titles: dict, matcher: Dictionary,
     his adjective (المبعوث الخاص للأمين العام، الممثل الشخصي للرئيس)."""
     words, envoys, adjectives = another
     before = _prev_word(r, texts, titles, matcher, True)
-    if not before:
-        return False
+    titled = bool(words.intersection(before))
+    if not titled and not (before and before[0] in adjectives):
+        return False   # (most role titles: the word before is neither; nothing more to read)
     prev = _prev_span(r, texts, titles)
     earlier = _prev_word((*r[:4], prev[0], *r[5:]), texts, titles, matcher, True) \
         if prev is not None else ()
-    if words.intersection(before):
+    if titled:
         # not the last word of a name (الأمير عبدالله بن مساعد الرئيس العام لرعاية الشباب)
         return not earlier or earlier[0] not in _NAME_GOES_ON
-    return before[0] in adjectives and bool(envoys.intersection(earlier))
+    return bool(envoys.intersection(earlier))
 
 
 def _title_of_person(prev: tuple, r: tuple, actor: tuple | None, texts: dict | None,
