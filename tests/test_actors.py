@@ -2170,3 +2170,24 @@ def test_a_party_or_armed_group_before_another_countrys_adjective_is_its_namesak
     assert not any(d in ("d0", "d1", "d2") and a in ("lbn_hezbollah", "syr_baath", "lby_jcp")
                    for d, a in got)
     assert got.count(("d3", "lbn_hezbollah")) == 2
+
+
+def test_a_one_word_match_bearing_tanween_is_a_common_word_not_a_name():
+    """Names of states, persons and bodies take no tanween in news prose, so a one-word match
+    whose word bears it is a common word its letters happen to spell: سوريًا (Syrians),
+    وروسياً (Russian-backed), باكراً (early, not ب + Accra), وجوباً (necessarily, not و + Juba),
+    كوبًا (a cup, not Cuba). The same names written plainly are found, and so is a name
+    inside a longer match or inside quotation marks ("معاً", the Ma'an agency)."""
+    m = ck.find_actors(docs(
+        "وبلغ عدد القتلى خلال رمضان 1452 سوريًا.",
+        "حرب يشنها النظام المدعوم إيرانياً وروسياً على شعب أعزل.",
+        "أعلن النادي جدول إعداده باكراً، لذا أصبح وجوباً استيعاب المشهد، ثم أضف كوبًا من الماء.",
+        "وأوضحت وكالة \"معاً\" الفلسطينية أن سوريا وروسيا وكوبا تبادلت الرسائل، وعاد الوفد إلى "
+        "أكرا وجوبا، وذكرت وكالة معا أن الجيش الإسرائيلي اعتقل شابين، وقالت \"معاً\" إن "
+        "الاعتقال جرى فجرا."), unit="paragraph")
+    got = list(zip(m["doc_id"], m["actor_id"]))
+    assert not any(d in ("d0", "d1", "d2") for d, _ in got)
+    assert {"state_syria", "state_russia", "state_cuba", "state_ghana", "state_south_sudan",
+            "isr_idf"} <= {a for d, a in got if d == "d3"}
+    assert list(m.loc[m["actor_id"] == "media_maan", "surface"]) == [
+        "وكالة \"معاً\" الفلسطينية", "وكالة معا", "معاً"]

@@ -1515,6 +1515,8 @@ def _scan(corpus: Corpus, pieces: dict[str, list], matcher: Dictionary,
                 starts, ends, uid, para = slot
                 covered = bytearray(len(toks)) if describe else None
                 for m in finditer(value, toks, learned):
+                    if m.last - m.first == 1 and _indefinite(value, m.end):
+                        continue
                     if covered is not None and not weak.issuperset(m.payloads):
                         covered[m.first:m.last] = b"\x01" * (m.last - m.first)
                     k = bisect_right(starts, m.start) - 1
@@ -1570,6 +1572,20 @@ def _scan(corpus: Corpus, pieces: dict[str, list], matcher: Dictionary,
             base += len(toks)
         fields = []
     return raw, heads
+
+
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+
+
+def _indefinite(value: str, end: int) -> bool:
+    """The word ending at ``end`` bears tanween (سوريًا، سورياً، وحماسٍ): an indefinite noun or
+    an adverb, never a name. Names of states, persons and bodies do not take it in news prose,
+    so a one-word match that does is a common word that its letters happen to spell: 1452
+    سوريًا (Syrians), المدعوم إيرانياً وروسياً (Iranian- and Russian-backed), باكرًا (early,
+    not ب + Accra), وجوباً (necessarily, not و + Juba), كوبًا (a cup). Inside quotation marks
+    (وكالة "معاً") the word is a name as written."""
+    return not _TANWEEN.isdisjoint(value[end - 2:end]) \
+        and not (end < len(value) and value[end] in _CLOSE_QUOTES)
 
 
 _SCAN_BATCH = 1000   # fields (titles and texts) tokenized and learnt together
