@@ -2191,3 +2191,19 @@ def test_a_one_word_match_bearing_tanween_is_a_common_word_not_a_name():
             "isr_idf"} <= {a for d, a in got if d == "d3"}
     assert list(m.loc[m["actor_id"] == "media_maan", "surface"]) == [
         "وكالة \"معاً\" الفلسطينية", "وكالة معا", "معاً"]
+
+
+def test_the_militia_refers_back_to_the_armed_group_last_named():
+    """الميليشيا (either spelling) is a definite description of the armed group last named in
+    full, as المنظمة is of the last organization: وحدات من الميليشيا after ميليشيا الحشد
+    الشعبي is the PMF. Without an armed group before it, it is no mention."""
+    m = ck.find_actors(docs(
+        "أسفرت الغارة عن مقتل قيادي بارز في صفوف حزب الله، في ظل تصعيد عسكري إسرائيلي ضد "
+        "الميليشيا.",
+        "اعترف المستشار بالأعمال المثيرة لميليشيا الحشد الشعبي، حيث عمدت وحدات من المليشيا إلى "
+        "اختطاف أربعة من الحراس.",
+        "قالت الشرطة إن الميليشيا اختطفت أربعة من الحراس."), unit="paragraph")
+    desc = m[m["resolved_by"] == "definite description"]
+    assert list(zip(desc["doc_id"], desc["actor_id"], desc["surface"])) == [
+        ("d0", "lbn_hezbollah", "الميليشيا"), ("d1", "irq_pmf", "المليشيا")]
+    assert not (m["doc_id"] == "d2").any()

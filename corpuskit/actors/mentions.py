@@ -34,7 +34,8 @@ _UNITS = ("sentence", "paragraph", "document")
 _BODY_HEADS = (
     "مجلس", "جامعة", "منظمة", "وكالة", "وزارة", "بعثة", "ائتلاف", "هيئة", "لجنة", "جبهة",
     "حركة", "كتيبة", "مفوضية", "اتحاد", "جماعة", "تنظيم", "حزب", "مرصد", "تحالف", "مكتب",
-    "صندوق", "برنامج", "محكمة", "مجموعة", "مركز", "صحيفة", "مجلة", "قناة",
+    "صندوق", "برنامج", "محكمة", "مجموعة", "مركز", "صحيفة", "مجلة", "قناة", "ميليشيا",
+    "مليشيا",
 )
 # Heads of person titles: رئيس هيئة الأركان (construct state) is not shortened to الرئيس; the
 # title must carry the article (الرئيس السوري) or the description a modifier (الوزير الروسي).
@@ -45,7 +46,8 @@ _PERSON_HEADS = (
 DESCRIPTION_HEADS = _BODY_HEADS + _PERSON_HEADS
 # generic heads that may refer back to the last actor of a type, whatever its name
 _HEAD_TYPES = {"منظمه": ("ngo", "igo"), "جماعه": ("armed_group", "political_org"),
-               "تنظيم": ("armed_group",), "صحيفه": ("media",), "مجله": ("media",)}
+               "تنظيم": ("armed_group",), "صحيفه": ("media",), "مجله": ("media",),
+               "ميليشيا": ("armed_group",), "مليشيا": ("armed_group",)}
 # a head right after one of these is part of another title (نائب الأمين العام، الناطق باسم
 # الوزارة): not a description of its own
 _TITLE_OF = ("نائب", "وكيل", "وكيله", "وكيلة", "مساعد", "مساعده", "مساعدة", "مستشار",
