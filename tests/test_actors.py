@@ -2228,3 +2228,17 @@ def test_the_militia_refers_back_to_the_armed_group_last_named():
     assert list(zip(desc["doc_id"], desc["actor_id"], desc["surface"])) == [
         ("d0", "lbn_hezbollah", "الميليشيا"), ("d1", "irq_pmf", "المليشيا")]
     assert not (m["doc_id"] == "d2").any()
+
+
+def test_syrias_law_enforcement_forces_by_their_bare_name_only_in_news_of_syria():
+    """قوات حفظ النظام is Syria's riot police in news of Syria, but Mauritania's and other
+    countries' forces bear the same name: in a Nouakchott report it is not Syria's (nor does
+    it make الشرطة there Syria's police, as it did when the bare name was a variant)."""
+    m = ck.find_actors(docs(
+        "طوقت قوة من الدرك الموريتاني محملة بعناصر قوات حفظ النظام الليلة الماضية محيط مفوضية "
+        "الشرطة في مقاطعة دار النعيم بولاية نواكشوط الشمالية.",
+        "فرقت قوات حفظ النظام متظاهرين في حي الميدان بدمشق، بحسب ناشطين سوريين."),
+        unit="paragraph")
+    got = set(zip(m["doc_id"], m["actor_id"]))
+    assert not any(d == "d0" and a.startswith("syr_") for d, a in got)
+    assert ("d0", "mrt_police") in got and ("d1", "syr_law_enforcement") in got
