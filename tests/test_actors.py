@@ -2241,4 +2241,23 @@ def test_syrias_law_enforcement_forces_by_their_bare_name_only_in_news_of_syria(
     got = set(zip(m["doc_id"], m["actor_id"]))
     assert not any(d == "d0" and a.startswith("syr_") for d, a in got)
     assert ("d0", "mrt_police") in got and ("d1", "syr_law_enforcement") in got
-    assert ck.load_gazetteer().version == "2026.12.03.43"
+
+
+def test_words_a_proclitic_and_a_short_name_happen_to_spell_are_not_mentions():
+    """With a proclitic, EFE's bare إفي spells common words and names (لافي، وافي، ولا في،
+    كافي): it counts only in quotation marks or brackets, and the agency's full name as
+    ever. باكرا ("early") is not ب + Accra, nor كلاوس (Klaus) ك + Laos; بأكرا and لاوس are."""
+    m = ck.find_actors(docs(
+        "أحيا الشاعران لافي الغيداني وفراج الكرشمي أمسية، وقال الدكتور عبد الواحد وافي إن "
+        "الوقت كافي، ولا في الأمر جديد.",
+        "ذكرت وكالة إفي الإسبانية أن الرئيس وصل، ونقلت (إفي) عن مصدر أن الزيارة تستمر يومين.",
+        "عاد الوفد باكرا إلى بلاده، وقاد كلاوس شينك فون شتاوفنبرغ الحملة.",
+        "وصل الوفد إلى أكرا ثم عقد بأكرا اجتماعا، وزار الوزير لاوس وكمبوديا."),
+        unit="paragraph")
+    got = list(zip(m["doc_id"], m["actor_id"], m["surface"]))
+    assert not any(d in ("d0", "d2") for d, _, _ in got)
+    assert [(a, s) for d, a, s in got if d == "d1"] == [("media_efe", "وكالة إفي"),
+                                                       ("media_efe", "إفي")]
+    assert {("state_ghana", "أكرا"), ("state_ghana", "بأكرا"), ("state_laos", "لاوس")} <= {
+        (a, s) for d, a, s in got if d == "d3"}
+    assert ck.load_gazetteer().version == "2026.12.03.44"

@@ -1517,7 +1517,8 @@ def _scan(corpus: Corpus, pieces: dict[str, list], matcher: Dictionary,
                 starts, ends, uid, para = slot
                 covered = bytearray(len(toks)) if describe else None
                 for m in finditer(value, toks, learned):
-                    if m.last - m.first == 1 and _indefinite(value, m.end):
+                    if m.last - m.first == 1 and (_indefinite(value, m.end)
+                                                  or value[m.start:m.end] in _NOT_CLITIC_NAME):
                         continue
                     if covered is not None and not weak.issuperset(m.payloads):
                         covered[m.first:m.last] = b"\x01" * (m.last - m.first)
@@ -1589,6 +1590,10 @@ def _indefinite(value: str, end: int) -> bool:
     return not _TANWEEN.isdisjoint(value[end - 2:end]) \
         and not (end < len(value) and value[end] in _CLOSE_QUOTES)
 
+
+# common words and names that a proclitic and a gazetteer name happen to spell: باكرا "early"
+# (not ب + Accra, which is written بأكرا), كلاوس "Klaus" (not ك + Laos)
+_NOT_CLITIC_NAME = frozenset(("باكرا", "كلاوس"))
 
 _SCAN_BATCH = 1000   # fields (titles and texts) tokenized and learnt together
 
