@@ -2281,3 +2281,19 @@ def test_words_a_proclitic_and_a_short_name_happen_to_spell_are_not_mentions():
                                                        ("media_efe", "إفي")]
     assert {("state_ghana", "أكرا"), ("state_ghana", "بأكرا"), ("state_laos", "لاوس")} <= {
         (a, s) for d, a, s in got if d == "d3"}
+
+
+def test_a_short_form_listed_plain_and_with_a_rule_is_one_form_that_takes_the_rule(tmp_path):
+    """A user's row that lists a short form twice, plain and {quoted}, gets one entry with the
+    rule (as documented in the README): the bare word then counts only in quotation marks."""
+    path = tmp_path / "mine.csv"
+    path.write_text("id,name_ar,name_en,type,country,variants,short_forms\n"
+                    "media_x,صحيفة الميزان,Al-Mizan,media,IRQ,صحيفة الميزان,الميزان|الميزان{quoted}\n",
+                    encoding="utf-8")
+    gz = ck.load_gazetteer(path)
+    rows = gz.entries[gz.entries["actor_id"] == "media_x"]
+    assert list(rows.loc[rows["kind"] == "short", "rule"]) == ["quoted"]
+    m = ck.find_actors(docs("نشرت صحيفة الميزان تقريرا، وقالت الميزان إن الميزان التجاري اختل، "
+                            "كما ذكرت «الميزان»."), gazetteer=gz, unit="paragraph")
+    assert list(m.loc[m["actor_id"] == "media_x", "surface"]) == ["صحيفة الميزان", "الميزان"]
+    assert m.loc[m["actor_id"] == "media_x", "start"].iloc[1] > 60
