@@ -2297,3 +2297,18 @@ def test_a_short_form_listed_plain_and_with_a_rule_is_one_form_that_takes_the_ru
                             "كما ذكرت «الميزان»."), gazetteer=gz, unit="paragraph")
     assert list(m.loc[m["actor_id"] == "media_x", "surface"]) == ["صحيفة الميزان", "الميزان"]
     assert m.loc[m["actor_id"] == "media_x", "start"].iloc[1] > 60
+
+
+def test_a_bare_mali_after_a_noun_it_qualifies_is_financial_not_the_state():
+    """مالي is also the adjective "financial": after a noun it qualifies or an adjective it
+    is coordinated with (برنامج إنقاذ مالي، دعم عسكري ومالي، نظام مالي، مستشار مالي) it is no
+    mention of Mali; after a preposition or another word (إلى مالي، دعم لمالي، رئيس مالي، شمال
+    مالي) and in a list of states (النيجر ومالي وتشاد) it is the state."""
+    m = ck.find_actors(docs(
+        "بدأت أثينا مفاوضات مع دائنيها حول برنامج إنقاذ مالي ثالث، وطلبت دعم عسكري ومالي.",
+        "تتطلب المشاريع نظام مالي وإداري صارم، وقال مستشار مالي إن السوق في وضع مالي ضعيف.",
+        "أرسلت فرنسا قوات إلى مالي، وقدمت دعم لمالي، والتقى الوزير في شمال مالي، وزار الوفد "
+        "النيجر ومالي وتشاد."), unit="paragraph")
+    mali = m[m["actor_id"] == "state_mali"]
+    assert list(mali["doc_id"]) == ["d2"] * 4
+    assert list(mali["surface"]) == ["مالي", "لمالي", "مالي", "ومالي"]

@@ -392,6 +392,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                         and state_venues.intersection(_prev_word(r, texts, titles, matcher,
                                                                  True)):
                     continue   # جامعة الكويت، مطار الكويت: a place named after the state
+                if r[9] == 1 and _as_adjective(r, texts, titles, matcher):
+                    continue   # دعم مالي، إنقاذ مالي، عسكري ومالي: "financial", not Mali
                 if r[9] > 1 and _first_word(e_form[p], matcher.settings) in adjectival \
                         and _definite(_prev_word(r, texts, titles, matcher, True),
                                       matcher.settings):
@@ -1023,6 +1025,39 @@ def _prev_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary,
         return () if forms else None
     readings = matcher._forms(raw)[0]
     return readings if forms else readings[0]
+
+
+# nouns that مالي ("financial") qualifies in news, and the adjectives it is coordinated with
+# (دعم عسكري ومالي): after them a bare مالي or ومالي is the adjective, not Mali (نظام مالي
+# مستقر، برنامج إنقاذ مالي، مستشار مالي). After a preposition (في مالي، دعم لمالي) or a word
+# not listed (شمال مالي، رئيس مالي، جيش مالي) it stays the state.
+_FINANCIAL_HEADS = (
+    "مبلغ", "دعم", "إنقاذ", "فساد", "عجز", "مستشار", "مقابل", "عبء", "هدر", "إرهاق", "ربع",
+    "وسيط", "سوق", "أجر", "دخل", "منتج", "إجراء", "خلاف", "تمويل", "عائد", "مردود", "تعويض",
+    "حافز", "ضمان", "غطاء", "احتياطي", "إفصاح", "ربح", "فائض", "قرض", "مكسب", "حساب",
+    "محاسب", "محلل", "خبير", "احتيال", "تلاعب", "ابتزاز", "إغراء", "تحفيز", "إنفاق", "ملاءة",
+    "نظام", "بيان", "وضع", "مأزق", "تقرير", "عون", "التزام", "استثمار", "نزاع", "مورد",
+    "ضغط", "تحويل", "تبرع", "صندوق", "إسهام", "مخصص", "جزاء", "قطاع", "مركز", "أداء", "نمو",
+    "مدير", "مراقب", "مدقق", "إداري", "اقتصادي", "عسكري", "سياسي", "لوجستي", "فني", "تقني",
+    "معنوي", "مادي", "قانوني", "إعلامي", "أمني", "بشري", "سلبي", "إيجابي", "اجتماعي",
+    "تجاري", "ضريبي",
+)
+
+
+@functools.lru_cache(maxsize=8)
+def _financial(settings: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """The normalized forms of مالي/ومالي and of :data:`_FINANCIAL_HEADS`."""
+    return (frozenset(entry_words(w, settings)[0] for w in ("مالي", "ومالي")),
+            frozenset(entry_words(w, settings)[0] for w in _FINANCIAL_HEADS))
+
+
+def _as_adjective(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> bool:
+    """A bare مالي (or ومالي) right after a noun it qualifies or an adjective it is coordinated
+    with (:data:`_FINANCIAL_HEADS`): the adjective "financial", not the state."""
+    forms, heads = _financial(matcher.settings)
+    if not r[7] or matcher._forms(r[7])[0][0] not in forms:
+        return False
+    return not heads.isdisjoint(_prev_word(r, texts, titles, matcher, True))
 
 
 def _title_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> Any:
