@@ -2312,3 +2312,22 @@ def test_a_bare_mali_after_a_noun_it_qualifies_is_financial_not_the_state():
     mali = m[m["actor_id"] == "state_mali"]
     assert list(mali["doc_id"]) == ["d2"] * 4
     assert list(mali["surface"]) == ["مالي", "لمالي", "مالي", "ومالي"]
+
+
+def test_a_role_title_before_its_holders_quoted_name_is_one_mention():
+    """Maghreb and Egyptian sites put quotation marks around the name after a title (الرئيس
+    الفرنسي "إيمانويل ماكرون"، رئيس الوزراء الإسرائيلي " بنيامين نتنياهو "): the title and the name
+    are one mention of the person, as without the marks, not two. A name and its abbreviation
+    in brackets stay two mentions (وكالة الأنباء السورية (سانا))."""
+    m = ck.find_actors(ck.Corpus(pd.DataFrame({
+        "doc_id": ["d0", "d1"],
+        "text": ["انتقد الرئيس الأمريكي \" باراك أوباما \" خطاب رئيس الوزراء الإسرائيلي \" بنيامين "
+                 "نتنياهو \" في الكونغرس، ويشارك الرئيس الفرنسي \"إيمانويل ماكرون\" في القمة.",
+                 "نقلت وكالة الأنباء السورية (سانا) عن الرئيس السوري بشار الأسد قوله."],
+        "date": pd.Timestamp("2015-03-04")})), unit="paragraph")
+    d0 = m[m["doc_id"] == "d0"]
+    assert list(zip(d0["actor_id"], d0["resolved_by"])) == [
+        ("usa_obama", "role + name"), ("isr_netanyahu", "role + name"),
+        ("usa_congress", "variant"), ("fra_macron", "role + name")]
+    assert list(d0["surface"])[0] == "الرئيس الأمريكي \" باراك أوباما"
+    assert list(m.loc[m["doc_id"] == "d1", "actor_id"]).count("syr_sana") == 2

@@ -1668,7 +1668,11 @@ def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
                 gap = value[pr[5]:r[4]] if isinstance(value, str) else " "
                 near = 0 <= r[4] - pr[5] <= 3 if pr[6] + n_prev == r[6] \
                     else phow.startswith("role") and _between_title_and_name(gap.strip())
-                if near and not set(gap) & set("()[]«»\"'“”„‘’"):
+                # (a quotation mark may open the name after its holder's title: رئيس الوزراء
+                # الإسرائيلي " بنيامين نتنياهو "، الرئيس الفرنسي "إيمانويل ماكرون")
+                if near and (not set(gap) & set("()[]«»\"'“”„‘’")
+                             or (phow.startswith("role") and len(gap.strip()) == 1
+                                 and gap.strip() in _OPEN_QUOTES and gap.strip() != "(")):
                     merged = (pr[0], pr[1], pr[2], pr[3], pr[4], r[5], pr[6], None, pr[8],
                               pr[9] + r[9])
                     keep = phow if phow.startswith("role") else how
