@@ -2331,3 +2331,14 @@ def test_a_role_title_before_its_holders_quoted_name_is_one_mention():
         ("usa_congress", "variant"), ("fra_macron", "role + name")]
     assert list(d0["surface"])[0] == "الرئيس الأمريكي \" باراك أوباما"
     assert list(m.loc[m["doc_id"] == "d1", "actor_id"]).count("syr_sana") == 2
+
+
+def test_force_majeure_is_not_cairo():
+    """القوة القاهرة is "force majeure" (القاهرة "overpowering"), not Egypt's capital; Cairo
+    after any other word is Egypt as before."""
+    m = ck.find_actors(docs(
+        "أعلنت المؤسسة رفع حالة القوة القاهرة عن الحقول والموانئ النفطية، بسبب ظروف قوة قاهرة.",
+        "عاد الوفد إلى القاهرة بعد لقاء القوة الأمنية في بنغازي."), unit="paragraph")
+    got = list(zip(m["doc_id"], m["actor_id"], m["surface"]))
+    assert not any(d == "d0" and a == "state_egypt" for d, a, _ in got)
+    assert ("d1", "state_egypt", "القاهرة") in got

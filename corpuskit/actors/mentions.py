@@ -402,6 +402,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                         (venue_heads.intersection(_prev_word(r, texts, titles, matcher, True))
                          and not _with_b(r, e_form[p], matcher))
                         or _next_word(r, texts, titles, matcher) in other_place
+                        or _force_majeure(r, e_form[p], texts, titles, matcher)
                         or (type_of.get(e_actor[p]) != "state"
                             and _as_place(r, e_form[p], texts, titles, matcher, locatives))):
                     # مطار بغداد، اتفاق ستوكهولم (not سجن ببرلين)، القاهرة الجديدة، في البيت
@@ -1058,6 +1059,19 @@ def _as_adjective(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> b
     if not r[7] or matcher._forms(r[7])[0][0] not in forms:
         return False
     return not heads.isdisjoint(_prev_word(r, texts, titles, matcher, True))
+
+
+@functools.lru_cache(maxsize=8)
+def _force_words(settings: Any) -> tuple[str, frozenset[str]]:
+    return (entry_words("القاهرة", settings)[0],
+            frozenset(entry_words(w, settings)[0] for w in ("القوة", "قوة")))
+
+
+def _force_majeure(r: tuple, form: str, texts: dict, titles: dict, matcher: Dictionary) -> bool:
+    """القاهرة after القوة or قوة is "overpowering": القوة القاهرة (force majeure), not Cairo."""
+    cairo, forces = _force_words(matcher.settings)
+    return " " not in form and matcher._forms(form)[0][0] == cairo \
+        and not forces.isdisjoint(_prev_word(r, texts, titles, matcher, True))
 
 
 def _title_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> Any:
