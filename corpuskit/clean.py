@@ -54,38 +54,82 @@ _ALL_PAIRS = 200  # buckets up to this size propose all their pairs; larger ones
 _MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
 
 
+def _word_hashes(words: Sequence[str]) -> np.ndarray:
+    """A stable 64-bit hash of each word: its CRC32 (the same across runs and machines) spread
+    to 64 bits."""
+    h = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64,
+                    count=len(words))
+    return (h + np.uint64(1)) * _MIX[0]
+
+
 def _token_hashes(tokens: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
-    """Stable 64-bit hashes of all tokens, concatenated, and each document's start offset."""
+    """Stable 64-bit hashes of all tokens, concatenated, and each document's token count."""
     lengths = np.fromiter((len(t) for t in tokens), dtype=np.int64, count=len(tokens))
     flat = [w for t in tokens for w in t]
     codes, uniques = pd.factorize(pd.Series(flat, dtype=object))
-    # CRC32 of each word type (stable across runs and machines), spread to 64 bits.
-    type_hash = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in uniques), dtype=np.uint64,
-                            count=len(uniques))
-    type_hash = (type_hash + np.uint64(1)) * _MIX[0]
-    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]]) if len(lengths) else lengths
-    return type_hash[codes] if len(codes) else np.zeros(0, np.uint64), starts
+    type_hash = _word_hashes(uniques)
+    return type_hash[codes] if len(codes) else np.zeros(0, np.uint64), lengths
 
 
 def shingle_sets(tokens: Sequence[Sequence[str]], k: int = 3) -> list[np.ndarray]:
     """Each document's word ``k``-shingles as a sorted array of unique 64-bit hashes."""
-    flat, starts = _token_hashes(tokens)
-    out = []
+    flat, counts = _shingles_flat(*_token_hashes(tokens), k=k)
+    return np.split(flat, np.cumsum(counts)[:-1]) if len(counts) else []
+
+
+def shingles_flat(tokens: Sequence[Sequence[str]], k: int = 3,
+                  unique: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`shingle_sets` as one array (each document's sorted unique shingle hashes, one
+    document after another) and each document's count; ``unique=False``: each document's
+    shingle hashes as they come, repeats included (enough for MinHash, and faster)."""
+    return _shingles_flat(*_token_hashes(tokens), k=k, unique=unique)
+
+
+def _shingles_flat(h: np.ndarray, lengths: np.ndarray, k: int = 3,
+                   unique: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Word ``k``-shingles of many documents at once, from their tokens' hashes ``h``
+    (concatenated; document ``i`` has ``lengths[i]`` tokens): every document's sorted unique
+    shingle hashes, concatenated, and their counts. A shingle combines ``k`` consecutive
+    token hashes; a document shorter than ``k`` (but not empty) is one shingle, the XOR of its
+    tokens' mixed hashes. ``unique=False``: each document's shingles as they come, repeats
+    included (all a MinHash signature needs: the minimum of a multiset is its set's)."""
+    lengths = np.asarray(lengths, dtype=np.int64)
+    n_docs, total = len(lengths), int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, np.uint64), np.zeros(n_docs, np.int64)
+    starts = np.cumsum(lengths) - lengths
+    doc_of = np.repeat(np.arange(n_docs), lengths)
+    parts_doc, parts_val = [], []
     with np.errstate(over="ignore"):
-        for doc, start in enumerate(starts):
-            n = len(tokens[doc])
-            h = flat[start:start + n]
-            if n == 0:
-                out.append(np.zeros(0, np.uint64))
-                continue
-            if n < k:
-                sh = np.array([np.bitwise_xor.reduce(h * _MIX[1])], dtype=np.uint64)
-            else:
-                sh = h[: n - k + 1].copy()
-                for j in range(1, k):
-                    sh = (sh ^ (sh >> np.uint64(29))) * _MIX[j % 3] + h[j: n - k + 1 + j]
-            out.append(np.unique(sh))
-    return out
+        if total >= k:
+            m = total - k + 1
+            sh = h[:m].copy()
+            for j in range(1, k):
+                sh = (sh ^ (sh >> np.uint64(29))) * _MIX[j % 3] + h[j:m + j]
+            # a window is a shingle when its k tokens are all in one document
+            pos = np.arange(m) - starts[doc_of[:m]]
+            ok = pos <= lengths[doc_of[:m]] - k
+            parts_doc.append(doc_of[:m][ok])
+            parts_val.append(sh[ok])
+        short = np.flatnonzero((lengths > 0) & (lengths < k))
+        if len(short):
+            nonempty = np.flatnonzero(lengths > 0)
+            xor = np.bitwise_xor.reduceat(h * _MIX[1], starts[nonempty])
+            parts_doc.append(short)
+            parts_val.append(xor[np.searchsorted(nonempty, short)])
+    doc = np.concatenate(parts_doc)
+    val = np.concatenate(parts_val)
+    if not unique:
+        if len(parts_doc) > 1:   # the short documents' shingles into their places
+            order = np.argsort(doc, kind="stable")
+            doc, val = doc[order], val[order]
+        return val, np.bincount(doc, minlength=n_docs).astype(np.int64)
+    order = np.lexsort((val, doc))
+    doc, val = doc[order], val[order]
+    first = np.ones(len(val), bool)
+    first[1:] = (doc[1:] != doc[:-1]) | (val[1:] != val[:-1])
+    doc, val = doc[first], val[first]
+    return val, np.bincount(doc, minlength=n_docs).astype(np.int64)
 
 
 def _jaccard_sorted(a: np.ndarray, b: np.ndarray) -> float:
@@ -95,16 +139,23 @@ def _jaccard_sorted(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def _minhash_signatures(sets: list[np.ndarray], num_perm: int, seed: int) -> np.ndarray:
+    lengths = np.array([len(x) for x in sets], dtype=np.int64)
+    flat = np.concatenate(sets) if len(sets) else np.zeros(0, np.uint64)
+    return _minhash_flat(flat, lengths, num_perm, seed)
+
+
+def _minhash_flat(flat: np.ndarray, lengths: np.ndarray, num_perm: int, seed: int) -> np.ndarray:
+    """MinHash signatures of shingle sets given as one array and each set's size."""
     rng = np.random.default_rng(seed)
     a = rng.integers(1, _PRIME, size=num_perm, dtype=np.uint64) | np.uint64(1)
     b = rng.integers(0, _PRIME, size=num_perm, dtype=np.uint64)
-    sig = np.full((len(sets), num_perm), np.iinfo(np.uint64).max, dtype=np.uint64)
-    lengths = np.array([len(s) for s in sets], dtype=np.int64)
+    sig = np.full((len(lengths), num_perm), np.iinfo(np.uint64).max, dtype=np.uint64)
+    lengths = np.asarray(lengths, dtype=np.int64)
     nonempty = np.flatnonzero(lengths)
     if len(nonempty) == 0:
         return sig
-    allh = np.concatenate([sets[i] for i in nonempty])
-    starts = np.concatenate([[0], np.cumsum(lengths[nonempty])[:-1]])
+    allh = flat.astype(np.uint64, copy=False)
+    starts = (np.cumsum(lengths) - lengths)[nonempty]
     # (a*x + b) mod 2^64 with odd a, keeping the high 32 bits: a cheap universal family.
     with np.errstate(over="ignore"):
         for j in range(num_perm):
@@ -190,28 +241,34 @@ class PartTokens:
         out = mapped.split("\n")
         if len(out) != len(words):   # a word the table would turn into a line break
             return [None] * len(words)
-        if "\x00" not in mapped and not _has_astral(joined) \
-                and unicodedata.is_normalized("NFKC", joined):
+        nul, astral = "\x00" in mapped, _has_astral(joined)
+        if not nul and not astral and unicodedata.is_normalized("NFKC", joined):
             # most words stay one token: a string, not a one-element list
             return [p if p and " " not in p else _one_or_list(p) for p in out]
-        nfkc = unicodedata.is_normalized
+        nfkc = unicodedata.is_normalized   # each word checked only for what the part holds
         return [(p if p and " " not in p else _one_or_list(p))
-                if "\x00" not in p and not _has_astral(w) and nfkc("NFKC", w)
-                else None for w, p in zip(words, out)]
+                if not (nul and "\x00" in p) and not (astral and _has_astral(w))
+                and nfkc("NFKC", w) else None for w, p in zip(words, out)]
 
     def duplicate_tokens(self) -> Iterator[tuple[list[str], list[str]]]:
         """For every document added, in order: :func:`duplicate_tokens`' (body, words)."""
+        return self._duplicate_tokens(self._fold(list(self.index)), range(len(self.docs)))
+
+    def _duplicate_tokens(self, folded: list[str | list[str] | None],
+                          which: Iterable[int]) -> Iterator[tuple[list[str], list[str]]]:
+        """:func:`duplicate_tokens`' (body, words) of the documents ``which``, in order."""
         from itertools import compress
 
-        folded = self._fold(list(self.index))   # a word's one token, its tokens, or None
         single = [f if isinstance(f, str) else "" for f in folded]
         simple = [isinstance(f, str) for f in folded]
         folds = [f is not None for f in folded]
         keep = [len(x) > 1 or x.isalnum() for x in single]
-        ids, pos = self.ids, 0
-        for (title, text, safe), tl, xl in zip(self.docs, self.title_len, self.text_len):
-            both = ids[pos:pos + tl + xl]
-            pos += tl + xl
+        ids = self.ids
+        ends = np.cumsum(np.add(self.title_len, self.text_len, dtype=np.int64)).tolist()
+        for i in which:
+            title, text, safe = self.docs[i]
+            tl, end = self.title_len[i], ends[i]
+            both = ids[end - tl - self.text_len[i]:end]
             if safe and all(map(simple.__getitem__, both)):
                 words = list(map(single.__getitem__, both))
                 yield words[tl:], list(compress(words, map(keep.__getitem__, both)))
@@ -223,6 +280,57 @@ class PartTokens:
                 yield body, [w for w in full if len(w) > 1 or w.isalnum()]
             else:
                 yield duplicate_tokens(title, text)
+
+    def duplicate_keys(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """What duplicate detection keeps of every document added, in order: its exact key
+        (:func:`exact_key` of its body's tokens), and the hashes of its word 3-shingles, one
+        document after another (repeats included: what a MinHash signature needs; their set
+        is :func:`shingle_sets`'), with each document's count. The same values as
+        :meth:`duplicate_tokens` through those functions (tested), computed for the whole part
+        at once: a word type is folded and hashed once, a document's shingles come from its
+        type ids with NumPy."""
+        import hashlib
+
+        n_docs = len(self.docs)
+        folded = self._fold(list(self.index))
+        single = [f if isinstance(f, str) else "" for f in folded]
+        simple = np.fromiter((isinstance(f, str) for f in folded), bool, len(folded))
+        keep = np.fromiter((len(x) > 1 or x.isalnum() for x in single), bool, len(single))
+        type_hash = _word_hashes(single)
+        ids = np.asarray(self.ids, dtype=np.int64)
+        tl = np.asarray(self.title_len, dtype=np.int64)
+        xl = np.asarray(self.text_len, dtype=np.int64)
+        ends = np.cumsum(tl + xl)
+        starts = ends - tl - xl
+        not_simple = np.concatenate([[0], np.cumsum(~simple[ids])]) if len(ids) else np.zeros(1)
+        safe = np.fromiter((d[2] for d in self.docs), bool, n_docs)
+        fast = safe & (not_simple[ends] == not_simple[starts])
+        blake = hashlib.blake2b
+        exact: list[bytes] = []
+        slow: dict[int, np.ndarray] = {}
+        slow_docs = self._duplicate_tokens(folded, np.flatnonzero(~fast).tolist())
+        ids_list = self.ids
+        for i in range(n_docs):
+            if fast[i]:
+                body = " ".join(map(single.__getitem__, ids_list[starts[i] + tl[i]:ends[i]]))
+                exact.append(blake(body.encode("utf-8"), digest_size=16).digest())
+            else:
+                body_tokens, words = next(slow_docs)
+                exact.append(exact_key(" ".join(body_tokens)))
+                slow[i] = _token_hashes([words])[0]
+        # the kept tokens of the documents on the fast path, by type
+        tok_doc = np.repeat(np.arange(n_docs), tl + xl)
+        take = fast[tok_doc] & keep[ids]
+        h = type_hash[ids[take]]
+        counts = np.bincount(tok_doc[take], minlength=n_docs)
+        if slow:   # put the other documents' hashes in their places
+            pieces = np.split(h, np.cumsum(counts)[:-1])
+            for i, hs in slow.items():
+                pieces[i] = hs
+                counts[i] = len(hs)
+            h = np.concatenate(pieces) if pieces else h
+        flat, sizes = _shingles_flat(h, counts, unique=False)
+        return np.array(exact, dtype="S16"), flat, sizes
 
     def arrays(self) -> dict[str, np.ndarray]:
         """What a corpus on disk stores for the part (``tokens/part-NNNNN.npz``)."""
@@ -251,9 +359,18 @@ def minhash_keys(sets: list[np.ndarray], num_perm: int = NUM_PERM, bands: int = 
                  seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """The MinHash signatures of shingle sets (documents × ``num_perm``, 32-bit: 360 bytes a
     document) and their LSH band keys (see :func:`band_keys`)."""
-    sig = _minhash_signatures(sets, num_perm, seed)
-    rows = num_perm // bands
-    out = np.empty((bands, len(sets)), dtype=np.uint64)
+    return _keys_of(_minhash_signatures(sets, num_perm, seed), bands)
+
+
+def minhash_keys_flat(flat: np.ndarray, lengths: np.ndarray, num_perm: int = NUM_PERM,
+                       bands: int = BANDS, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`minhash_keys` of shingle sets given as one array and each set's size."""
+    return _keys_of(_minhash_flat(flat, lengths, num_perm, seed), bands)
+
+
+def _keys_of(sig: np.ndarray, bands: int) -> tuple[np.ndarray, np.ndarray]:
+    rows = sig.shape[1] // bands
+    out = np.empty((bands, sig.shape[0]), dtype=np.uint64)
     with np.errstate(over="ignore"):
         for band in range(bands):
             block = sig[:, band * rows:(band + 1) * rows]

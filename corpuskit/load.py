@@ -22,8 +22,8 @@ from ._memory import release_memory
 from ._progress import wanted
 from ._versions import library_versions
 from .arabic.normalization import get_normalizer
-from .clean import (PartTokens, duplicate_tokens, exact_key, flag_duplicates, minhash_keys,
-                    repeated_blocks, shingle_sets)
+from .clean import (PartTokens, duplicate_tokens, exact_key, flag_duplicates, minhash_keys_flat,
+                    repeated_blocks, shingle_sets, shingles_flat)
 from .corpus import DOC_COLUMNS, REPORT_COLUMNS, Corpus
 from .engine import get_engine
 from .dates import parse_date
@@ -486,15 +486,15 @@ def _process_part(recs: list[Record], min_arabic: float,
         body, words = duplicate_tokens(title, text)
         exact.append(exact_key(" ".join(body)))
         words_all.append(words)
-    if cache is not None:   # the part's words kept: duplicate tokens from its word types
-        for body, words in cache.duplicate_tokens():
-            exact.append(exact_key(" ".join(body)))
-            words_all.append(words)
-    sets = shingle_sets(words_all)
-    sigs, bands = minhash_keys(sets)
+    if cache is not None:   # the part's words kept: duplicate keys from its word types
+        exact_keys, flat, sizes = cache.duplicate_keys()
+    else:
+        exact_keys = np.array(exact, dtype="S16")
+        flat, sizes = shingles_flat(words_all, unique=False)
+    sigs, bands = minhash_keys_flat(flat, sizes)
     return {"skipped": skipped, "rows": rows, "bases": bases,
-            "exact": np.array(exact, dtype="S16"), "bands": bands, "sigs": sigs,
-            "nonempty": np.array([len(x) > 0 for x in sets], dtype=bool),
+            "exact": exact_keys, "bands": bands, "sigs": sigs,
+            "nonempty": sizes > 0,
             "dates": np.array(dates, dtype=np.int64).view("datetime64[ns]"),
             "tokens": cache.arrays() if cache is not None else None}
 

@@ -873,6 +873,56 @@ def test_tokens_kept_at_load_give_duplicate_detection_its_own_tokens(memory_corp
         assert [words[i] for i in ids[a:b]] == want
 
 
+def test_a_parts_duplicate_keys_come_from_its_word_types_at_once(memory_corpus):
+    """The load computes a part's exact keys and MinHash signatures from its word types with
+    NumPy, all documents at once; they equal what each document's own tokens give
+    (duplicate_tokens, exact_key, shingle_sets, minhash_keys), on real news, on hostile text
+    (the documents that take the slow path among the others) and on documents of zero, one,
+    two and three words."""
+    from corpuskit import clean
+    from corpuskit.clean import PartTokens, duplicate_tokens, exact_key
+
+    docs = memory_corpus.docs
+    short = [("", "حمص"), (None, "حمص ودمشق"), ("عنوان", "،"), ("", "٫"), ("أ", "ب ج")]
+    pairs = list(zip(docs["title"], docs["text"]))
+    pairs = pairs[:40] + HOSTILE + short + pairs[40:]
+    cache = PartTokens()
+    for title, text in pairs:
+        cache.add(title, text)
+    exact, flat, sizes = cache.duplicate_keys()
+    want = [duplicate_tokens(title, text) for title, text in pairs]
+    assert (exact == np.array([exact_key(" ".join(body)) for body, _ in want], "S16")).all()
+    sets = clean.shingle_sets([words for _, words in want])
+    got = np.split(flat, np.cumsum(sizes)[:-1])
+    assert len(got) == len(pairs) and all(np.array_equal(np.unique(g), s)
+                                          for g, s in zip(got, sets))
+    sigs, bands = clean.minhash_keys_flat(flat, sizes)
+    ref_sigs, ref_bands = clean.minhash_keys(sets)
+    assert (sigs == ref_sigs).all() and (bands == ref_bands).all()
+    assert (sizes > 0).sum() == len(pairs) - 1   # "٫" alone has no word to shingle
+
+
+def test_shingles_never_span_two_documents(memory_corpus):
+    """Shingles of many documents computed at once (one array of token hashes) are each
+    document's own: the same as shingling it alone, whatever its neighbours; a document shorter
+    than three words is one shingle, an empty one has none."""
+    from corpuskit import clean
+    from corpuskit.arabic.normalization import get_normalizer
+
+    norm = get_normalizer("default")
+    toks = [norm.tokens(t) for t in memory_corpus.docs["text"][:30]]
+    toks[3:3] = [[], ["حمص"], ["حمص", "دمشق"], ["حمص", "دمشق", "حلب"], []]
+    together = clean.shingle_sets(toks)
+    alone = [clean.shingle_sets([t])[0] for t in toks]
+    assert all(np.array_equal(a, b) for a, b in zip(together, alone))
+    assert [len(s) for s in together[3:8]] == [0, 1, 1, 1, 0]
+    assert len(together[0]) == len(set(zip(toks[0], toks[0][1:], toks[0][2:])))
+    flat, sizes = clean.shingles_flat(toks, unique=False)
+    assert sizes.tolist() == [max(len(t) - 2, 1) if t else 0 for t in toks]
+    assert all(np.array_equal(np.unique(g), s)
+               for g, s in zip(np.split(flat, np.cumsum(sizes)[:-1]), together))
+
+
 def test_dtm_of_a_corpus_on_disk_counts_the_words_kept_at_load(tmp_path, monkeypatch,
                                                               memory_corpus):
     """A corpus loaded to disk keeps each part's words as type ids; its document-term matrix
