@@ -2349,6 +2349,25 @@ def test_a_role_title_before_its_holders_quoted_name_is_one_mention():
     assert list(m.loc[m["doc_id"] == "d1", "actor_id"]).count("syr_sana") == 2
 
 
+def test_a_former_title_is_the_holder_named_a_few_words_on():
+    """A "former" title followed, past an apposition, by the name of one of its holders
+    (رئيس الوزراء المصري الأسبق المرشح الرئاسي المحتمل الفريق «أحمد شفيق») is that person, who
+    is mentioned by name: the title is not the holder whose term ended last before the date
+    (here Ibrahim Mahlab). A former title with no holder named after it, or another person
+    named after a preposition (مع أحمد شفيق), is that last holder as before."""
+    m = ck.find_actors(ck.Corpus(pd.DataFrame({
+        "doc_id": ["d0", "d1", "d2"],
+        "text": ["وصل رئيس الوزراء المصري الأسبق المرشح الرئاسي المحتمل الفريق «أحمد شفيق»، "
+                 "مساء السبت إلى القاهرة.",
+                 "وصل رئيس الوزراء المصري السابق إلى القاهرة.",
+                 "التقى رئيس الوزراء المصري السابق اليوم مع أحمد شفيق."],
+        "date": pd.Timestamp("2017-12-02")})), unit="paragraph")
+    got = {d: list(g["actor_id"]) for d, g in m.groupby("doc_id")}
+    assert got["d0"] == ["egy_shafik", "state_egypt"]
+    assert got["d1"] == ["egy_mahlab", "state_egypt"]
+    assert got["d2"] == ["egy_mahlab", "egy_shafik"]
+
+
 def test_force_majeure_is_not_cairo():
     """القوة القاهرة is "force majeure" (القاهرة "overpowering"), not Egypt's capital; Cairo
     after any other word is Egypt as before."""

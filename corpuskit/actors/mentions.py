@@ -452,6 +452,15 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     for inner in _named_inside(r, matcher, e_kind, e_actor):
                         seen_at[inner].append(r[6])
                     continue
+                if word in former:
+                    later = _former_named_after(r, after, roles, following, e_kind, e_actor,
+                                                texts, titles, matcher)
+                    if later is not None:
+                        # رئيس الوزراء المصري الأسبق المرشح الرئاسي المحتمل الفريق «أحمد شفيق»:
+                        # the former holder is named a few words on, in his own mention; the
+                        # title is not the holder before the date
+                        seen_at[later].append(r[6])
+                        continue
                 if date is None:   # decided once the whole document is read (below)
                     undated.append((r, roles, title))
                     continue
@@ -1142,6 +1151,40 @@ def _council(settings: Any) -> tuple[str, ...]:
 def _first_word(form: str, settings: Any) -> str:
     """The first normalized word of a gazetteer form (cached: forms repeat across mentions)."""
     return entry_words(form, settings)[0]
+
+
+_FORMER_REACH = 6   # words after "former" (السابق، الأسبق) in which a holder's name decides
+# words that end the apposition after a former title: another person may follow them
+_FORMER_STOPS = frozenset(("مع", "و", "في", "الى", "إلى", "على", "عن", "من", "ضد", "بين", "أن",
+                           "ان", "إن", "قال", "قالت", "التقى", "استقبل", "خلف", "بعد", "قبل",
+                           "حول", "لدى", "عند", "نحو", "تجاه", "بشأن", "خلال", "مثل", "أو", "او"))
+
+
+def _former_named_after(r: tuple, after: int, roles: list, following: dict, e_kind: Any,
+                        e_actor: Any, texts: dict, titles: dict,
+                        matcher: Dictionary) -> str | None:
+    """The holder of a "former" title (رئيس الوزراء المصري الأسبق) named within
+    :data:`_FORMER_REACH` words after it, past an apposition (المرشح الرئاسي المحتمل الفريق
+    «أحمد شفيق»: no preposition, conjunction or verb between), if any: the title is that
+    person, who is mentioned by name already."""
+    value = (titles if r[3] == "title" else texts).get(r[0])
+    if not isinstance(value, str):
+        return None
+    toks = matcher.tokens(value[r[5]:r[5] + 30 * (_FORMER_REACH + 2)])
+    holders = {e_actor[p] for p in roles}
+    first = after - 1   # the position of the word "former" itself: toks[0]
+    for pos in range(after, after + _FORMER_REACH + 1):
+        i = pos - first
+        if i >= len(toks) or toks[i][2] in _FORMER_STOPS:
+            return None
+        nxt = following.get((r[1], pos))
+        if nxt is None:
+            continue
+        named = {e_actor[p] for p in nxt[8] if e_kind[p] in ("name", "variant", "short")}
+        hit = sorted(named & holders)
+        if hit:
+            return hit[0]
+    return None
 
 
 def _next_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> str | None:
