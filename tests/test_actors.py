@@ -2226,7 +2226,23 @@ def test_round_fifty_three_actors_of_held_out_set_45s_news():
             ("d1", "pse_qiq"), ("d2", "irq_central_bank"), ("d2", "pse_suha_arafat"),
             ("d3", "tun_marzouk_mohsen"), ("d4", "tcd_mps")} <= got
     assert ("d2", "pse_arafat") not in got
-    assert ck.load_gazetteer().version == "2026.12.03.46"
+
+
+def test_round_fifty_four_actors_of_held_out_set_46s_news():
+    """Gazetteer 2026.12.03.47: actors held-out set 46 named and the gazetteer lacked (Hassan
+    al-Laqqis, Francesca Albanese, Nawaf al-Fares, the Global Sumud Flotilla, the Alliance of
+    Sahel States, Atiku Abubakar, Shahbaz Bhatti) and forms of listed ones: the LNA's formal name,
+    the Tunisian presidency, words run together (الولاياتالمتحدة)."""
+    m, got = found(
+        "اغتيل القيادي في حزب الله حسان اللقيس، وانتقدت فرانشيسكا ألبانيزي الحصار.",
+        "انشق السفير نواف الفارس، وأبحر أسطول الصمود العالمي نحو غزة.",
+        "اجتمع قادة تحالف دول الساحل، ونافس عتيق أبو بكر في نيجيريا، واغتيل شهباز بهاتي.",
+        "أعلنت القوات المسلحة العربية الليبية وقف النار، وأصدرت الرئاسة التونسية بيانا.",
+        "وصل وفد من الولاياتالمتحدة إلى المنطقة.")
+    assert {("d0", "lbn_laqqis"), ("d0", "int_albanese_francesca"), ("d1", "syr_fares_nawaf"),
+            ("d1", "ngo_global_sumud_flotilla"), ("d2", "igo_aes"), ("d2", "nga_atiku"),
+            ("d2", "pak_bhatti"), ("d3", "lby_lna"), ("d3", "tun_gov"), ("d4", "state_usa")} <= got
+    assert ck.load_gazetteer().version == "2026.12.03.47"
 
 
 def test_a_one_word_match_bearing_tanween_is_a_common_word_not_a_name():
