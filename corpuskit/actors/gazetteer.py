@@ -43,7 +43,7 @@ from ..matching import entry_words
 
 __all__ = ["Gazetteer", "load_gazetteer", "GAZETTEER_VERSION", "ACTOR_TYPES", "COLUMNS"]
 
-GAZETTEER_VERSION = "2026.12.03.47"  # 47th revision (round 54: set 46's actors and forms)
+GAZETTEER_VERSION = "2026.12.03.48"  # 48th revision (حزب المؤتمر الشعبي by country: Sudan or Yemen)
 COLUMNS = ["id", "name_ar", "name_en", "type", "country", "variants", "short_forms", "metonyms",
            "roles", "notes"]
 ACTOR_TYPES = ("state", "government", "military", "security", "armed_group", "political_org",
