@@ -425,6 +425,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 after = r[6] + r[9]
                 word = _next_word(r, texts, titles, matcher)
                 was = date is not None and word in former
+                at_word = following.get((r[1], after))   # a name may begin with the word
                 if word in former or word in late or _between_title_and_name(word):
                     after += 1   # الرئيس الفرنسي السابق [نيكولا ساركوزي]، رئيس الحكومة المكلف
                 nxt = following.get((r[1], after))
@@ -436,6 +437,11 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 named = {e_actor[p] for p in nxt[8] if e_kind[p] in ("name", "variant", "short")} \
                     if nxt is not None else set()
                 holder = next((e_actor[p] for p in roles if e_actor[p] in named), None)
+                if holder is None and at_word is not None and at_word is not nxt:
+                    # الرئيس المصري [المعزول محمد مرسي]: the holder's name begins with the word
+                    named = {e_actor[p] for p in at_word[8]
+                             if e_kind[p] in ("name", "variant", "short")}
+                    holder = next((e_actor[p] for p in roles if e_actor[p] in named), None)
                 if holder is not None:
                     for inner in _named_inside(r, matcher, e_kind, e_actor):
                         seen_at[inner].append(r[6])
@@ -460,6 +466,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                         # the former holder is named a few words on, in his own mention; the
                         # title is not the holder before the date
                         seen_at[later].append(r[6])
+                        continue
+                    if former[word]:   # ousted, no name: not the holder whose term ended last
                         continue
                 if date is None:   # decided once the whole document is read (below)
                     undated.append((r, roles, title))
@@ -775,7 +783,8 @@ def _resolution_tables(gaz: Gazetteer, matcher: Dictionary) -> _Tables:
                if k not in basic and type_of.get(a) != "person"}
     nisbas = _nisbas(ent, gaz.actors, matcher)
     state_nisbas = _nisbas(ent, gaz.actors, matcher, states_only=True)
-    former = {matcher._forms(w)[0][0] for w in ("السابق", "الأسبق")}
+    # the words that make a title a former holder's (True: "ousted", "deposed")
+    former = {matcher._forms(w)[0][0]: w in _OUSTED for w in _FORMER}
     late = {matcher._forms(w)[0][0] for w in _LATE}
     # bare person heads in construct (رئيس الحكومة، لرئيس مجلس الوزراء، عضو مجلس الوزراء): a
     # generic form after them is in a title
@@ -1153,6 +1162,11 @@ def _first_word(form: str, settings: Any) -> str:
     return entry_words(form, settings)[0]
 
 
+# words after a title that make it a former holder's: "former" and "ousted, deposed" (الرئيس
+# المصري المعزول is Morsi after July 2013, الرئيس التونسي المخلوع Ben Ali)
+_FORMER = ("السابق", "الأسبق", "المعزول", "المخلوع")
+_OUSTED = ("المعزول", "المخلوع")   # without a name after them: no holder (an interim one may
+# have followed: الرئيس المصري المعزول in 2015 is Morsi, not Adly Mansour, whose term ended last)
 _FORMER_REACH = 6   # words after "former" (السابق، الأسبق) in which a holder's name decides
 # words that end the apposition after a former title: another person may follow them
 _FORMER_STOPS = frozenset(("مع", "و", "في", "الى", "إلى", "على", "عن", "من", "ضد", "بين", "أن",
