@@ -103,7 +103,8 @@ _GOVERNMENT_OF_STATE = ("حكومة",)
 # "the late": like السابق between a title and its holder's name (الرئيس المصري الراحل أنور
 # السادات), but not a reason to look for the holder whose term ended last
 _LATE = ("الراحل", "الراحلة")
-_FORMER_WORDS = frozenset(("السابق", "السابقة", "الأسبق", "الاسبق", "الراحل", "الراحلة"))
+_FORMER_WORDS = frozenset(("السابق", "السابقة", "الأسبق", "الاسبق", "الراحل", "الراحلة",
+                           "المعزول", "المخلوع"))
 # words that may stand between a title and its holder's name (رئيس الحكومة اللبنانية المكلف سعد
 # الحريري، رئيس وزراء الاحتلال الإسرائيلي بنيامين نتنياهو): "designate", "elect", "new", and a
 # definite nationality adjective
@@ -1738,7 +1739,8 @@ def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
                 value = ((titles if r[3] == "title" else texts) or {}).get(r[0])
                 gap = value[pr[5]:r[4]] if isinstance(value, str) else " "
                 near = 0 <= r[4] - pr[5] <= 3 if pr[6] + n_prev == r[6] \
-                    else phow.startswith("role") and _between_title_and_name(gap.strip())
+                    else phow.startswith("role") and _between_title_and_name(
+                        gap.strip().rstrip("،,").rstrip())   # الرئيس الفرنسي السابق، نيكولا ساركوزي
                 # (a quotation mark may open the name after its holder's title: رئيس الوزراء
                 # الإسرائيلي " بنيامين نتنياهو "، الرئيس الفرنسي "إيمانويل ماكرون")
                 if near and (not set(gap) & set("()[]«»\"'“”„‘’")
