@@ -2259,7 +2259,28 @@ def test_the_popular_congress_party_is_sudans_or_yemens_by_the_document():
     assert ("d0", "sdn_pcp") in got and ("d0", "yem_gpc") not in got
     assert ("d1", "yem_gpc") in got and ("d1", "sdn_pcp") not in got
     assert {("d2", "yem_gpc"), ("d2", "sdn_pcp")} <= got
-    assert ck.load_gazetteer().version == "2026.12.03.48"
+
+
+def test_round_fifty_five_actors_of_held_out_set_47s_news():
+    """Gazetteer 2026.12.03.49: actors held-out set 47 named and the gazetteer lacked (Khaled
+    Drareni, Hajar Raissouni, Navid Afkari, Walid Daqqa, Ahmed Tantawy, the Niger Delta Avengers,
+    Morocco's USFP, the Council of Europe, Libya's foreign ministry) and forms of listed ones
+    (ناتو، حكومة العثماني). Greece's police is the police of news of Greece only."""
+    m, got = found(
+        "قضت محكمة جزائرية بسجن الصحفي خالد درارني، وأدانت هاجر الريسوني في الرباط.",
+        "أعدمت إيران المصارع نويد أفكاري، وتوفي الأسير وليد دقة في سجون الاحتلال.",
+        "أعلن أحمد الطنطاوي انسحابه، وفجرت جماعة منتقمو دلتا النيجر أنبوبا للنفط.",
+        "حل حزب الاتحاد الاشتراكي للقوات الشعبية ثالثا، وانتقد مجلس أوروبا القانون.",
+        "أدانت وزارة الخارجية الليبية الهجوم، وقالت حكومة العثماني إن حلف الأطلسي (ناتو) شريك.",
+        "أغلقت الشرطة اليونانية الطريق في أثينا، واعتقلت الشرطة عشرين شخصا.",
+        "أغلقت الشرطة الطريق في أنقرة.")
+    assert {("d0", "dza_drareni"), ("d0", "mar_raissouni_hajar"), ("d1", "irn_afkari_navid"),
+            ("d1", "isr_daqqa_walid"), ("d2", "egy_tantawy_ahmed"),
+            ("d2", "nga_niger_delta_avengers"), ("d3", "mar_usfp"),
+            ("d3", "igo_council_of_europe"), ("d4", "lby_mfa"), ("d4", "mar_gov"),
+            ("d4", "igo_nato"), ("d5", "grc_police")} <= got
+    assert ("d6", "grc_police") not in got
+    assert ck.load_gazetteer().version == "2026.12.03.49"
 
 
 def test_a_one_word_match_bearing_tanween_is_a_common_word_not_a_name():
