@@ -1710,7 +1710,8 @@ def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
                     info: Mapping[str, Any] | None = None) -> list[tuple]:
     """One mention where a role title runs straight into the name of the same person
     (وزير الخارجية الروسي سيرغي لافروف): adjacent matches of one actor in one unit (a space or
-    a comma between, or "former"/"the late" alone: رئيس تشاد السابق حسين حبري) merge. Side by
+    a comma between, or "former"/"the late" alone, a comma after it or not: رئيس تشاد السابق حسين
+    حبري، الرئيس الفرنسي السابق، نيكولا ساركوزي) merge. Side by
     side but not one mention: a name and its abbreviation in brackets or quotes (... (سانا)), a
     capital and its state (القاهرة ومصر). A role title the gazetteer could not resolve, right
     before a listed person's name (a space, a comma or an opening quotation mark between:
