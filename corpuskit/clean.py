@@ -10,6 +10,7 @@ permutations come from a fixed seed.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import zlib
 from collections import Counter
@@ -289,8 +290,6 @@ class PartTokens:
         :meth:`duplicate_tokens` through those functions (tested), computed for the whole part
         at once: a word type is folded and hashed once, a document's shingles come from its
         type ids with NumPy."""
-        import hashlib
-
         n_docs = len(self.docs)
         folded = self._fold(list(self.index))
         single = [f if isinstance(f, str) else "" for f in folded]
@@ -305,15 +304,15 @@ class PartTokens:
         not_simple = np.concatenate([[0], np.cumsum(~simple[ids])]) if len(ids) else np.zeros(1)
         safe = np.fromiter((d[2] for d in self.docs), bool, n_docs)
         fast = safe & (not_simple[ends] == not_simple[starts])
-        blake = hashlib.blake2b
         exact: list[bytes] = []
         slow: dict[int, np.ndarray] = {}
         slow_docs = self._duplicate_tokens(folded, np.flatnonzero(~fast).tolist())
         ids_list = self.ids
         for i in range(n_docs):
             if fast[i]:
-                body = " ".join(map(single.__getitem__, ids_list[starts[i] + tl[i]:ends[i]]))
-                exact.append(blake(body.encode("utf-8"), digest_size=16).digest())
+                # (a word type's one default token holds no whitespace: the tables write none)
+                exact.append(_folded_key(" ".join(
+                    map(single.__getitem__, ids_list[starts[i] + tl[i]:ends[i]]))))
             else:
                 body_tokens, words = next(slow_docs)
                 exact.append(exact_key(" ".join(body_tokens)))
@@ -383,9 +382,13 @@ def _keys_of(sig: np.ndarray, bands: int) -> tuple[np.ndarray, np.ndarray]:
 
 def exact_key(text: str) -> bytes:
     """A 128-bit key of a text with its whitespace folded: equal keys, equal texts."""
-    import hashlib
+    return _folded_key(" ".join(text.split()))
 
-    return hashlib.blake2b(" ".join(text.split()).encode("utf-8"), digest_size=16).digest()
+
+def _folded_key(folded: str) -> bytes:
+    """:func:`exact_key` of a text whose whitespace is already folded (tokens joined by one
+    space, none holding whitespace)."""
+    return hashlib.blake2b(folded.encode("utf-8"), digest_size=16).digest()
 
 
 def find_duplicates(texts: Sequence[str], ids: Sequence[str], *, tokens: Sequence[Sequence[str]],
