@@ -330,6 +330,15 @@ def test_empty_documents_and_units_give_no_mentions():
     assert m.empty and list(m.columns)[:len(ck.actors.MENTION_COLUMNS)] == ck.actors.MENTION_COLUMNS
 
 
+def test_a_corpus_with_no_documents_gives_an_empty_table_with_its_metadata():
+    # a frame of no rows whose date column was filled from a scalar: pandas types its empty
+    # doc_id as float, which the metadata join used to refuse (ValueError from pandas' merge)
+    c = ck.Corpus(pd.DataFrame({"doc_id": [], "text": [], "date": pd.NaT}))
+    m = ck.find_actors(c)
+    assert m.empty and "date" in m.columns
+    assert ck.cooccurrence(m, unit="sentence").empty
+
+
 # ------------------------------------------------------------------ the seed
 
 SEED_ACTORS = {

@@ -709,6 +709,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         cols = [c for c in (["date", "source"] if meta is True else list(meta))
                 if c in corpus.docs]
         if cols:
+            if out.empty:   # no mention: the ids take the corpus' type (an empty frame's
+                out["doc_id"] = out["doc_id"].astype(corpus.docs["doc_id"].dtype)   # float)
             out = out.merge(corpus.docs[["doc_id", *cols]], on="doc_id", how="left")
     out.attrs.update(_unit_counts(corpus, unit, pieces))
     out.attrs["gazetteer"] = {"version": gaz.version, "fingerprint": gaz.fingerprint,
