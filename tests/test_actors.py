@@ -2317,6 +2317,20 @@ def test_round_fifty_six_actors_of_held_out_set_48s_news():
     assert ck.load_gazetteer().version == "2026.12.03.50"
 
 
+def test_a_surname_counted_by_its_country_rule_is_not_another_family_members():
+    """مرسي{country} and المالكي{country} count where the document names Egypt or Iraq, but not
+    right after a given name that is not the listed person's own (هشام مرسي, a Saudi club's
+    president; حسين المالكي): that is another person of the family. A word that only reads as a
+    given name once a ك is taken off (كيان مبارك: "Mubarak's entity") is no given name."""
+    m, got = found(
+        "أكد هشام مرسي رئيس نادي الوحدة أن الفريق سيسافر إلى مصر.",
+        "وقال مرسي في القاهرة إن مصر لن تتراجع عن مواقفها.",
+        "وأصدر النائب حسين المالكي بيانا عن الحكومة العراقية.",
+        "وقال المالكي إن العراق يرفض التدخل.",
+        "تحدثت الصحف عن «كيان مبارك» في مصر.")
+    assert ("d0", "egy_morsi") not in got and ("d2", "irq_maliki_nouri") not in got
+    assert {("d1", "egy_morsi"), ("d3", "irq_maliki_nouri"), ("d4", "egy_mubarak")} <= got
+
 def test_a_one_word_match_bearing_tanween_is_a_common_word_not_a_name():
     """Names of states, persons and bodies take no tanween in news prose, so a one-word match
     whose word bears it is a common word its letters happen to spell: سوريًا (Syrians),

@@ -605,6 +605,10 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             # if several actors claim it, the one whose country the document mentions most.
             ruled = [p for p in cands if e_rule[p] == "country"
                      and countries.get(country_of.get(e_actor[p]), 0) > 0]
+            if ruled:   # خالد قهوجي، محمد بن عبدالله العساف: another man of the family
+                ruled = [p for p in ruled if type_of.get(e_actor[p]) != "person"
+                         or not _in_anothers_name(r, e_actor[p], texts, titles, matcher,
+                                                  e_actor, e_form, gaz)]
             if ruled and not all(type_of.get(e_actor[p]) == "person" for p in ruled) \
                     and not _generic_may_resolve({country_of[e_actor[p]] for p in ruled},
                                                  r[6], country_at, countries, covered):
@@ -1930,6 +1934,42 @@ def _namesake(r: tuple, cands: list[int], seen_at: dict, e_actor: Any, type_of: 
         if last in forms:
             best, at = aid, max(before)
     return best
+
+
+def _in_anothers_name(r: tuple, aid: str, texts: dict, titles: dict, matcher: Dictionary,
+                      e_actor: Any, e_form: Any, gaz: Gazetteer) -> bool:
+    """A person's surname alone, counted by its rule ``{country}`` in a document that never
+    names the person in full, right after a given name, a joining word (بن، أبو، ولد) or the
+    second half of a compound name (عبد الله) that is not a word of the person's own names: the
+    surname of another person of the family (خالد قهوجي، محمد بن عبدالله العساف، تيم جونسون),
+    not the listed one. A word of the person's own names before it (يتسحاق هرتسوغ) keeps it."""
+    before = _prev_word(r, texts, titles, matcher, True)
+    if before:   # a name's first word may carry و ف ب ل (لخالد), hardly ك: كيان is no كـ + يان
+        before = [f for f in before if "ك" not in before[0][:len(before[0]) - len(f)]]
+    if not before or _name_words(matcher.settings).isdisjoint(before):
+        return False
+    own = gaz.__dict__.get("_own_words")
+    if own is None or own[0] is not gaz.entries:
+        own = gaz.__dict__["_own_words"] = (gaz.entries, {}, defaultdict(list))
+        for i, a in enumerate(e_actor):
+            own[2][a].append(i)
+    words = own[1].get(aid)
+    if words is None:
+        words = own[1][aid] = {w for i in own[2][aid]
+                               for w in entry_words(str(e_form[i]), matcher.settings)}
+    return words.isdisjoint(before)
+
+
+@functools.lru_cache(maxsize=8)
+def _name_words(settings: Any) -> frozenset[str]:
+    """Given names (the bundled list), the words that join a name (بن، أبو، ولد، آل) and the
+    second halves of compound given names (الله، الدين), normalized."""
+    from .surnames import _COMPOUND_TAILS
+    from .unlisted import _words
+
+    words = _words(settings, frozenset())
+    return words.given | words.connectors | words.kunya | frozenset(
+        w for t in _COMPOUND_TAILS for w in entry_words(t, settings))
 
 
 def _check_home(home: Any, gaz: Gazetteer) -> None:
