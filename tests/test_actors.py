@@ -2327,9 +2327,13 @@ def test_a_surname_counted_by_its_country_rule_is_not_another_family_members():
         "وقال مرسي في القاهرة إن مصر لن تتراجع عن مواقفها.",
         "وأصدر النائب حسين المالكي بيانا عن الحكومة العراقية.",
         "وقال المالكي إن العراق يرفض التدخل.",
-        "تحدثت الصحف عن «كيان مبارك» في مصر.")
+        "تحدثت الصحف عن «كيان مبارك» في مصر.",
+        "وقال سعد عبد الله المالكي إن العراق يرفض التدخل.",
+        "ودعم حزب الله الأسد منذ بداية الحرب في سوريا.")
     assert ("d0", "egy_morsi") not in got and ("d2", "irq_maliki_nouri") not in got
-    assert {("d1", "egy_morsi"), ("d3", "irq_maliki_nouri"), ("d4", "egy_mubarak")} <= got
+    assert ("d5", "irq_maliki_nouri") not in got   # عبد الله's second half
+    assert {("d1", "egy_morsi"), ("d3", "irq_maliki_nouri"), ("d4", "egy_mubarak"),
+            ("d6", "syr_assad_bashar")} <= got   # الله alone is no name's end
 
 def test_a_one_word_match_bearing_tanween_is_a_common_word_not_a_name():
     """Names of states, persons and bodies take no tanween in news prose, so a one-word match

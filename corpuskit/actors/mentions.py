@@ -1946,8 +1946,15 @@ def _in_anothers_name(r: tuple, aid: str, texts: dict, titles: dict, matcher: Di
     before = _prev_word(r, texts, titles, matcher, True)
     if before:   # a name's first word may carry و ف ب ل (لخالد), hardly ك: كيان is no كـ + يان
         before = [f for f in before if "ك" not in before[0][:len(before[0]) - len(f)]]
-    if not before or _name_words(matcher.settings).isdisjoint(before):
-        return False
+    names, tails = _name_words(matcher.settings)
+    if not before or names.isdisjoint(before):
+        if tails.isdisjoint(before):
+            return False
+        # عبد الله العساف, not رام الله دحلان: a compound name's second half after its first
+        prev = _prev_span(r, texts, titles)
+        if prev is None or _name_heads(matcher.settings)[0] not in _prev_word(
+                (*r[:4], prev[0], *r[5:]), texts, titles, matcher, True):
+            return False
     own = gaz.__dict__.get("_own_words")
     if own is None or own[0] is not gaz.entries:
         own = gaz.__dict__["_own_words"] = (gaz.entries, {}, defaultdict(list))
@@ -1961,15 +1968,15 @@ def _in_anothers_name(r: tuple, aid: str, texts: dict, titles: dict, matcher: Di
 
 
 @functools.lru_cache(maxsize=8)
-def _name_words(settings: Any) -> frozenset[str]:
-    """Given names (the bundled list), the words that join a name (بن، أبو، ولد، آل) and the
+def _name_words(settings: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """Given names (the bundled list) and the words that join a name (بن، أبو، ولد، آل); then the
     second halves of compound given names (الله، الدين), normalized."""
     from .surnames import _COMPOUND_TAILS
     from .unlisted import _words
 
     words = _words(settings, frozenset())
-    return words.given | words.connectors | words.kunya | frozenset(
-        w for t in _COMPOUND_TAILS for w in entry_words(t, settings))
+    tails = frozenset(w for t in _COMPOUND_TAILS for w in entry_words(t, settings))
+    return (words.given | words.connectors | words.kunya) - tails, tails
 
 
 def _check_home(home: Any, gaz: Gazetteer) -> None:
