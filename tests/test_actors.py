@@ -2314,7 +2314,25 @@ def test_round_fifty_six_actors_of_held_out_set_48s_news():
             ("d3", "afg_haqqani_khalil"), ("d4", "usa_carney"), ("d5", "usa_earnest"),
             ("d6", "usa_psaki")} <= got
     assert ("d1", "state_mali") not in got   # the state inside its army's name
-    assert ck.load_gazetteer().version == "2026.12.03.50"
+
+
+
+def test_surname_sweep_surnames_count_where_their_country_is_named():
+    """Gazetteer 2026.12.03.51: listed persons' surnames that mean them alone in their
+    country's news (الرزاز، دحلان، بلحاج، هرتسوغ) count where the document names the country,
+    as a paragraph that never names the person in full uses them; not in a document that names
+    no country of theirs, nor after another given name (سمير دحلان)."""
+    m, got = found(
+        "وكان عاهل الأردن قد كلف الرزاز برئاسة الحكومة.",
+        "واتهمت حركة فتح في رام الله دحلان بالتآمر على السلطة الفلسطينية.",
+        "ولاحق نظام القذافي معارضيه من أمثال بلحاج في ليبيا.",
+        "وقال زعيم حزب العمل الإسرائيلي هرتسوغ إن الاتفاق سيئ.",
+        "وكلف الملك الرزاز برئاسة الحكومة، وهاجم دحلان خصومه.",
+        "وقال المهندس سمير دحلان إن المشروع في رام الله اكتمل مع السلطة الفلسطينية.")
+    assert {("d0", "jor_razzaz"), ("d1", "pse_dahlan"), ("d2", "lby_belhadj"),
+            ("d3", "isr_herzog")} <= got
+    assert not {a for d, a in got if d == "d4"} and ("d5", "pse_dahlan") not in got
+    assert ck.load_gazetteer().version == "2026.12.03.51"
 
 
 def test_a_surname_counted_by_its_country_rule_is_not_another_family_members():

@@ -43,7 +43,7 @@ from ..matching import entry_words
 
 __all__ = ["Gazetteer", "load_gazetteer", "GAZETTEER_VERSION", "ACTOR_TYPES", "COLUMNS"]
 
-GAZETTEER_VERSION = "2026.12.03.50"  # 50th revision (round 56: set 48's actors and forms)
+GAZETTEER_VERSION = "2026.12.03.51"  # 51st revision (the surname sweep: {country} surnames)
 COLUMNS = ["id", "name_ar", "name_en", "type", "country", "variants", "short_forms", "metonyms",
            "roles", "notes"]
 ACTOR_TYPES = ("state", "government", "military", "security", "armed_group", "political_org",
