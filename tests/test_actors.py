@@ -2339,7 +2339,9 @@ def test_a_surname_counted_by_its_country_rule_is_not_another_family_members():
     """مرسي{country} and المالكي{country} count where the document names Egypt or Iraq, but not
     right after a given name that is not the listed person's own (هشام مرسي, a Saudi club's
     president; حسين المالكي): that is another person of the family. A word that only reads as a
-    given name once a ك is taken off (كيان مبارك: "Mubarak's entity") is no given name."""
+    given name once a ك is taken off (كيان مبارك: "Mubarak's entity") or a preposition (لصالح
+    العبادي: "in favour of al-Abadi") is no given name; after "and" it is (وحسين المالكي). الله
+    ends a name only after عبد (عبد الله المالكي, not حزب الله الأسد)."""
     m, got = found(
         "أكد هشام مرسي رئيس نادي الوحدة أن الفريق سيسافر إلى مصر.",
         "وقال مرسي في القاهرة إن مصر لن تتراجع عن مواقفها.",
@@ -2347,11 +2349,14 @@ def test_a_surname_counted_by_its_country_rule_is_not_another_family_members():
         "وقال المالكي إن العراق يرفض التدخل.",
         "تحدثت الصحف عن «كيان مبارك» في مصر.",
         "وقال سعد عبد الله المالكي إن العراق يرفض التدخل.",
-        "ودعم حزب الله الأسد منذ بداية الحرب في سوريا.")
+        "ودعم حزب الله الأسد منذ بداية الحرب في سوريا.",
+        "لم يهضم المالكي إزاحته في العراق عام 2014 لصالح العبادي.",
+        "وأصدر النائب وحسين المالكي بيانا عن الحكومة العراقية.")
     assert ("d0", "egy_morsi") not in got and ("d2", "irq_maliki_nouri") not in got
-    assert ("d5", "irq_maliki_nouri") not in got   # عبد الله's second half
+    assert ("d5", "irq_maliki_nouri") not in got and ("d8", "irq_maliki_nouri") not in got
     assert {("d1", "egy_morsi"), ("d3", "irq_maliki_nouri"), ("d4", "egy_mubarak"),
-            ("d6", "syr_assad_bashar")} <= got   # الله alone is no name's end
+            ("d6", "syr_assad_bashar"), ("d7", "irq_abadi_haider")} <= got
+
 
 def test_a_one_word_match_bearing_tanween_is_a_common_word_not_a_name():
     """Names of states, persons and bodies take no tanween in news prose, so a one-word match

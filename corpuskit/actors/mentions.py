@@ -1944,8 +1944,9 @@ def _in_anothers_name(r: tuple, aid: str, texts: dict, titles: dict, matcher: Di
     surname of another person of the family (خالد قهوجي، محمد بن عبدالله العساف، تيم جونسون),
     not the listed one. A word of the person's own names before it (يتسحاق هرتسوغ) keeps it."""
     before = _prev_word(r, texts, titles, matcher, True)
-    if before:   # a name's first word may carry و ف ب ل (لخالد), hardly ك: كيان is no كـ + يان
-        before = [f for f in before if "ك" not in before[0][:len(before[0]) - len(f)]]
+    if before:   # the word itself, or after "and" (وخالد قهوجي); not after a preposition:
+        w = before[0]   # لصالح العبادي is "in favour of", كيان مبارك no كـ + يان
+        before = [w, w[1:]] if w[:1] in ("و", "ف") else [w]
     names, tails = _name_words(matcher.settings)
     if not before or names.isdisjoint(before):
         if tails.isdisjoint(before):
