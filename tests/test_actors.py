@@ -2358,6 +2358,21 @@ def test_a_surname_counted_by_its_country_rule_is_not_another_family_members():
             ("d6", "syr_assad_bashar"), ("d7", "irq_abadi_haider")} <= got
 
 
+def test_an_adjective_after_one_bodys_name_is_no_nationality():
+    """A document that names no country takes the country of its nationality adjectives for
+    its generic forms (مصادر أمنية أفغانية ... الشرطة). The gazetteer's own names teach those
+    adjectives (الشرطة الأفغانية), but a word after a single body's name that looks like no
+    name of its country is another adjective (الكابينت الأمني "the security cabinet", الأجهزة
+    الحكومية "government bodies"): الأمني and الحكومية made a Saudi paper's police Israel's and
+    its civil defence Palestine's."""
+    m, got = found(
+        "واستنفرت جهود رجال الدفاع المدني بعد انهيار المبنى، وتابعت الجهات الحكومية الحادث.",
+        "تمكنت الدوريات أثناء عملها الأمني المعتاد من ضبط ثلاثة مطلوبين للشرطة.",
+        "وأشاد الحفل بدور رجال الجيش في الحفاظ على الحدود الجنوبية للوطن.",
+        "قالت مصادر أمنية أفغانية إن الشرطة اعتقلت ثلاثة مسلحين.")
+    assert not {a for d, a in got if d in ("d0", "d1", "d2")}
+    assert ("d3", "afg_police") in got
+
 def test_a_one_word_match_bearing_tanween_is_a_common_word_not_a_name():
     """Names of states, persons and bodies take no tanween in news prose, so a one-word match
     whose word bears it is a common word its letters happen to spell: سوريًا (Syrians),

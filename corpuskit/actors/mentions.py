@@ -1234,14 +1234,28 @@ def _nisbas(entries: pd.DataFrame, actors: pd.DataFrame,
         by_actor[a].add(k)
     out: dict[str, set[str]] = defaultdict(set)
     full = entries[entries["kind"].isin(("name", "variant"))]
+    states = set(actors.loc[actors["type"].eq("state"), "actor_id"])
+    # a word after a generic form is the country's adjective where it looks like one of the
+    # country's names (السورية: سوريا) or follows several of its generic forms (الحكومة
+    # الألمانية، الشرطة الألمانية); once, and like no name of it, it is another adjective of
+    # one body (الكابينت الأمني: "the security cabinet", not an Israeli nisba)
+    heads: dict[tuple[str, str], set[str]] = defaultdict(set)
     for a, k in zip(full["actor_id"], full["key"]):
         if states_only:
             break
         head, _, last = k.rpartition(" ")
         if head in by_actor.get(a, ()) and last.startswith("ال") and \
                 last.endswith(("ي", "يه")) and _nation(country.get(a)):
-            out[last].add(country[a])
-    states = set(actors.loc[actors["type"].eq("state"), "actor_id"])
+            heads[(last, country[a])].add(head)
+    if heads:
+        stems: dict[str, set[str]] = defaultdict(set)   # country → its names' first letters
+        for a, k in zip(full["actor_id"], full["key"]):
+            if a in states:
+                for w in k.split():   # (ألمانيا begins with the letters of the article)
+                    stems[country.get(a)].update((w[:3], w[2:5] if w.startswith("ال") else ""))
+        for (last, c), hs in heads.items():
+            if len(hs) > 1 or last[2:5] in stems.get(c, ()):
+                out[last].add(c)
     for a, k in zip(full["actor_id"], full["key"]):
         if a not in states or " " in k or len(k) < 3 or not _nation(country.get(a)):
             continue
