@@ -2317,6 +2317,28 @@ def test_round_fifty_six_actors_of_held_out_set_48s_news():
 
 
 
+
+def test_round_fifty_seven_actors_of_held_out_set_49s_news():
+    """Gazetteer 2026.12.03.52: actors held-out set 49 named and the gazetteer lacked (Sonia
+    Dahmani and Tunisia's bar, Abdelaziz Belkhadem, Ansaru, Eric Holder, Reza Zarrab; Djibouti's
+    presidents with the title by date; Kais Saied as الرئيس سعيد where Tunisia is named) and
+    forms of listed ones (فيلق قدس)."""
+    m, got = found(
+        "اعتقلت السلطات التونسية المحامية سونيا الدهماني، وانتقدت الهيئة الوطنية للمحامين بتونس "
+        "القرار.",
+        "فاز الرئيس الجيبوتي بولاية رابعة، وهنأ عبد العزيز بلخادم نظيره.",
+        "تبنت جماعة أنصارو الهجوم في كانو.",
+        "قال وزير العدل الأمريكي إريك هولدر إن رضا ضراب اعتقل، وإن فيلق قدس متورط.",
+        "وقال الرئيس سعيد في تونس إن البلاد لن تقبل الإملاءات.",
+        "وقال الرئيس سعيد في القاهرة إن البلاد لن تقبل الإملاءات.",
+        dates=[None, "2016-04-10", None, None, None, None])
+    assert {("d0", "tun_dahmani_sonia"), ("d0", "tun_onat"), ("d1", "dji_guelleh"),
+            ("d1", "dza_belkhadem"), ("d2", "nga_ansaru"), ("d3", "usa_holder"),
+            ("d3", "tur_zarrab"), ("d3", "irn_quds_force"), ("d4", "tun_saied")} <= got
+    assert ("d5", "tun_saied") not in got
+    assert ck.load_gazetteer().version == "2026.12.03.52"
+
+
 def test_surname_sweep_surnames_count_where_their_country_is_named():
     """Gazetteer 2026.12.03.51: listed persons' surnames that mean them alone in their
     country's news (الرزاز، دحلان، بلحاج، هرتسوغ) count where the document names the country,
@@ -2332,7 +2354,6 @@ def test_surname_sweep_surnames_count_where_their_country_is_named():
     assert {("d0", "jor_razzaz"), ("d1", "pse_dahlan"), ("d2", "lby_belhadj"),
             ("d3", "isr_herzog")} <= got
     assert not {a for d, a in got if d == "d4"} and ("d5", "pse_dahlan") not in got
-    assert ck.load_gazetteer().version == "2026.12.03.51"
 
 
 def test_a_surname_counted_by_its_country_rule_is_not_another_family_members():
