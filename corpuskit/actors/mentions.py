@@ -567,9 +567,19 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             after = _next_word(r, texts, titles, matcher) \
                 if any(e_rule[p] == "country" for p in cands) else None
             if after in financial:
-                # السلطات المالية: Mali's, or "the financial authorities"; never another state's
-                cands = [p for p in cands if e_rule[p] != "country"]
+                # السلطات المالية: Mali's in a document that names Mali (الحكومة المالية), else
+                # "the financial authorities"; never another state's
+                cands = [p for p in cands if e_rule[p] != "country" or (
+                    country_of.get(e_actor[p]) == _MALI and countries.get(_MALI, 0) > 0)]
             nation = nisbas.get(after) if after is not None else None
+            if nation is None and after in _IN:
+                # الحكومة في مالي، الجيش في العراق: a body of the state named right after "in"
+                # (a state's own short form stays itself: دور المملكة في اليمن)
+                there = _state_right_after(r, items, texts, titles, e_kind, e_actor, type_of)
+                if there in country_of:
+                    cands = [p for p in cands if e_rule[p] != "country"
+                             or type_of.get(e_actor[p]) == "state"
+                             or country_of.get(e_actor[p]) == country_of[there]]
             if nation:
                 # الشرطة العراقية, السلطات الأوكرانية: a generic form followed by a nationality
                 # is only an actor of that nation (none, where the gazetteer has no such row)
@@ -1298,6 +1308,25 @@ _NOT_NATIONAL = frozenset((
     "الاسديه", "الشعبي", "الشعبيه", "الرسمي", "الرسميه", "الشرعي", "الشرعيه", "المركزي",
     "المركزيه", "الانتقالي", "الانتقاليه", "العربي", "العربيه", "الدولي", "الدوليه",
     "المالي", "الماليه"))   # Mali's adjective is also "financial" (السلطات المالية)
+
+
+_MALI = "MLI"   # the country whose adjective المالي is also "financial"
+_IN = frozenset(("في",))
+
+
+def _state_right_after(r: tuple, items: list[tuple], texts: dict, titles: dict,
+                       e_kind: Any, e_actor: Any, type_of: dict) -> str | None:
+    """The state named in full one word after a match, with only spaces and that word (في)
+    between (الحكومة في مالي), or None."""
+    value = (titles if r[3] == "title" else texts).get(r[0])
+    if not isinstance(value, str):
+        return None
+    for q in items:
+        if q[3] == r[3] and q[6] == r[6] + r[9] + 1 and len(value[r[5]:q[4]].split()) == 1:
+            states = {e_actor[p] for p in q[8] if e_kind[p] in ("name", "variant")
+                      and type_of.get(e_actor[p]) == "state"}
+            return states.pop() if len(states) == 1 else None
+    return None
 
 
 def _in_list_of_states(r: tuple, items: list[tuple], texts: dict, titles: dict,
