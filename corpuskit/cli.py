@@ -213,6 +213,9 @@ def _load_options(p: argparse.ArgumentParser) -> None:
                    help="also read README*, LICENSE*, CHANGELOG* ... files (passed over by default)")
     p.add_argument("--max-record-chars", type=_at_least(1), metavar="N",
                    help="skip records longer than N characters (default 2,000,000)")
+    p.add_argument("--no-url-dates", action="store_true",
+                   help="leave records without a date field undated (by default a day in the "
+                        "page's address, such as /2023/10/14/, dates them: date_field 'url')")
     p.add_argument("--no-progress", action="store_true",
                    help="no progress bar (by default one is drawn on stderr when it is a terminal)")
     _engine_options(p)
@@ -305,7 +308,8 @@ def _load(args: argparse.Namespace, out: str | None = None):  # noqa: ANN202
                            include=args.include, exclude=args.exclude,
                            documentation_files=args.documentation_files, limits=limits,
                            out=out, overwrite=getattr(args, "overwrite", False),
-                           part_size=getattr(args, "part_size", 1000), engine=engine)
+                           part_size=getattr(args, "part_size", 1000), engine=engine,
+                           url_dates=not getattr(args, "no_url_dates", False))
 
 
 class _Outputs:

@@ -172,6 +172,10 @@ class Corpus:
                 fields = ", ".join(rows["date_field"].astype(str))
                 notes.append(f"{int(rows['documents'].sum()):,} dates are {what} ({fields}), "
                              "not publication dates")
+        from_url = int(o.loc[o["date_field"] == "url", "documents"].sum())
+        if from_url:
+            notes.append(f"{from_url:,} dates come from the pages' addresses (date_field 'url'), "
+                         "their records having none")
         undated = int(o.loc[o["date_kind"] == "undated", "documents"].sum())
         if undated:
             notes.append(f"{undated:,} documents have no date")

@@ -15,7 +15,7 @@ import re
 
 import pandas as pd
 
-__all__ = ["parse_date", "date_from_filename", "find_date"]
+__all__ = ["parse_date", "date_from_filename", "date_from_url", "find_date"]
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "\u0640": ""})
@@ -142,3 +142,43 @@ def date_from_filename(name: str) -> pd.Timestamp | None:
     """
     m = _FILENAME_DATE.search(name)
     return _mk(m["y"], m["m"], m["d"]) if m else None
+
+
+# A date in a page's address: path segments /YYYY/MM/DD (the day may be followed by more of the
+# path), or YYYY-MM-DD / YYYYMMDD as a whole segment or between - _ . in one. Only in the path,
+# never in the host or the query (ids and tracking numbers live there), and only with a day.
+_URL_YMD = re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])"
+                      r"(?=/|$|[-_.])")
+_URL_DASHED = re.compile(r"(?<=[/_.\-])(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])-"
+                         r"(?P<d>0[1-9]|[12]\d|3[01])(?=/|$|[_.\-])")
+_URL_COMPACT = re.compile(r"(?<=[/_.\-])(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])"
+                          r"(?P<d>0[1-9]|[12]\d|3[01])(?=/|$|[_.\-])")
+
+
+def date_from_url(url: object) -> pd.Timestamp | None:
+    """The publication date a news page's address spells out, or None.
+
+    Many sites put it in the path (``/2023/10/14/slug``, ``/news/2015-03-12-title``,
+    ``/20150312/``); a path with only a year and month, a number in the query string or the
+    host, or an impossible date gives None, never a guess.
+
+    >>> date_from_url("https://arabicpost.live/news/2023/10/14/lebanon-journalist")
+    Timestamp('2023-10-14 00:00:00')
+    >>> date_from_url("https://example.com/article?id=20150312") is None
+    True
+    """
+    if not isinstance(url, str) or not url:
+        return None
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        path = unquote(urlsplit(url.strip()).path)
+    except ValueError:   # a malformed address (an unbalanced IPv6 bracket)
+        return None
+    for rx in (_URL_YMD, _URL_DASHED, _URL_COMPACT):
+        m = rx.search(path)
+        if m is not None:
+            ts = _mk(m["y"], m["m"], m["d"])
+            if ts is not None:
+                return ts
+    return None

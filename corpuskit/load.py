@@ -26,7 +26,7 @@ from .clean import (PartTokens, duplicate_tokens, exact_key, flag_duplicates, mi
                     repeated_blocks, shingle_sets, shingles_flat)
 from .corpus import DOC_COLUMNS, REPORT_COLUMNS, Corpus
 from .engine import get_engine
-from .dates import parse_date
+from .dates import date_from_url, parse_date
 from .errors import CorpuskitError, InputError, RecordError, SettingsError
 from .limits import DEFAULT_LIMITS, Limits
 from .readers import (READERS, ReadContext, Record, Selection, Source, detect_format, discover,
@@ -101,7 +101,8 @@ def load_corpus(*paths: str | Path, format: str | None = None,
                 include: str | list[str] | None = None, exclude: str | list[str] | None = None,
                 documentation_files: bool = False, limits: Limits | None = None,
                 out: str | Path | None = None, overwrite: bool = False, part_size: int = 1000,
-                engine: Any = None, workers: int | None = None) -> Corpus:
+                engine: Any = None, workers: int | None = None,
+                url_dates: bool = True) -> Corpus:
     """Load Arabic news from files, folders and archives into a :class:`Corpus`.
 
     Args:
@@ -139,6 +140,10 @@ def load_corpus(*paths: str | Path, format: str | None = None,
         engine, workers: where the per-document work runs (:func:`~corpuskit.engine.get_engine`):
             ``"local"`` worker processes (default), ``"serial"``, ``"dask"``, or a Dask
             ``Client``.
+        url_dates: a record with no date field whose address spells out a day
+            (``/2023/10/14/``, ``-2015-03-12-``, ``/20150312/``: :func:`~corpuskit.dates.date_from_url`)
+            is dated by it, with ``date_field`` ``"url"`` (see ``corpus.date_origins()``);
+            ``False`` leaves such records undated.
 
     Returns:
         The corpus; see ``corpus.report`` for what happened to every file and record.
@@ -201,7 +206,7 @@ def load_corpus(*paths: str | Path, format: str | None = None,
                 "exclude": list(selection.exclude),
                 "documentation_files": documentation_files, "limits": limits.as_dict(),
                 "duplicate_normalization": get_normalizer("default").settings.as_dict(),
-                "part_size": part_size}
+                "part_size": part_size, "url_dates": url_dates}
     eng = get_engine(engine, workers=workers)   # a wrong engine is refused before any write
     if out is not None:
         from .store import CorpusWriter
@@ -230,7 +235,8 @@ def load_corpus(*paths: str | Path, format: str | None = None,
 
     ids = _IdRegistry()
     try:
-        for result in eng.imap(_process_part, parts(), min_arabic, out is not None):
+        for result in eng.imap(_process_part, parts(), min_arabic, out is not None,
+                                 url_dates):
             chunk = pending.popleft()
             rows = _apply_part(chunk, result, report, ids)
             sink.add(rows, result)
@@ -434,7 +440,7 @@ def _fingerprint(src: Source) -> dict[str, Any]:
 # process reads the input, hands out parts, and puts their results together in input order.
 
 def _process_part(recs: list[Record], min_arabic: float,
-                  keep_tokens: bool = False) -> dict[str, Any]:
+                  keep_tokens: bool = False, url_dates: bool = False) -> dict[str, Any]:
     """Everything per document that does not need the rest of the corpus: cleaning, the content
     and language checks, the document row and the duplicate keys (exact key, MinHash signature
     and band keys). ``keep_tokens`` (a corpus on disk): also the part's words as integer ids
@@ -462,6 +468,10 @@ def _process_part(recs: list[Record], min_arabic: float,
         raw_date = rec.canonical.get("date")
         date_field = rec.origin.get("date") if raw_date is not None else None
         date = parse_date(raw_date)
+        if raw_date is None and url_dates:   # no date field: the page's address, if it has one
+            date = date_from_url(rec.canonical.get("url"))
+            if date is not None:
+                raw_date, date_field = rec.canonical["url"], "url"
         dates.append(_NAT if date is None else _ns(date))
         rows.append({
             "doc_id": None,

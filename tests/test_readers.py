@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 import corpuskit as ck
-from corpuskit.dates import date_from_filename, parse_date
+from corpuskit.dates import date_from_filename, date_from_url, parse_date
 from corpuskit.errors import SettingsError
 
 SEED_TITLE = "القوات السورية تقتحم بالدبابات حي الإنشاءات في حمص"
@@ -268,3 +268,51 @@ def test_dates_in_file_names():
     assert date_from_filename("sada_20120214_0007.txt") == pd.Timestamp("2012-02-14")
     assert date_from_filename("2012-02-14-homs.txt") == pd.Timestamp("2012-02-14")
     assert date_from_filename("article-0007.txt") is None
+
+
+@pytest.mark.parametrize("url, expected", [
+    # WordPress-style /YYYY/MM/DD/ with a percent-encoded Arabic slug (arabicpost.live)
+    ("https://arabicpost.live/%d8%a3%d8%ae%d8%a8%d8%a7%d8%b1/2023/10/14/%d9%84%d8%a8%d9%86%d8%a7%d9%86",
+     "2023-10-14"),
+    ("https://www.aljazeera.net/news/2012/2/10/حمص-قصف", "2012-02-10"),      # one-digit month, day
+    ("https://example.com/news/2015-03-12-aleppo-talks", "2015-03-12"),
+    ("https://example.com/ar/20150312/", "2015-03-12"),
+    ("https://example.com/2015/03/12.html", "2015-03-12"),
+    ("https://example.com/2015/03/", None),                  # a month, no day
+    ("https://example.com/article?id=20150312", None),       # numbers in the query are ids
+    ("https://20150312.example.com/a", None),                # nor in the host
+    ("https://example.com/2015/02/30/homs", None),           # no such day
+    ("https://example.com/archive/2015031234", None),        # part of a longer number
+    ("http://[::1", None), ("", None), (None, None),
+])
+def test_dates_in_page_addresses(url, expected):
+    got = date_from_url(url)
+    assert got == (pd.Timestamp(expected) if expected else None)
+
+
+def test_records_without_a_date_are_dated_by_their_address(tmp_path):
+    """A JSON export with urls and no date field (common for scraped pages): the day in the url
+    dates the record, says so in date_field, and a record's own date always wins."""
+    recs = [dict(ART[0], url="https://arabicpost.live/%d8%a3%d8%ae%d8%a8%d8%a7%d8%b1/2011/11/12/x"),
+            dict(ART[1], url="https://example.com/news/2012-02-09-homs",
+                 date="2012-02-10"),                                   # its own date wins
+            dict(ART[2], url="https://example.com/news/annan-damascus")]  # nothing to read
+    write(tmp_path / "export.json", json.dumps(recs, ensure_ascii=False))
+    corpus = ck.load_corpus(tmp_path, progress=False)
+    d = corpus.docs.set_index("title")
+    a, b, c = (d.loc[r["title"]] for r in recs)
+    assert a["date"] == pd.Timestamp("2011-11-12") and a["date_field"] == "url"
+    assert a["date_raw"] == recs[0]["url"] and a["date_kind"] == "published"
+    assert b["date"] == pd.Timestamp("2012-02-10") and b["date_field"] == "date"
+    assert pd.isna(c["date"]) and pd.isna(c["date_field"])
+    origins = corpus.date_origins().set_index("date_field")["documents"]
+    assert origins.to_dict() == {"url": 1, "date": 1, "(none)": 1}
+    assert "1 dates come from the pages' addresses (date_field 'url'), their records having " \
+           "none" in corpus.date_notes()
+    assert corpus.provenance["settings"]["url_dates"] is True
+    off = ck.load_corpus(tmp_path, progress=False, url_dates=False).docs.set_index("title")
+    assert pd.isna(off.loc[recs[0]["title"], "date"])
+    assert off.loc[recs[1]["title"], "date"] == pd.Timestamp("2012-02-10")
+    # a corpus on disk reads the same dates
+    disk = ck.load_corpus(tmp_path, progress=False, out=tmp_path / "disk", engine="serial")
+    assert disk.docs.set_index("title").loc[recs[0]["title"], "date"] == pd.Timestamp("2011-11-12")
