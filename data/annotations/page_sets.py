@@ -405,6 +405,10 @@ def score(n: int, work: Path) -> None:
         if not unlisted:
             ign = evaluate_mentions(pred, gold, nested="ignore")["scores"].set_index("type")
             print(f"  precision with nested='ignore': {ign.loc['all', 'precision']:.3f}")
+            if "in_title" in pred:
+                t = evaluate_mentions(pred[~pred["in_title"].astype(bool)], gold)["scores"]
+                t = t.set_index("type").loc["all"]
+                print(f"  in_title dropped: P {t['precision']:.3f} R {t['recall']:.3f}")
             errs.to_csv(work / f"errors_{n}.csv", index=False)
             print(res["scores"].to_string(index=False))
 
