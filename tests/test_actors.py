@@ -2399,6 +2399,23 @@ def test_a_surname_counted_by_its_country_rule_is_not_another_family_members():
             ("d6", "syr_assad_bashar"), ("d7", "irq_abadi_haider")} <= got
 
 
+def test_a_surname_alone_after_another_of_the_family_was_named_is_theirs():
+    """Held-out set 52 (Lebanon's banks, 2022): القاضية غادة عون is Judge Ghada Aoun, not Michel
+    Aoun (the family rule above), and the bare عون after her, in a document that names Lebanon
+    but never Michel Aoun in full, is hers too, not his by the rule {country}. Where no other
+    Aoun was named before it, عون in a Lebanese story stays Michel Aoun's."""
+    m, got = found(
+        "ادعت مدعي عام جبل لبنان القاضية غادة عون على مصرفين في بيروت. وقالت القاضية عون إن "
+        "التحقيق مستمر في لبنان.",
+        "استقبل رئيس الوزراء اللبناني في بيروت وفدا أمريكيا، وقال عون إن لبنان يرحب بالمبادرة.",
+        "وقال عون إن لبنان لن يقبل بالضغوط. ثم ردت القاضية غادة عون على منتقديها في بيروت.")
+    assert not [a for d, a in got if d == "d0" and a.startswith("lbn_aoun")]
+    assert ("d1", "lbn_aoun_michel") in got
+    # before her name: his (the rule reads what came before, as a reader does)
+    aoun = m[(m["doc_id"] == "d2") & (m["actor_id"] == "lbn_aoun_michel")]
+    assert aoun["surface"].tolist() == ["عون"]
+
+
 def test_an_adjective_after_one_bodys_name_is_no_nationality():
     """A document that names no country takes the country of its nationality adjectives for
     its generic forms (مصادر أمنية أفغانية ... الشرطة). The gazetteer's own names teach those

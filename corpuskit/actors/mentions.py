@@ -366,6 +366,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         full: Counter[str] = Counter()
         seen_at: dict[str, list[int]] = defaultdict(list)   # token positions of full mentions
         shorts: list[tuple[tuple, list[int]]] = []
+        kin: dict[str, int] = {}   # person → where another of the family was named in full
         undated: list[tuple[tuple, list[int], str]] = []   # role titles in an undated document
         following = {(r[1], r[6]): r for r in items}
         for r in items:
@@ -616,9 +617,20 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             ruled = [p for p in cands if e_rule[p] == "country"
                      and countries.get(country_of.get(e_actor[p]), 0) > 0]
             if ruled:   # خالد قهوجي، محمد بن عبدالله العساف: another man of the family
-                ruled = [p for p in ruled if type_of.get(e_actor[p]) != "person"
-                         or not _in_anothers_name(r, e_actor[p], texts, titles, matcher,
-                                                  e_actor, e_form, gaz)]
+                keep = []
+                for p in ruled:
+                    a = e_actor[p]
+                    if type_of.get(a) == "person":
+                        if _in_anothers_name(r, a, texts, titles, matcher, e_actor, e_form,
+                                             gaz):
+                            kin.setdefault(a, r[6])
+                            continue
+                        if kin.get(a, r[6]) < r[6]:
+                            # القاضية غادة عون ... القاضية عون: the surname alone after another
+                            # of the family was named in full is theirs, as a reader takes it
+                            continue
+                    keep.append(p)
+                ruled = keep
             if ruled and not all(type_of.get(e_actor[p]) == "person" for p in ruled) \
                     and not _generic_may_resolve({country_of[e_actor[p]] for p in ruled},
                                                  r[6], country_at, countries, covered):
