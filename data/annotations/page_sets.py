@@ -149,18 +149,11 @@ def _items(work: Path) -> dict[str, dict]:
         return {r["item"]: r for r in csv.DictReader(fh)}
 
 
-def _find(text: str, m: dict, where: str) -> tuple[int, int]:
-    pos = -1
-    for _ in range(int(m.get("occurrence", 1))):
-        pos = text.find(m["surface"], pos + 1)
-        if pos < 0:
-            raise SystemExit(f"{where}: {m['surface']!r} does not occur {m.get('occurrence', 1)}"
-                             " times")
-    return pos, pos + len(m["surface"])
-
-
 def store(n: int, work: Path) -> None:
     """The coders' worksheets (surface + occurrence) as stored offsets and span hashes."""
+    sys.path.insert(0, str(HERE))
+    from store_offsets import _find   # a surface's n-th occurrence, as for the other sets
+
     from corpuskit.actors.evaluate import span_hash
 
     refs = _items(work)
