@@ -18,6 +18,10 @@ its output; see ``README.md`` in this folder)::
     python data/annotations/page_sets.py merge N WORK      # -> ..._adjudication.jsonl, gold
     python data/annotations/page_sets.py unmapped N WORK   # gold names without a map row
     python data/annotations/page_sets.py score N WORK      # once: P, R, errors_N.csv
+    python data/annotations/page_sets.py misses N WORK     # then, for a gazetteer round on the
+                                                            # set: WORK/misses.md
+
+The helpers' briefs are in ``page_set_briefs/``.
 
 ``score`` loads ``records.json`` as a corpus (one document per paragraph, its address and,
 where the page showed one, its date) and compares ``find_actors(corpus, unit="paragraph")``
@@ -406,9 +410,55 @@ def score(n: int, work: Path) -> None:
             print(res["scores"].to_string(index=False))
 
 
+def misses(n: int, work: Path) -> None:
+    """What ``score`` found missing, for the helper of a gazetteer round on the set (now
+    development data): the actors the gazetteer lacks with the surfaces the coders marked and
+    some context, and the missed mentions of listed actors with their context and the page's
+    date. Writes WORK/misses.md."""
+    import corpuskit as ck
+
+    sheet = _lines(work / "paragraphs.jsonl")
+    texts = {r["item"]: r["text"] for r in sheet}
+    dates = {r["item"]: r["date"] for r in sheet}
+    mapping = _mapping()
+    names = dict(zip(*(lambda a: (a["actor_id"], a["name_en"]))(ck.load_gazetteer().actors)))
+    with open(work / f"errors_{n}.csv", encoding="utf-8", newline="") as fh:
+        missed = {(r["unit_id"], r["surface"]) for r in csv.DictReader(fh)
+                  if r["error"] == "false negative"}
+    lacks: dict[str, dict] = {}
+    listed = []
+    for r in _lines(HERE / f"{_stem(n)}.jsonl"):
+        t = texts[r["item"]]
+        for m in r["mentions"]:
+            surface = t[m["start"]:m["end"]]
+            context = t[max(0, m["start"] - 80):m["end"] + 80].replace("\n", " ")
+            aid = mapping.get(m["actor"]) or ""
+            if not aid:
+                d = lacks.setdefault(m["actor"], {"type": m["type"], "surfaces": defaultdict(int),
+                                                  "context": []})
+                d["surfaces"][surface] += 1
+                if len(d["context"]) < 2:
+                    d["context"].append(context)
+            elif (r["unit_id"], surface) in missed:
+                listed.append((aid, names.get(aid, "?"), surface, dates[r["item"]], context))
+    out = [f"# What the matcher missed on development set {n}\n",
+           "## A. Actors the gazetteer lacks (gold name, type, mentions, surfaces as written, "
+           "context)\n"]
+    for name, d in sorted(lacks.items(), key=lambda kv: -sum(kv[1]["surfaces"].values())):
+        out.append(f"- **{name}** ({d['type']}, {sum(d['surfaces'].values())}): "
+                   + " | ".join(f"{x} ×{c}" for x, c in d["surfaces"].items()))
+        out += [f"    - …{c}…" for c in d["context"]]
+    out.append("\n## B. Listed actors missed (actor_id, English name, surface as written, page "
+               "date, context)\n")
+    out += [f"- `{a}` {nm}: **{x}** (date {dt}) …{c}…" for a, nm, x, dt, c in listed]
+    (work / "misses.md").write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"{work / 'misses.md'}: {len(lacks)} actors the gazetteer lacks, {len(listed)} missed "
+          "mentions of listed ones")
+
+
 if __name__ == "__main__":
     steps = {"build": build, "store": store, "agree": agree, "same": same, "merge": merge,
-             "unmapped": unmapped, "score": score}
+             "unmapped": unmapped, "score": score, "misses": misses}
     if len(sys.argv) != 4 or sys.argv[1] not in steps:
         raise SystemExit(__doc__)
     steps[sys.argv[1]](int(sys.argv[2]), Path(sys.argv[3]))
