@@ -296,8 +296,12 @@ def merge(n: int, work: Path) -> None:
         if m is None:
             return None
         text = texts[item]
-        return next(x for x in ms if text[x["start"]:x["end"]] == m["surface"]
-                    and x["actor"] == m["actor"] and x["type"] == m["type"])
+        hit = next((x for x in ms if text[x["start"]:x["end"]] == m["surface"]
+                    and x["actor"] == m["actor"] and x["type"] == m["type"]), None)
+        if hit is None:   # a coder's file changed after `agree` wrote the disagreements
+            raise SystemExit(f"{item}: {m['surface']!r} ({m['actor']}) is no longer in the "
+                             "coder's file; run `agree` again before `merge`")
+        return hit
 
     gold = []
     for r in a:
