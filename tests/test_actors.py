@@ -668,6 +668,22 @@ def test_a_definite_description_refers_back_to_the_actor_whose_name_it_repeats()
     assert text[start:start + len("الوزير الروسي")] == "الوزير الروسي"
 
 
+def test_a_head_and_adjective_that_go_on_into_another_name_are_not_a_description():
+    """الاتحاد التونسي للصناعة ... is the employers' union, named in full after the labour
+    union: the head and its adjective begin a longer name whose next word (للصناعة) the
+    antecedent's name lacks (it was read as the labour union and merged with it into one
+    span). Where the next word belongs to the antecedent's name (المجلس الأعلى للقضاء), the
+    description still refers back."""
+    m, _ = found("وتضم الوساطة الرباعية منظمات أربع هي: الاتحاد العام التونسي للشغل، والاتحاد "
+                 "التونسي للصناعة والتجارة والصناعات التقليدية.",
+                 "أعلن المجلس الأعلى للقضاء في السعودية تعيين قضاة، وقال رئيس المجلس الأعلى "
+                 "للقضاء إن القرار نهائي.")
+    ugtt = m[m["actor_id"] == "tun_ugtt"]
+    assert ugtt["surface"].tolist() == ["الاتحاد العام التونسي للشغل"]
+    sjc = m[(m["doc_id"] == "d1") & (m["actor_id"] == "sau_sjc")]
+    assert sjc["resolved_by"].tolist() == ["variant", "definite description"]
+
+
 def test_a_description_needs_an_antecedent_before_it_and_keeps_to_its_kind():
     before = "ودعت الجامعة إلى الحوار. ثم اجتمع مجلس جامعة الدول العربية في القاهرة."
     assert "igo_arab_league" not in set(

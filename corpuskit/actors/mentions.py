@@ -1612,11 +1612,13 @@ def _descriptions(heads: list[tuple], antecedents: list[tuple[int, str, str]],
 
     out = []
     for h in heads:
-        doc_id, uid, para, field, start, end, pos, surface, head, mods = h
+        doc_id, uid, para, field, start, end, pos, surface, head, mods, more = h
         hit = None
         for ante in seen:
             if ante[0] >= pos or not (head in ante[2] or head in ante[3]):
                 continue
+            if more and head not in person_heads and more.isdisjoint(ante[4]):
+                continue   # الاتحاد التونسي للصناعة: a longer name, not الاتحاد العام التونسي للشغل
             n = modifiers(mods, ante)
             # a definite word after the head that is not in the name, or a construct-state
             # title shortened to its bare head: another actor
@@ -1724,6 +1726,8 @@ def _scan(corpus: Corpus, pieces: dict[str, list], matcher: Dictionary,
                                 continue   # الجريمة المنظمة: "organized", not the organization
                         mods = []
                         named = False   # an undetermined word follows (الأمير بندر)
+                        # a body's name may go on (الاتحاد التونسي للصناعة): the word's forms
+                        other: frozenset = frozenset()
                         j = i + 1
                         while j < len(toks) and len(mods) < 3 and not covered[j] \
                                 and toks[j][0] <= ends[k] and not value[toks[j - 1][1]:
@@ -1733,13 +1737,15 @@ def _scan(corpus: Corpus, pieces: dict[str, list], matcher: Dictionary,
                                     or f in _EVALUATIVE:
                                 named = not mods and f not in _AFTER_PERSON \
                                     and not f.startswith("ال")
+                                if value[toks[j][0]:toks[j][1]].startswith("لل"):
+                                    other = frozenset(forms_of(toks[j][2])[0])
                                 break
                             mods.append((f, toks[j][1]))
                             j += 1
                         if named and head in person_heads:
                             continue
                         heads.append((doc_id, uid[k], para[k], field, a, b, base + i, w,
-                                      head, mods))
+                                      head, mods, other if mods else frozenset()))
             base += len(toks)
         fields = []
     return raw, heads
