@@ -11,8 +11,8 @@ import dataclasses
 import hashlib
 from array import array
 from collections import Counter
-from itertools import filterfalse, repeat
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import filterfalse, repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
