@@ -682,6 +682,13 @@ def test_a_head_and_adjective_that_go_on_into_another_name_are_not_a_description
     assert ugtt["surface"].tolist() == ["الاتحاد العام التونسي للشغل"]
     sjc = m[(m["doc_id"] == "d1") & (m["actor_id"] == "sau_sjc")]
     assert sjc["resolved_by"].tolist() == ["variant", "definite description"]
+    # a union the gazetteer does not list (the farmers' union), its complement written plainly,
+    # with a vowel mark or with a tatweel (لِلفلاحة، لـلفلاحة): the same word, the same reading
+    for written in ("للفلاحة", "لِلفلاحة", "لـلفلاحة"):
+        m, _ = found("شارك في الحوار الاتحاد العام التونسي للشغل، "
+                     f"والاتحاد التونسي {written} والصيد البحري.")
+        assert m[["surface", "actor_id"]].values.tolist() == \
+            [["الاتحاد العام التونسي للشغل", "tun_ugtt"]], written
 
 
 def test_a_description_needs_an_antecedent_before_it_and_keeps_to_its_kind():

@@ -1737,7 +1737,7 @@ def _scan(corpus: Corpus, pieces: dict[str, list], matcher: Dictionary,
                                     or f in _EVALUATIVE:
                                 named = not mods and f not in _AFTER_PERSON \
                                     and not f.startswith("ال")
-                                if value[toks[j][0]:toks[j][1]].startswith("لل"):
+                                if f.startswith("لل"):   # normalized: لِلصناعة، لـلصناعة
                                     other = frozenset(forms_of(toks[j][2])[0])
                                 break
                             mods.append((f, toks[j][1]))
