@@ -364,6 +364,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         antecedents: list[tuple[int, str, str]] = []   # (token, actor, surface) named in full
         containers: list[tuple] = []   # long matches that may name other actors inside
         full: Counter[str] = Counter()
+        inside: Counter[str] = Counter()   # named inside a title (no mention of their own)
         seen_at: dict[str, list[int]] = defaultdict(list)   # token positions of full mentions
         shorts: list[tuple[tuple, list[int]]] = []
         kin: dict[str, int] = {}   # person → where another of the family was named in full
@@ -417,6 +418,14 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 antecedents.append((r[6], e_actor[p], r[7]))
                 if r[9] > 2 and how != "metonymy":
                     containers.append(r)
+                    if type_of.get(e_actor[p]) == "person":
+                        # المتحدث باسم الجيش التشادي الجنرال إسحق الشيخ شنان: the army named
+                        # in the person's title is no mention of its own, but the document
+                        # names it (its short forms, its country), as inside a role title
+                        for inner in _named_inside(r, matcher, e_kind, e_actor):
+                            if inner != e_actor[p]:
+                                seen_at[inner].append(r[6])
+                                inside[inner] += 1
                 continue
             roles = [p for p in payloads if e_kind[p] == "role"]
             if roles:
@@ -522,7 +531,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 resolved.append((r, None, f"role (undated):{title}"))
         countries: Counter[str] = Counter()
         country_at: dict[str, list[int]] = defaultdict(list)
-        for a, k in full.items():
+        for a, k in (full + inside).items():
             if country_of.get(a) and a not in international:
                 countries[country_of[a]] += k
                 country_at[country_of[a]] += seen_at[a]
