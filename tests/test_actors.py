@@ -2034,6 +2034,20 @@ def test_agency_initials_written_with_full_stops_are_the_agency():
     assert not {("d2", "igo_p5plus1"), ("d2", "igo_un")} & got
 
 
+def test_a_websites_name_written_with_its_domain_is_the_outlet():
+    """العربية.نت and الجزيرة.نت (the website's name with its domain after a full stop, also
+    after a clitic: للجزيرة.نت) are the outlets the gazetteer lists as العربية نت and الجزيرة
+    نت; a full stop before a word that is no domain, or with a space after it, still ends a
+    name."""
+    m, got = found("وقال الخبير لـ«العربية.نت» إن الوضع خطير.",
+                   "وقال مصدر للجزيرة.نت إن الوفد وصل.",
+                   "وصل وفد الجزيرة. نت ثم غادر.")
+    rows = m[["doc_id", "surface", "actor_id"]].values.tolist()
+    assert ["d0", "العربية.نت", "media_alarabiya"] in rows
+    assert ["d1", "للجزيرة.نت", "qat_aljazeera"] in rows
+    assert not [s for d, s, a in rows if d == "d2" and "نت" in s]
+
+
 def test_round_forty_eight_actors_of_held_out_set_40s_news():
     """Gazetteer 2026.12.03.39: actors held-out set 40 named and the gazetteer lacked (Israel's
     parties, Jaish al-Adl, the Jenin Battalion, MINURSO, Interpol, Ayachi Zammel), forms of listed

@@ -45,12 +45,20 @@ _JOINS = frozenset(" \t\u00a0\u200c\u200d\u200f\u200e-\u2010\u2011\u2012\u2013\u
                    "\"'«»“”„‘’‚‹›″+")
 
 
+# the ends of websites' names after a full stop (العربية.نت، الجزيرة.نت، المؤتمر.نت)
+_DOMAINS = frozenset(("نت", "نيت", "كوم", "أورغ", "اورغ", "إنفو", "انفو"))
+
+
 def _initials(text: str, begins: Sequence[int], ends: Sequence[int], j: int) -> bool:
     """Words ``j - 1`` and ``j`` are single letters with a full stop between them, as in the
-    agencies' initials أ.ف.ب and د.ب.أ (the gazetteer's أ ف ب matches them); a full stop between
-    longer words or digits (1.5 is no 5+1) still ends a name."""
+    agencies' initials أ.ف.ب and د.ب.أ (the gazetteer's أ ف ب matches them), or word ``j`` ends
+    a website's name right after a full stop (العربية.نت: the gazetteer's العربية نت matches it);
+    a full stop between longer words or digits (1.5 is no 5+1) still ends a name."""
+    gap = text[ends[j - 1]:begins[j]]
+    if gap == "." and text[begins[j]:ends[j]] in _DOMAINS:
+        return True
     return (ends[j - 1] - begins[j - 1] == 1 and ends[j] - begins[j] == 1
-            and text[ends[j - 1]:begins[j]].strip() == "."
+            and gap.strip() == "."
             and text[begins[j - 1]].isalpha() and text[begins[j]].isalpha())
 
 
