@@ -2382,6 +2382,10 @@ def test_round_sixty_four_actors_of_held_out_set_58s_news():
         "تنظيم دولة العراق الإسلامية", "تنظيم الدولة الإسلامية في العراق والشام"]
     assert ("d5", "isr_judiciary") not in got
     assert not [a for d, a in got if d == "d6"]
+    # a title and its holder's name are one mention (the emirate inside the title is none)
+    m, got = found("وصل ولي عهد أبو ظبي، محمد بن زايد آل نهيان، إلى أنقرة في زيارة رسمية.")
+    assert m[["surface", "actor_id"]].values.tolist() == [
+        ["ولي عهد أبو ظبي، محمد بن زايد آل نهيان", "are_mbz"], ["أنقرة", "state_turkey"]]
     assert ck.load_gazetteer().version == "2026.12.04.60"
 
 
