@@ -414,3 +414,24 @@ def test_extending_the_vocabulary_numbers_new_terms_as_a_running_dictionary_woul
         want = [ref.setdefault(t, len(ref)) for t in terms]
         assert got.tolist() == want and got.dtype == np.int64
     assert vocab == ref == {"سوريا": 0, "مجلس": 1, "امن": 2, "حلب": 3, "دمشق": 4, "عمان": 5}
+
+
+def test_fitting_leaves_the_matrix_as_it_was_and_a_second_fit_repeats_the_first(corpus):
+    """Showing a matrix, fitting a model on it and scoring it read the caller's counts and
+    never reorder them: scipy's ``sum()`` of a CSR matrix whose indices are not sorted sorts
+    them in place, which made the matrix's arrays change under the caller, and a second fit of
+    the same matrix in the same process differ from the first in the last bits."""
+    from corpuskit.topics import TopicModel
+
+    dtm = document_term_matrix(corpus, min_df=2)
+    m = dtm.matrix
+    before = (m.data.copy(), m.indices.copy(), m.indptr.copy())
+    assert not m.has_canonical_format   # counted in the order words come, not sorted
+    repr(dtm)
+    first = TopicModel(k=5, seed=2).fit(dtm)
+    first.score(dtm)
+    after = (m.data, m.indices, m.indptr)
+    assert all(np.array_equal(x, y) for x, y in zip(before, after))
+    second = TopicModel(k=5, seed=2).fit(dtm)
+    assert np.array_equal(first.components_, second.components_)
+    assert np.array_equal(first.doc_topic_, second.doc_topic_)

@@ -65,7 +65,7 @@ class DTM:
     def __repr__(self) -> str:
         n, v = self.shape
         return (f"<DTM: {n} {self.settings.get('unit', 'document')}s × {v} terms, "
-                f"{self.matrix.nnz} non-zero, {int(self.matrix.sum())} tokens>")
+                f"{self.matrix.nnz} non-zero, {int(self.matrix.data.sum())} tokens>")
 
     def _repr_html_(self) -> str:
         from ..report.html import table_html
