@@ -2799,3 +2799,16 @@ def test_force_majeure_is_not_cairo():
     got = list(zip(m["doc_id"], m["actor_id"], m["surface"]))
     assert not any(d == "d0" and a == "state_egypt" for d, a, _ in got)
     assert ("d1", "state_egypt", "القاهرة") in got
+
+
+def test_an_armed_groups_short_name_counts_where_its_country_is_named_whoever_is_nearer():
+    """حركة الشباب (a bare "youth movement" elsewhere) is al-Shabaab in a document that names
+    Somalia, also where Uganda, whose soldiers it attacked, is named nearer before it: the check
+    that keeps a generic form (الحكومة) from a country whose institutions the gazetteer lacks
+    is for institutions, not for a group's own name cut short. A youth movement in a document
+    that does not name Somalia stays unread."""
+    m, got = found("أعلن الرئيس الأوغندي يوري موسيفيني مقتل 54 من جنود بلاده في هجوم شنته حركة "
+                   "الشباب المسلحة على قاعدة عسكرية بالصومال.",
+                   "نظمت حركة الشباب في تونس وقفة احتجاجية أمام البرلمان.")
+    assert ("d0", "ag_shabaab") in got and ("d0", "uga_museveni") in got
+    assert ("d1", "ag_shabaab") not in got

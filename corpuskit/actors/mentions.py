@@ -640,11 +640,13 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                             continue
                     keep.append(p)
                 ruled = keep
-            if ruled and not all(type_of.get(e_actor[p]) == "person" for p in ruled) \
+            if ruled and not all(type_of.get(e_actor[p]) in _OWN_NAMES for p in ruled) \
                     and not _generic_may_resolve({country_of[e_actor[p]] for p in ruled},
                                                  r[6], country_at, countries, covered):
                 # (a person's name is no generic form: أبي أحمد counts in a document that
-                # names Ethiopia, even where it names Eritrea more)
+                # names Ethiopia, even where it names Eritrea more; nor is an armed group's
+                # short name: حركة الشباب is al-Shabaab where the document names Somalia, though
+                # Uganda, whose soldiers it attacked, is named nearer)
                 ruled = []
             if ruled:
                 # the country named in full last, a few words before the form (السلطات
@@ -1538,6 +1540,12 @@ _NEAR = 12  # words before a {country} form in which a named country decides it
 def _nation(code: object) -> bool:
     """A country code of a nation (not INT, the international bodies' code, nor missing)."""
     return isinstance(code, str) and code != "INT"
+
+
+# the kinds of actor whose {country} short forms are their own names cut short (a surname, an
+# armed group's short name), not generic words for a country's institutions (a party's, an
+# outlet's or a federation's short names often are ordinary words: النهضة، اتحاد الكرة)
+_OWN_NAMES = frozenset(("person", "armed_group"))
 
 
 def _generic_may_resolve(have: set, at: int, country_at: dict, countries: Counter,
