@@ -131,7 +131,7 @@ def test_quoted_names_titles_after_the_name_and_coordinated_names():
     وسليمان is Michel Suleiman, not a new person), and a title adjective between the title and
     the name (وزير الصناعة الأسبق)."""
     m = unlisted(ck.find_actors(docs(
-        'استدعى القاضي "فادي الخطيب" الوزراء للتحقيق، ومنهم النائب علي حسن خليل وسليم عياش.',
+        'استدعى القاضي "فادي الخطيب" الوزراء للتحقيق، ومنهم النائب علي حسن خليل وسامر عياش.',
         "وقال سعيد الكبيسي، المتحدث باسم المجلس المحلي، إن القصف توقف. وأضاف الكبيسي أن "
         "الوضع هادئ.",
         "وقضت المحكمة بسجن وزير الصناعة الأسبق عبد السلام بوشوارب عشرين عاما.",
@@ -139,11 +139,15 @@ def test_quoted_names_titles_after_the_name_and_coordinated_names():
     got = set(zip(m["doc_id"], m["actor_id"], m["resolved_by"]))
     assert got == {
         ("d0", "unlisted:فادي الخطيب", "unlisted (title + name)"),
-        ("d0", "unlisted:سليم عياش", "unlisted (coordinated name)"),
+        ("d0", "unlisted:سامر عياش", "unlisted (coordinated name)"),
         ("d1", "unlisted:سعيد الكبيسي", "unlisted (title + name)"),
         ("d1", "unlisted:سعيد الكبيسي", "unlisted (short form)"),
         ("d2", "unlisted:عبد السلام بوشوارب", "unlisted (title + name)")}
-    assert m.loc[m["actor_id"] == "unlisted:سليم عياش", "surface"].tolist() == ["وسليم عياش"]
+    assert m.loc[m["actor_id"] == "unlisted:سامر عياش", "surface"].tolist() == ["وسامر عياش"]
+    # (the example was سليم عياش until round 66 listed him, the man the Special Tribunal for
+    # Lebanon convicted: a listed person after "and" is that person)
+    listed = ck.find_actors(docs("ومنهم النائب علي حسن خليل وسليم عياش."), unlisted=True)
+    assert listed["actor_id"].tolist() == ["lbn_khalil_ali_hassan", "lbn_ayyash_salim"]
 
 
 def test_names_built_on_abd_and_abu_match_written_apart_or_joined():
@@ -181,6 +185,6 @@ def test_a_coordinated_name_is_read_where_the_text_has_no_other_name_word(tmp_pa
     gz.write_text("id,name_ar,name_en,type,country,variants,short_forms,metonyms,roles,notes\n"
                   "x_zaatar,زعتر قمرين,Zaatar Qamarin,person,LBN,قمرين الزعتري,,,,test\n",
                   encoding="utf-8")
-    c = docs("قال قمرين الزعتري وسليم عياش إن الجلسة انتهت.")
+    c = docs("قال قمرين الزعتري وسامر عياش إن الجلسة انتهت.")
     m = ck.find_actors(c, ck.load_gazetteer(gz), unlisted=True)
-    assert m["actor_id"].tolist() == ["x_zaatar", "unlisted:سليم عياش"]
+    assert m["actor_id"].tolist() == ["x_zaatar", "unlisted:سامر عياش"]

@@ -9,7 +9,7 @@ and the first names of the gazetteer's persons) after a role phrase (a title hea
 the gazetteer matched), is a mention of a person of its own: ``actor_id`` ``unlisted:<name>``
 (the name normalized), type ``person``, ``resolved_by`` ``unlisted (title + name)``; so is a
 name with a title after it (سهيل شاهين، المتحدث باسم ...), and a name after "and" right after
-a person's full name (علي حسن خليل وسليم عياش: ``unlisted (coordinated name)``). Later uses of
+a person's full name (علي حسن خليل وسامر عياش: ``unlisted (coordinated name)``). Later uses of
 the surname alone in the same text (the body, or the title; وأضاف الردادي) are mentions of that
 person too (``unlisted (short form)``). A role title that the gazetteer could not resolve (an
 undated رئيس الوزراء الصومالي) and that runs straight into such a name is that named person; a
