@@ -352,6 +352,13 @@ def test_threaded_nmf_start_is_scikit_learns_on_real_news(news_texts):
     np.testing.assert_allclose(one, ref, rtol=1e-9, atol=1e-12)
     assert np.array_equal(one, three)
     assert not np.array_equal(one, nmf_components(T, 8, 4, max_iter=60, tol=1e-3))  # seeded
+    # the iterations in single precision (LDA's start): the same bits on one thread and on
+    # three, and double precision's topics to about 1e-6
+    single = nmf_components(T, 8, 3, max_iter=60, tol=1e-3, threads=1, single=True)
+    assert single.dtype == np.float64 and not np.array_equal(single, one)
+    assert np.array_equal(single, nmf_components(T, 8, 3, max_iter=60, tol=1e-3, threads=3,
+                                                 single=True))
+    np.testing.assert_allclose(single, one, rtol=0, atol=1e-5 * np.abs(one).max())
 
 
 def test_threaded_nndsvda_start_is_scikit_learns_bit_for_bit(news_texts):
@@ -416,17 +423,40 @@ def test_extending_the_vocabulary_numbers_new_terms_as_a_running_dictionary_woul
     assert vocab == ref == {"سوريا": 0, "مجلس": 1, "امن": 2, "حلب": 3, "دمشق": 4, "عمان": 5}
 
 
+def _rows_reversed(m: sp.csr_matrix) -> sp.csr_matrix:
+    """The same matrix with each row's entries stored in reverse order (not canonical)."""
+    order = np.concatenate([np.arange(a, b)[::-1] for a, b in zip(m.indptr[:-1], m.indptr[1:])])
+    out = sp.csr_matrix((m.data[order], m.indices[order], m.indptr.copy()), shape=m.shape)
+    assert not out.has_sorted_indices and (out != m).nnz == 0
+    return out
+
+
+def test_document_term_matrix_is_canonical_like_a_matrix_on_disk(corpus):
+    """A matrix in memory stores each row's columns in order, as the same matrix on disk does,
+    so that sums and products over either run in the same order (and scipy's ``sum()`` has
+    nothing to sort in place under the caller)."""
+    for kwargs in ({"min_df": 2}, {"min_df": 1, "max_terms": 300}, {"unit": "paragraph"}):
+        m = document_term_matrix(corpus, **kwargs).matrix
+        assert m.has_canonical_format
+        assert all(np.all(np.diff(m.indices[a:b]) > 0) for a, b in zip(m.indptr[:-1], m.indptr[1:]))
+
+
 def test_fitting_leaves_the_matrix_as_it_was_and_a_second_fit_repeats_the_first(corpus):
     """Showing a matrix, fitting a model on it and scoring it read the caller's counts and
     never reorder them: scipy's ``sum()`` of a CSR matrix whose indices are not sorted sorts
     them in place, which made the matrix's arrays change under the caller, and a second fit of
-    the same matrix in the same process differ from the first in the last bits."""
+    the same matrix in the same process differ from the first in the last bits. The NMF start
+    sorts its own copy, so a user's matrix whose rows are stored in another order gets the
+    same topics to rounding (its single-precision iterations would turn the last bits of
+    another summation order into 1e-6)."""
+    import dataclasses
+
     from corpuskit.topics import TopicModel
 
-    dtm = document_term_matrix(corpus, min_df=2)
+    canonical = document_term_matrix(corpus, min_df=2)
+    dtm = dataclasses.replace(canonical, matrix=_rows_reversed(canonical.matrix))
     m = dtm.matrix
     before = (m.data.copy(), m.indices.copy(), m.indptr.copy())
-    assert not m.has_canonical_format   # counted in the order words come, not sorted
     repr(dtm)
     first = TopicModel(k=5, seed=2).fit(dtm)
     first.score(dtm)
@@ -435,3 +465,5 @@ def test_fitting_leaves_the_matrix_as_it_was_and_a_second_fit_repeats_the_first(
     second = TopicModel(k=5, seed=2).fit(dtm)
     assert np.array_equal(first.components_, second.components_)
     assert np.array_equal(first.doc_topic_, second.doc_topic_)
+    ref = TopicModel(k=5, seed=2).fit(canonical)
+    np.testing.assert_allclose(first.components_, ref.components_, rtol=1e-9, atol=1e-12)

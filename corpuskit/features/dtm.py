@@ -259,6 +259,11 @@ def document_term_matrix(corpus: Corpus, unit: str = "document", *, min_df: int 
         # Columns in a stable order: by term, so the same corpus gives the same matrix.
         cols = cols[np.argsort(terms_arr[cols].astype(str), kind="stable")]
         mat = mat[:, cols].tocsr()
+        # canonical (each row's columns in order), as a matrix on disk is: scipy's column
+        # selection leaves them unsorted, so that sums and products over the matrix ran in
+        # another order than over the same matrix read from disk (and scipy's own ``sum()``
+        # sorted them in place under the caller)
+        mat.sort_indices()
         terms_arr = terms_arr[cols]
         forms = forms[cols]
     surface_arr = _surface_forms(terms_arr, forms, phrase_counts)

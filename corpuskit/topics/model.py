@@ -432,15 +432,17 @@ class TopicModel(TransformerMixin, BaseEstimator):
         from ._nmf import nmf_components
 
         _, T = _tfidf(X)
-        # double precision, though single would take 60 % of the time here: single-precision
-        # BLAS results depend on the number of threads, and a study must repeat to the digit
-        # (iterations in single precision after a double start, on this module's own
-        # fixed-order products, were measured too: 6.0 -> 4.4 s at 31,000 articles, the same
-        # coherence, but they turn last-bit differences of the input into 1e-6 in the topics,
-        # so that a matrix in memory and the same matrix on disk no longer agree to 1e-9)
+        # rows sorted (T is this method's own copy): the same entries in another order would
+        # sum to other last bits, which single precision below would turn into 1e-6
+        T.sort_indices()
+        # The start (TF-IDF, randomized SVD, NNDSVDa) in double precision, the iterations in
+        # single, on this module's fixed-order products (the same bits on any number of
+        # threads): 6.0 -> 4.4 s at 31,000 articles, the same coherence, topics within about
+        # 1e-6 of double precision's. Single precision throughout was not taken: BLAS results
+        # in single precision depend on the number of threads, and a study repeats to the digit.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # NMF may stop at max_iter: it is only a start
-            H = nmf_components(T, k, self.seed, max_iter=100, tol=1e-3)
+            H = nmf_components(T, k, self.seed, max_iter=100, tol=1e-3, single=True)
         eta = self.eta or 1.0 / k
         # Pseudo-counts: each topic starts with an equal share of the corpus' tokens (scaled up
         # from the batch to the corpus when the start comes from one batch of a stream).
