@@ -2859,3 +2859,40 @@ def test_an_armed_groups_short_name_counts_where_its_country_is_named_whoever_is
                    "نظمت حركة الشباب في تونس وقفة احتجاجية أمام البرلمان.")
     assert ("d0", "ag_shabaab") in got and ("d0", "uga_museveni") in got
     assert ("d1", "ag_shabaab") not in got
+
+
+def test_a_counterpart_is_the_antecedents_title_with_the_other_nationality_at_the_date():
+    """نظيره الروسي after Iran's foreign minister is Russia's foreign minister at the date (his
+    title at that date, its nationality swapped); after Macron it is the US president of the
+    day; نظيرتها التركية after Egypt's foreign ministry is Turkey's. Where one antecedent's
+    counterpart is named in the document (Shoukry), that one is taken, not the nearest
+    antecedent's (the Saudi interior minister named between). No counterpart: in an undated
+    document (the holders change), when a name follows (its own mention), or when a body's
+    name would need the other gender (a ministry is no نظيره)."""
+    c = docs(
+        "وصل وزير الخارجية الإيراني محمد جواد ظريف إلى موسكو حيث التقى نظيره الروسي، "
+        "وبحثا الملف السوري.",
+        "وقال الرئيس الفرنسي إيمانويل ماكرون إنه سيتصل بنظيره الأمريكي قريبا.",
+        "وقال الرئيس الفرنسي إيمانويل ماكرون إنه سيتصل بنظيره الأمريكي قريبا.",
+        "وأصدرت وزارة الخارجية المصرية بيانا مشتركا مع نظيرتها التركية.",
+        "أوضح وزير الخارجية عادل الجبير أن لقاء وزير الخارجية المصري سامح شكري أمس مع الأمير "
+        "محمد بن نايف ولي العهد وزير الداخلية تناول العلاقات. وأشار خلال المؤتمر الصحفي الذي "
+        "عقده اليوم مع نظيره المصري إلى أهمية التنسيق.",
+        "وصل وزير الخارجية الإيراني محمد جواد ظريف إلى موسكو حيث التقى نظيره الروسي.",
+        "التقى الرئيس التركي رجب طيب أردوغان نظيره الروسي فلاديمير بوتين في أنقرة.",
+        "قالت وزارة الخارجية التشيكية إن الوزير سيجري اتصالا هاتفيا بنظيره اللبناني.",
+        dates=["2019-05-01", "2018-03-01", "2022-03-01", "2018-01-10", "2015-07-23", None,
+               "2019-05-01", "2015-07-21"])
+    m = ck.find_actors(c, unit="paragraph")
+    counterparts = m[m["resolved_by"] == "counterpart"]
+    got = dict(zip(counterparts["doc_id"], zip(counterparts["actor_id"],
+                                               counterparts["surface"])))
+    assert got == {"d0": ("rus_lavrov", "نظيره الروسي"), "d1": ("usa_trump", "بنظيره الأمريكي"),
+                   "d2": ("usa_biden", "بنظيره الأمريكي"), "d3": ("tur_mfa", "نظيرتها التركية"),
+                   "d4": ("egy_shoukry", "نظيره المصري")}
+    text = dict(zip(c.docs["doc_id"], c.docs["text"]))
+    assert all(text[r.doc_id][r.start:r.end] == r.surface for r in counterparts.itertuples())
+    d6 = m[m["doc_id"] == "d6"]
+    assert list(d6["actor_id"]) == ["tur_erdogan", "rus_putin", "state_turkey"]
+    d7 = m[m["doc_id"] == "d7"]
+    assert list(d7["actor_id"]) == ["cze_mfa"]

@@ -286,7 +286,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         ``definite description`` (الجامعة، الوزير الروسي: the actor last named in full whose
         name or title begins with the same noun), or ``government of`` (نظام صدام حسين، حكومة
         حسان دياب، إدارة الرئيس دونالد ترامب، حكومة الأردن: a leader or a state after نظام،
-        حكومة or إدارة is one mention of that country's government, head and name).
+        حكومة or إدارة is one mention of that country's government, head and name), or
+        ``counterpart`` (نظيره الروسي after Iran's foreign minister: the antecedent's title at
+        the date with the other nationality, Russia's foreign minister; in dated documents).
         ``in_title``: an organization, state or role title named inside a person's title just
         before the person's name (مدير [المرصد السوري لحقوق الإنسان] رامي عبد الرحمن); the
         annotation guidelines count such a phrase as one mention of the person: drop these rows
@@ -357,6 +359,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
     by_doc: dict[str, list[tuple]] = defaultdict(list)
     for r in raw:
         by_doc[r[0]].append(r)
+    wh = None   # the units of each document and field (for counterparts, when one is met)
     for doc_id, items in by_doc.items():
         date = dates.get(doc_id)
         date = None if date is None or pd.isna(date) else pd.Timestamp(date)
@@ -686,6 +689,14 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             resolved += [d for d in _descriptions(by_doc_heads[doc_id], antecedents, matcher,
                                                   type_of, _role_words(gaz, matcher))
                          if not taken.intersection(range(d[0][6], d[0][6] + d[0][9]))]
+        if date is not None and antecedents and any(
+                isinstance(v, str) and "نظير" in v for v in (texts.get(doc_id),
+                                                              titles.get(doc_id))):
+            if wh is None:
+                wh = _where(pieces)
+            resolved += _counterparts(doc_id, date, texts, titles, kept, wh, antecedents,
+                                      resolved, matcher, _counterpart_table(gaz, nisbas), nisbas,
+                                      (e_actor, e_kind, e_from, e_to), type_of)
         resolved = _merge_adjacent(resolved, texts, titles, info)
         resolved = _governments_of(resolved, texts, titles, matcher, type_of, country_of,
                                    international, info)
@@ -1655,6 +1666,116 @@ def _descriptions(heads: list[tuple], antecedents: list[tuple[int, str, str]],
         stop = mods[n - 1][1] if n else end
         r = (doc_id, uid, para, field, start, stop, pos, None if n else surface, (), 1 + n)
         out.append((r, ante[1], "definite description"))
+    return out
+
+
+# نظيره، لنظيرته، ونظيرتها ... (normalized): "his/her/their counterpart", before a nationality
+_COUNTERPARTS = ("نظيره", "نظيرها", "نظيرهم", "نظيرهما", "نظيرته", "نظيرتها")
+_COUNTERPART_WINDOW = 80   # words back to the person or body whose counterpart is meant
+
+
+def _counterpart_table(gaz: Gazetteer, nisbas: dict) -> tuple[dict, dict]:
+    """Once per gazetteer: each entry key that ends in a nationality adjective, by actor, as
+    (the key without it, entry), and every role, name and variant entry by key."""
+    hit = gaz.__dict__.get("_counterparts")
+    if hit is not None and hit[0] is gaz.entries:
+        return hit[1]
+    ent = gaz.entries
+    by_key: dict[str, list[int]] = defaultdict(list)
+    titled: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    type_of = dict(zip(gaz.actors["actor_id"], gaz.actors["type"]))
+    for i, (a, k, kind) in enumerate(zip(ent["actor_id"], ent["key"], ent["kind"])):
+        if kind not in ("role", "name", "variant"):
+            continue
+        by_key[k].append(i)
+        head, _, last = k.rpartition(" ")
+        # a person's titles, a body's names (not a state's: الاتحاد الروسي names no office)
+        if head and last in nisbas and (kind == "role") == (type_of.get(a) == "person") \
+                and type_of.get(a) not in ("state", "place"):
+            titled[a].append((head, i))
+    out = (dict(by_key), dict(titled))
+    gaz.__dict__["_counterparts"] = (ent, out)
+    return out
+
+
+def _held(i: int, date: pd.Timestamp, e_from: Any, e_to: Any) -> bool:
+    lo, hi = e_from[i], e_to[i]
+    return (lo is None or pd.isna(lo) or lo <= date) and (hi is None or pd.isna(hi) or date <= hi)
+
+
+def _counterparts(doc_id: str, date: pd.Timestamp, texts: dict, titles: dict, kept: dict,
+                  where: dict, antecedents: list[tuple[int, str, str]], resolved: list[tuple],
+                  matcher: Dictionary, table: tuple[dict, dict], nisbas: dict,
+                  entries: tuple[Any, Any, Any, Any], type_of: dict) -> list[tuple]:
+    """Counterpart phrases (التقى ظريف نظيره الروسي، وزارة الخارجية المصرية ونظيرتها التركية):
+    the actor whose title or name is that of the person or body named last before the phrase
+    (within :data:`_COUNTERPART_WINDOW` words) with the other nationality: Zarif's title at the
+    document's date, وزير الخارجية الإيراني, becomes وزير الخارجية الروسي, Lavrov at that date.
+    The counterpart is an actor of the antecedent's type, never the antecedent itself; a
+    body's name must agree with the adjective's gender. Where one antecedent's counterpart is
+    named elsewhere in the document, that one is taken, else the nearest antecedent's. A phrase
+    followed by a name is left to that name's mention, and an undated document to none (the
+    holders of a title change)."""
+    from bisect import bisect_right
+
+    by_key, titled = table
+    e_actor, e_kind, e_from, e_to = entries
+    forms_of = matcher._forms
+    taken = {t for r, _, _ in resolved for t in range(r[6], r[6] + r[9])}
+    starts_at = {r[6] for r, _, _ in resolved}
+    named = {aid for _, aid, _ in resolved}
+    order = sorted(antecedents, key=lambda x: -x[0])
+    out = []
+    for field, value in (("title", titles.get(doc_id)), ("text", texts.get(doc_id))):
+        toks, slot = kept.get((doc_id, field)), where.get((doc_id, field))
+        if not isinstance(value, str) or "نظير" not in value or toks is None or slot is None:
+            continue
+        base = len(kept[(doc_id, "title")]) if field == "text" and (doc_id, "title") in kept \
+            else 0
+        starts, ends, uid, para = slot
+        for i in range(len(toks) - 1):
+            a, b, w = toks[i]
+            if "نظير" not in w or not set(forms_of(w)[0]).intersection(_COUNTERPARTS):
+                continue
+            a2, b2, w2 = toks[i + 1]
+            nisba = forms_of(w2)[0][0]
+            pos = base + i
+            if nisba not in nisbas or value[b:a2].strip() or pos in taken \
+                    or pos + 1 in taken or pos + 2 in starts_at:
+                continue
+            k = bisect_right(starts, a) - 1
+            if k < 0 or b2 > ends[k]:
+                continue
+            other = nisba[:-1] if nisba.endswith("يه") else nisba + "ه"   # the other gender
+            found = []   # what each antecedent's counterpart is, nearest first
+            for apos, actor, _surface in order:
+                if apos >= pos or pos - apos > _COUNTERPART_WINDOW:
+                    continue
+                heads = [h for h, j in titled.get(actor, ())
+                         if e_kind[j] != "role" or _held(j, date, e_from, e_to)]
+                if not heads:
+                    continue   # a state or a person without such a title: look further back
+                person = type_of.get(actor) == "person"
+                hit: set[str] = set()
+                for h in heads:
+                    # a person's title may be written in the other gender (نظيرته الألمانية:
+                    # المستشارة or المستشار الألماني); a body's name agrees with its nisba
+                    for key in (f"{h} {nisba}", f"{h} {other}") if person else (f"{h} {nisba}",):
+                        hit.update(e_actor[j] for j in by_key.get(key, ())
+                                   if (e_kind[j] != "role" or _held(j, date, e_from, e_to))
+                                   and type_of.get(e_actor[j]) == type_of.get(actor)
+                                   and e_actor[j] != actor)
+                    if hit:
+                        break
+                found.append(hit.pop() if len(hit) == 1 else None)
+            # the counterpart the document names (أوضح الجبير ... لقاء سامح شكري ... مع نظيره
+            # المصري: the minister the Saudi minister met, not the interior minister named
+            # between), else the nearest antecedent's
+            aid = next((f for f in found if f is not None and f in named), None) \
+                or (found[0] if found else None)
+            if aid is not None:
+                r = (doc_id, uid[k], para[k], field, a, b2, pos, value[a:b2], (), 2)
+                out.append((r, aid, "counterpart"))
     return out
 
 
