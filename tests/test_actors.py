@@ -2728,20 +2728,22 @@ def test_syrias_law_enforcement_forces_by_their_bare_name_only_in_news_of_syria(
 def test_words_a_proclitic_and_a_short_name_happen_to_spell_are_not_mentions():
     """With a proclitic, EFE's bare إفي spells common words and names (لافي، وافي، ولا في،
     كافي): it counts only in quotation marks or brackets, and the agency's full name as
-    ever. باكرا ("early") is not ب + Accra, nor كلاوس (Klaus) ك + Laos; بأكرا and لاوس are."""
+    ever. باكرا ("early") is not ب + Accra, nor كلاوس (Klaus) ك + Laos, nor باندورا (the
+    Pandora papers) ب + Andorra; بأكرا, لاوس and بأندورا are."""
     m = ck.find_actors(docs(
         "أحيا الشاعران لافي الغيداني وفراج الكرشمي أمسية، وقال الدكتور عبد الواحد وافي إن "
         "الوقت كافي، ولا في الأمر جديد.",
         "ذكرت وكالة إفي الإسبانية أن الرئيس وصل، ونقلت (إفي) عن مصدر أن الزيارة تستمر يومين.",
-        "عاد الوفد باكرا إلى بلاده، وقاد كلاوس شينك فون شتاوفنبرغ الحملة.",
-        "وصل الوفد إلى أكرا ثم عقد بأكرا اجتماعا، وزار الوزير لاوس وكمبوديا."),
+        "عاد الوفد باكرا إلى بلاده، وقاد كلاوس شينك فون شتاوفنبرغ الحملة، وكشفت وثائق "
+        "باندورا أصولا في الخارج.",
+        "وصل الوفد إلى أكرا ثم عقد بأكرا اجتماعا، وزار الوزير لاوس وكمبوديا، وأقام بأندورا."),
         unit="paragraph")
     got = list(zip(m["doc_id"], m["actor_id"], m["surface"]))
     assert not any(d in ("d0", "d2") for d, _, _ in got)
     assert [(a, s) for d, a, s in got if d == "d1"] == [("media_efe", "وكالة إفي"),
                                                        ("media_efe", "إفي")]
-    assert {("state_ghana", "أكرا"), ("state_ghana", "بأكرا"), ("state_laos", "لاوس")} <= {
-        (a, s) for d, a, s in got if d == "d3"}
+    assert {("state_ghana", "أكرا"), ("state_ghana", "بأكرا"), ("state_laos", "لاوس"),
+            ("state_andorra", "بأندورا")} <= {(a, s) for d, a, s in got if d == "d3"}
 
 
 def test_a_short_form_listed_plain_and_with_a_rule_is_one_form_that_takes_the_rule(tmp_path):

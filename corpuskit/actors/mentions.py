@@ -1904,8 +1904,9 @@ def _indefinite(value: str, end: int) -> bool:
 
 
 # common words and names that a proclitic and a gazetteer name happen to spell: باكرا "early"
-# (not ب + Accra, which is written بأكرا), كلاوس "Klaus" (not ك + Laos)
-_NOT_CLITIC_NAME = frozenset(("باكرا", "كلاوس"))
+# (not ب + Accra, which is written بأكرا), كلاوس "Klaus" (not ك + Laos), باندورا "Pandora"
+# (وثائق باندورا, not ب + Andorra, written بأندورا)
+_NOT_CLITIC_NAME = frozenset(("باكرا", "كلاوس", "باندورا"))
 
 _SCAN_BATCH = 1000   # fields (titles and texts) tokenized and learnt together
 
