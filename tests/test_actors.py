@@ -1472,6 +1472,33 @@ def test_round_twenty_three_distinctive_surnames_count_alone_ambiguous_ones_stil
     assert list(full["actor_id"]).count("sdn_burhan") == 2
 
 
+def test_merging_a_page_set_counts_an_actor_once_where_its_spans_nest():
+    """``page_sets.py merge``: a kept "only A" span inside the longer span a "different actor"
+    decision gave the same person (set 62: وهاب inside الوزير السابق وئام وهاب), or the same
+    span twice, is one gold mention; two actors on one span (8 و14 آذار) stay two."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("page_sets", ANN / "page_sets.py")
+    page_sets = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(page_sets)
+    text = "قال الوزير السابق وئام وهاب إن قوى 8 و14 آذار اتفقت، وأضاف وهاب أن الحكومة مسؤولة."
+
+    def span(surface, actor, nth=0):
+        start = [i for i in range(len(text)) if text.startswith(surface, i)][nth]
+        return {"start": start, "end": start + len(surface), "actor": actor}
+
+    ms = [span("الوزير السابق وئام وهاب", "Wiam Wahhab"), span("وهاب", "Wiam Wahhab"),
+          span("8 و14 آذار", "March 8 Alliance"), span("8 و14 آذار", "March 14 Alliance"),
+          span("الحكومة", "Government of Lebanon"), span("الحكومة", "Government of Lebanon"),
+          span("وهاب", "Wiam Wahhab", 1)]
+    kept, dropped = page_sets._one_span_per_actor(sorted(ms, key=lambda m: m["start"]))
+    assert dropped == 2
+    assert [(text[m["start"]:m["end"]], m["actor"]) for m in kept] == [
+        ("الوزير السابق وئام وهاب", "Wiam Wahhab"), ("8 و14 آذار", "March 8 Alliance"),
+        ("8 و14 آذار", "March 14 Alliance"), ("وهاب", "Wiam Wahhab"),
+        ("الحكومة", "Government of Lebanon")]
+
+
 def test_the_stored_page_sets_hold_offsets_and_hashes_not_text():
     """The held-out sets drawn from stored public web pages (13 onwards) ship no text: each
     record names its page (url), the paragraph's hash and each mention's offsets, span hash,

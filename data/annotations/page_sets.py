@@ -267,6 +267,20 @@ def same(n: int, work: Path) -> None:
     print(f"{k} of coder B's mentions renamed ({len(renames)} names)")
 
 
+def _one_span_per_actor(ms: list[dict]) -> tuple[list[dict], int]:
+    """A mention inside (or on) another kept mention of the same actor is one mention: an
+    "only A" span kept beside the longer span a "different actor" decision gave B's reading
+    (set 62: الشيخ ... وهاب and وهاب) counted the person twice. Different actors on one span
+    (8 و14 آذار: the March 8 and March 14 alliances) stay."""
+    keep: list[dict] = []
+    for m in sorted(ms, key=lambda m: (m["start"] - m["end"], m["start"])):   # longest first
+        if not any(k["actor"] == m["actor"] and k["start"] <= m["start"] and m["end"] <= k["end"]
+                   for k in keep):
+            keep.append(m)
+    keep.sort(key=lambda m: (m["start"], m["end"]))
+    return keep, len(ms) - len(keep)
+
+
 def merge(n: int, work: Path) -> None:
     """The adjudicator's decisions applied to coder A's annotation: the gold file."""
     from corpuskit.actors.evaluate import span_hash
@@ -304,6 +318,7 @@ def merge(n: int, work: Path) -> None:
         return hit
 
     gold = []
+    repeats = 0
     for r in a:
         item, ms = r["item"], [dict(m) for m in r["mentions"]]
         for rec in by_item.get(item, []):
@@ -323,6 +338,8 @@ def merge(n: int, work: Path) -> None:
                 elif dec in ("C", "other"):
                     x.update(actor=rec["actor"], type=rec["type"])
         ms.sort(key=lambda m: (m["start"], m["end"]))
+        ms, dup = _one_span_per_actor(ms)
+        repeats += dup
         for m in ms:
             assert m["sha"] == span_hash(texts[item][m["start"]:m["end"]])
         gold.append({**{k: r[k] for k in ("item", "url", "doc_id", "unit_id", "hash")},
@@ -332,7 +349,8 @@ def merge(n: int, work: Path) -> None:
     count = defaultdict(int)
     for rec in stored:
         count[(rec["kind"], rec["decision"])] += 1
-    print(f"{sum(len(r['mentions']) for r in gold)} gold mentions; decisions {dict(count)}")
+    print(f"{sum(len(r['mentions']) for r in gold)} gold mentions ({repeats} repeats of an actor "
+          f"inside its own longer span left out); decisions {dict(count)}")
 
 
 def unmapped(n: int, work: Path) -> None:
