@@ -491,9 +491,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                              and e_to[p] < date]
                     holders = sorted(ended, key=lambda p: e_to[p], reverse=True)[:1]
                 else:
-                    holders = [p for p in roles if (e_from[p] is None or pd.isna(e_from[p])
-                                                    or e_from[p] <= date)
-                               and (e_to[p] is None or pd.isna(e_to[p]) or date <= e_to[p])]
+                    holders = [p for p in roles if _held(p, date, e_from, e_to)]
                 if holders:
                     resolved.append((r, e_actor[holders[0]], "role at date"))
                     full[e_actor[holders[0]]] += 1
@@ -1699,6 +1697,8 @@ def _counterpart_table(gaz: Gazetteer, nisbas: dict) -> tuple[dict, dict]:
 
 
 def _held(i: int, date: pd.Timestamp, e_from: Any, e_to: Any) -> bool:
+    """Entry ``i`` (a dated title) is held on ``date``: no start or started, no end or not
+    ended."""
     lo, hi = e_from[i], e_to[i]
     return (lo is None or pd.isna(lo) or lo <= date) and (hi is None or pd.isna(hi) or date <= hi)
 
