@@ -144,7 +144,9 @@ class CorpusWriter:
                                   "bytes": (self.path / name).stat().st_size})
 
     def report_rows(self) -> list[dict[str, Any]]:
-        return [r for p in self.report_parts
+        # as the rows were given: a missing member or record comes back from Parquet as NaN
+        return [{k: (None if v is None or v != v else v) for k, v in r.items()}
+                for p in self.report_parts
                 for r in pd.read_parquet(self.path / p["file"]).to_dict("records")]
 
     # ---------------------------------------------------------------- duplicate keys

@@ -139,6 +139,13 @@ def test_missing_path_and_nothing_readable_are_clear_errors(tmp_path):
     write(tmp_path / "only" / "english.txt", "Only English here, nothing Arabic at all.")
     with pytest.raises(InputError, match=r"(?s)nothing readable.*english\.txt: not Arabic"):
         ck.load_corpus(tmp_path / "only")
+    # the same to a corpus on disk: its report rows come back from Parquet, where a missing
+    # member or record is NaN, not None; the message is still made, and nothing is left behind
+    write(tmp_path / "only" / "BUILT", "")
+    with pytest.raises(InputError, match=r"nothing readable.*2 files or records") as err:
+        ck.load_corpus(tmp_path / "only", out=tmp_path / "disk")
+    assert "BUILT: empty file" in str(err.value) and "english.txt: not Arabic" in str(err.value)
+    assert not (tmp_path / "disk").exists()
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match="no files found"):
         ck.load_corpus(tmp_path / "empty")
