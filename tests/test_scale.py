@@ -842,6 +842,9 @@ HOSTILE = [
     ("\u200fتقرير\u200e", "وكالة\u200d الأنباء‌ السورية (سانا) 😀 قالت 12:30 \x00 ثم 𝔸𝔹"),
     (None, "In English only, with an Arabic ، comma and digits ٠١٢ and ۴۵"),
     ("title", "ﺍﻟﺮﺋﻴﺲ بأشكال العرض، والنص ﴿ قرآني ﴾ ۖ ۗ ـ"),
+    # every kind of whitespace str.split() splits at, some of which NFKC keeps
+    ("\x1cعنوان\u2028فرعي\x1d", "حمص\tدمشق\u00a0حلب\u3000درعا\x1f إدلب\r\nحماة\u202fاللاذقية"
+                                 "\x85طرطوس\u2029 \u205fالرقة\x0b\x0cدير\u1680الزور\u2009قال\x1e"),
 ]
 
 

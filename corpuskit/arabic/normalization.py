@@ -271,6 +271,25 @@ class Normalizer:
                 table[cp] = "\x00"
         return table
 
+    @functools.cached_property
+    def _spaced_list(self) -> list[int | str] | None:
+        # _fused_list with every character str.split() splits at written as a space: the
+        # translated text then splits at " " alone (runs of spaces giving empty strings to
+        # drop) into exactly the tokens of fast_tokens, which a batch splitter can do.
+        table = self._fused_list
+        if table is None:
+            return None
+        spaced = list(table)
+        for cp in _WHITESPACE:
+            if spaced[cp] == cp:
+                spaced[cp] = " "
+        for cp, out in enumerate(spaced):   # what the table writes, too
+            if isinstance(out, str) and not out.isspace() and any(map(str.isspace, out)):
+                spaced[cp] = "".join(" " if c.isspace() else c for c in out)
+            elif isinstance(out, str) and out.isspace() and out != " " * len(out):
+                spaced[cp] = " " * len(out)
+        return spaced
+
     @staticmethod
     def _translate(text: str, table: dict[int, str]) -> str:
         return text.translate(table) if table else text
@@ -285,6 +304,9 @@ class Normalizer:
 
     def __repr__(self) -> str:
         return f"Normalizer(preset={self.settings.preset!r}, steps={self.settings.key!r})"
+
+
+_WHITESPACE = tuple(cp for cp in range(0x10000) if chr(cp).isspace())   # what str.split() splits at
 
 
 @functools.lru_cache(maxsize=4)
