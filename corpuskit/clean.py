@@ -211,6 +211,8 @@ class PartTokens:
         """Record a document's words (title first)."""
         from .arabic.normalization import _has_astral
 
+        if self._numbered is not None:
+            raise RuntimeError("PartTokens: a document added after the part's words were read")
         has_title = isinstance(title, str) and bool(title)
         spaced, light = self._spaced, self.light
         safe = spaced is not None
@@ -223,7 +225,6 @@ class PartTokens:
             jt = " ".join(light.tokens(title)) if has_title else ""   # type: ignore[arg-type]
             jx = " ".join(light.tokens(text))
         self._joined += (jt, jx)
-        self._numbered = None
         self.docs.append((title, text, safe))
 
     def _number(self) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
@@ -236,11 +237,18 @@ class PartTokens:
             import pyarrow as pa
             import pyarrow.compute as pc
 
-            split = pc.split_pattern(pa.array(self._joined, pa.large_string()), " ")
+            joined, self._joined = self._joined, []   # read once: add() after this is refused
+            big = sum(map(len, joined)) >= 1 << 29   # (4 bytes a character at most)
+            split = pc.split_pattern(pa.array(joined, pa.large_string() if big else pa.string()),
+                                     " ")
+            n = len(joined)
+            del joined
             flat, parent = pc.list_flatten(split), pc.list_parent_indices(split)
+            del split
             word = pc.not_equal(flat, "")   # runs of spaces, and empty titles, leave ""
             coded = pc.dictionary_encode(flat.filter(word))
-            counts = np.bincount(parent.filter(word).to_numpy(), minlength=len(self._joined))
+            del flat
+            counts = np.bincount(parent.filter(word).to_numpy(), minlength=n)
             self._numbered = (coded.dictionary.to_pylist(),
                               coded.indices.to_numpy().astype(np.int64),
                               counts[0::2].astype(np.int64), counts[1::2].astype(np.int64))
