@@ -903,6 +903,11 @@ def test_a_parts_duplicate_keys_come_from_its_word_types_at_once(memory_corpus):
     ref_sigs, ref_bands = clean.minhash_keys(sets)
     assert (sigs == ref_sigs).all() and (bands == ref_bands).all()
     assert (sizes > 0).sum() == len(pairs) - 1   # "٫" alone has no word to shingle
+    # the part's words are numbered once, all at once: a document added later is refused,
+    # not silently left out of the ids
+    with pytest.raises(RuntimeError, match="added after the part's words were read"):
+        cache.add("عنوان", "حمص")
+    assert len(cache.title_len) == len(pairs)
 
 
 def test_shingles_never_span_two_documents(memory_corpus):
