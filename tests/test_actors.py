@@ -2384,6 +2384,28 @@ def test_round_fifty_six_actors_of_held_out_set_48s_news():
 
 
 
+def test_round_seventy_actors_of_held_out_set_64s_news():
+    """Gazetteer 2026.12.04.66: actors held-out set 64 named and the gazetteer lacked (Ghazi
+    Kanaan, Tariq Aziz, Basel Ghattas, Wissam Eid, the Spanish Civil Guard, Galmudug's spellings,
+    Ariel Sharon and Aznar with their terms), and what was left out: عزيز alone (a word and a
+    given name), خدام and غطاس only after the full name (also "servants" and "diver"), and the
+    Civil Guard's bare الحرس المدني only after its full name (with a country rule it changed how
+    generic words resolved in unrelated Saudi news)."""
+    m, got = found(
+        "انتحر وزير الداخلية السوري غازي كنعان، وحكمت المحكمة على طارق عزيز، واعتقل عضو الكنيست "
+        "باسل غطاس.",
+        "اقتحم الحرس المدني الإسباني جزيرة ليلى، واتهمت ولاية جلمدج بونتلاند بالهجوم.",
+        "قال رئيس الوزراء الإسرائيلي إن الانسحاب سيتم، والتقى رئيس الوزراء الإسباني بنظيره.",
+        "قال عبد العزيز إن الخدام غطاس في البحر، وإن الحرس المدني في المدينة يحرس المصارف، "
+        "والرجل عزيز على قومه.",
+        dates=[None, None, "2003-05-01", None])
+    assert {("d0", "syr_kanaan_ghazi"), ("d0", "irq_aziz_tariq"), ("d0", "isr_ghattas_basel"),
+            ("d1", "esp_guardia_civil"), ("d1", "som_galmudug_gov"), ("d2", "isr_sharon"),
+            ("d2", "esp_aznar")} <= got
+    assert not [a for d, a in got if d == "d3"]
+    assert ck.load_gazetteer().version == "2026.12.04.66"
+
+
 def test_round_sixty_nine_actors_of_held_out_set_63s_news():
     """Gazetteer 2026.12.04.65: actors held-out set 63 named and the gazetteer lacked (Ahmad
     Obeidat, Laith Shubeilat, Mouloud Hamrouche, al-Megrahi, Edi Rama, Umaru Yar'Adua by date),
@@ -2402,7 +2424,6 @@ def test_round_sixty_nine_actors_of_held_out_set_63s_news():
     assert {("d0", "jor_obeidat_ahmad"), ("d0", "jor_shubeilat"), ("d1", "dza_hamrouche"),
             ("d1", "lby_megrahi"), ("d1", "alb_rama"), ("d2", "nga_yaradua")} <= got
     assert {a for d, a in got if d == "d3"} <= {"state_tunisia"}
-    assert ck.load_gazetteer().version == "2026.12.04.65"
 
 
 def test_round_sixty_eight_actors_of_held_out_set_62s_news():
