@@ -43,7 +43,7 @@ from ..matching import entry_words
 
 __all__ = ["Gazetteer", "load_gazetteer", "GAZETTEER_VERSION", "ACTOR_TYPES", "COLUMNS"]
 
-GAZETTEER_VERSION = "2026.12.04.66"  # 66th revision (round 70: set 64's actors and forms)
+GAZETTEER_VERSION = "2026.12.04.67"  # 67th revision (the club طلائع الجيش as a place)
 COLUMNS = ["id", "name_ar", "name_en", "type", "country", "variants", "short_forms", "metonyms",
            "roles", "notes"]
 ACTOR_TYPES = ("state", "government", "military", "security", "armed_group", "political_org",

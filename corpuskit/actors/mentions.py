@@ -533,7 +533,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         countries: Counter[str] = Counter()
         country_at: dict[str, list[int]] = defaultdict(list)
         for a, k in (full + inside).items():
-            if country_of.get(a) and a not in international:
+            # (a place is no mention of its country: ريال مدريد in a sports report is a club)
+            if country_of.get(a) and a not in international and type_of.get(a) != "place":
                 countries[country_of[a]] += k
                 country_at[country_of[a]] += seen_at[a]
         if not countries:
