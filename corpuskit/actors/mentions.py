@@ -1282,6 +1282,8 @@ def _nisbas(entries: pd.DataFrame, actors: pd.DataFrame,
     # country's names (السورية: سوريا) or follows several of its generic forms (الحكومة
     # الألمانية، الشرطة الألمانية); once, and like no name of it, it is another adjective of
     # one body (الكابينت الأمني: "the security cabinet", not an Israeli nisba)
+    # (counted by body: two spellings of one body's generic form, لجنة شؤون الأحزاب السياسية
+    # and لجنة شئون الأحزاب السياسية, do not make السياسية a nationality)
     heads: dict[tuple[str, str], set[str]] = defaultdict(set)
     for a, k in zip(full["actor_id"], full["key"]):
         if states_only:
@@ -1289,7 +1291,7 @@ def _nisbas(entries: pd.DataFrame, actors: pd.DataFrame,
         head, _, last = k.rpartition(" ")
         if head in by_actor.get(a, ()) and last.startswith("ال") and \
                 last.endswith(("ي", "يه")) and _nation(country.get(a)):
-            heads[(last, country[a])].add(head)
+            heads[(last, country[a])].add(a)
     if heads:
         stems: dict[str, set[str]] = defaultdict(set)   # country → its names' first letters
         for a, k in zip(full["actor_id"], full["key"]):
