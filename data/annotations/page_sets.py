@@ -17,7 +17,8 @@ its output; see ``README.md`` in this folder)::
     # the adjudicator: WORK/decisions.jsonl, one {"id", "decision", "rule"[, "actor", "type"]}
     python data/annotations/page_sets.py merge N WORK      # -> ..._adjudication.jsonl, gold
     python data/annotations/page_sets.py unmapped N WORK   # gold names without a map row
-    python data/annotations/page_sets.py score N WORK      # once: P, R, errors_N.csv
+    python data/annotations/page_sets.py score N WORK      # once: P, R (also each page as
+                                                            # one document), errors_N.csv
     python data/annotations/page_sets.py misses N WORK     # then, for a gazetteer round on the
                                                             # set: WORK/misses.md
 
@@ -444,9 +445,21 @@ def _page_predictions(corpus, unlisted: bool = False):  # noqa: ANN001, ANN202
     return out.reset_index(drop=True)
 
 
+def _line(label: str, res: dict, listed) -> str:  # noqa: ANN001
+    """One line of :func:`score`: P, R, F1, counts and the recall of the actors the gazetteer
+    lists (their missed gold mentions against all of theirs)."""
+    s = res["scores"].set_index("type").loc["all"]
+    errs = res["errors"]
+    missed = errs[(errs["error"] == "false negative")
+                  & ~errs["actor_id"].astype(str).str.startswith("gold:")]
+    return (f"{label}: P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} "
+            f"(predicted {int(s['predicted'])}, correct {int(s['correct'])}); listed recall "
+            f"{1 - len(missed) / max(int(listed.sum()), 1):.3f}")
+
+
 def score(n: int, work: Path) -> None:
-    """Precision and recall of find_actors on the set (by default and with unlisted=True);
-    writes errors_<n>.csv in WORK."""
+    """Precision and recall of find_actors on the set (by default, with each page's paragraphs
+    read as one document, and with unlisted=True); writes errors_<n>.csv in WORK."""
     import corpuskit as ck
     from corpuskit.actors.evaluate import evaluate_mentions, load_mention_annotations
 
@@ -458,14 +471,8 @@ def score(n: int, work: Path) -> None:
     for unlisted in (False, True):
         pred = ck.find_actors(corpus, unit="paragraph", unlisted=unlisted)
         res = evaluate_mentions(pred, gold)
-        s = res["scores"].set_index("type").loc["all"]
         errs = res["errors"]
-        missed = errs[(errs["error"] == "false negative")
-                      & ~errs["actor_id"].astype(str).str.startswith("gold:")]
-        print(f"unlisted={unlisted}: P {s['precision']:.3f} R {s['recall']:.3f} "
-              f"F1 {s['f1']:.3f} (predicted {int(s['predicted'])}, correct "
-              f"{int(s['correct'])}); "
-              f"listed recall {1 - len(missed) / max(int(listed.sum()), 1):.3f}")
+        print(_line(f"unlisted={unlisted}", res, listed))
         if not unlisted:
             ign = evaluate_mentions(pred, gold, nested="ignore")["scores"].set_index("type")
             print(f"  precision with nested='ignore': {ign.loc['all', 'precision']:.3f}")
@@ -476,15 +483,8 @@ def score(n: int, work: Path) -> None:
             errs.to_csv(work / f"errors_{n}.csv", index=False)
             print(res["scores"].to_string(index=False))
             # the same gold, each page's paragraphs read as one document (as in use)
-            page = evaluate_mentions(_page_predictions(corpus), gold)
-            p = page["scores"].set_index("type").loc["all"]
-            pmiss = page["errors"][(page["errors"]["error"] == "false negative")
-                                   & ~page["errors"]["actor_id"].astype(str)
-                                   .str.startswith("gold:")]
-            print(f"whole pages as documents: P {p['precision']:.3f} R {p['recall']:.3f} "
-                  f"F1 {p['f1']:.3f} (predicted {int(p['predicted'])}, correct "
-                  f"{int(p['correct'])}); listed recall "
-                  f"{1 - len(pmiss) / max(int(listed.sum()), 1):.3f}")
+            print(_line("whole pages as documents",
+                        evaluate_mentions(_page_predictions(corpus), gold), listed))
 
 
 def misses(n: int, work: Path) -> None:
