@@ -783,6 +783,47 @@ def test_a_corpus_on_disk_screens_duplicates_from_one_byte_signatures_in_memory(
     writer.abandon()
 
 
+def test_band_keys_are_read_a_group_of_bands_at_a_time(tmp_path, monkeypatch, memory_corpus):
+    """Flagging duplicates reads each part's LSH band keys once per group of bands that fits in
+    ``BAND_BYTES`` (here four bands: eight groups of 30), not once per band, with the flags of
+    the in-memory load; every band handed over is the one asked for."""
+    from corpuskit import clean, store
+
+    n_parts = -(-len(memory_corpus) // 40)
+    monkeypatch.setattr(store, "BAND_BYTES", 4 * 8 * len(memory_corpus))
+    opened: list[str] = []
+    real_load = np.load
+
+    def counting_load(path, *args, **kwargs):  # noqa: ANN001, ANN202
+        if "keys" in Path(path).parts:
+            opened.append(Path(path).name)
+        return real_load(path, *args, **kwargs)
+
+    asked: list[tuple[int, np.ndarray]] = []
+    real_flag = clean.flag_duplicates
+
+    def recording_flag(dates, exact, band, *args, **kwargs):  # noqa: ANN001, ANN202
+        def recorded(b: int) -> np.ndarray:
+            asked.append((b, band(b).copy()))
+            return asked[-1][1]
+        return real_flag(dates, exact, recorded, *args, **kwargs)
+
+    monkeypatch.setattr(store.np, "load", counting_load)
+    monkeypatch.setattr("corpuskit.load.flag_duplicates", recording_flag)
+    disk = ck.load_corpus(SAMPLE, SEEDS, progress=False, out=tmp_path / "c", part_size=40,
+                          engine="serial")
+    monkeypatch.setattr(store.np, "load", real_load)
+    assert [b for b, _ in asked] == list(range(clean.BANDS))
+    assert len(opened) == n_parts * -(-clean.BANDS // 4)
+    keys = sorted((tmp_path / "c" / "keys").iterdir())
+    for b, got in asked:   # the band asked for, every document's key in order
+        want = np.concatenate([np.load(k)["bands"][b] for k in keys])
+        assert np.array_equal(got, want)
+    flags = disk.docs.set_index("doc_id")["duplicate_of"].dropna()
+    ref = memory_corpus.docs.set_index("doc_id")["duplicate_of"].dropna()
+    assert flags.astype(str).to_dict() == ref.astype(str).to_dict() and len(ref) > 5
+
+
 def test_a_corpus_folder_written_anew_is_opened_anew(tmp_path):
     """Workers open a corpus folder once and keep it; a folder loaded again in its place must
     not be read through the old manifest."""
