@@ -755,6 +755,31 @@ def test_a_dropped_short_form_does_not_hide_the_name_inside_it():
     assert text[start:m["end"].item()] == "دمشق"
 
 
+def test_a_dropped_short_form_does_not_hide_a_name_that_runs_on_past_it(tmp_path):
+    """The longest-match pass takes مكتب الرئاسة (a short form of another body, waiting for a
+    full mention) over the start of الرئاسة العامة لرعاية الشباب; with no full mention the short
+    form is dropped, and the text it covered is read again: the youth presidency is found, once.
+    Where the short form is licensed it stays."""
+    path = tmp_path / "mine.csv"
+    path.write_text(
+        "id,name_ar,name_en,type,country,variants,short_forms\n"
+        "x_office,مكتب رئاسة الجمهورية الأفغانية,Afghan presidential office,government,AFG,,"
+        "مكتب الرئاسة\n"
+        "x_youth,الرئاسة العامة لرعاية الشباب,Youth welfare presidency,government,SAU,,\n",
+        encoding="utf-8")
+    gz = ck.load_gazetteer(path, extend=False)
+    dropped = "أعلن مكتب الرئاسة العامة لرعاية الشباب في الرياض عن برنامج جديد للأندية."
+    licensed = ("قال مكتب رئاسة الجمهورية الأفغانية إن الرئيس سافر، وأضاف مكتب الرئاسة العامة "
+                "أن الزيارة تستمر يومين.")
+    m = ck.find_actors(docs(dropped, licensed), gazetteer=gz, unit="paragraph")
+    got = list(zip(m["doc_id"], m["surface"], m["actor_id"]))
+    assert got == [("d0", "الرئاسة العامة لرعاية الشباب", "x_youth"),
+                   ("d1", "مكتب رئاسة الجمهورية الأفغانية", "x_office"),
+                   ("d1", "مكتب الرئاسة", "x_office")]
+    start = m["start"].iloc[0]
+    assert dropped[start:m["end"].iloc[0]] == "الرئاسة العامة لرعاية الشباب"
+
+
 def test_a_title_followed_by_its_holders_name_is_that_person_after_the_term_ended():
     text = "اغتيل رئيس فرع المعلومات اللواء وسام الحسن في انفجار ببيروت."
     m = ck.find_actors(docs(text, dates=["2012-10-20"]))   # the day after his death

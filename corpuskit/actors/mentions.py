@@ -373,7 +373,10 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         kin: dict[str, int] = {}   # person → where another of the family was named in full
         undated: list[tuple[tuple, list[int], str]] = []   # role titles in an undated document
         following = {(r[1], r[6]): r for r in items}
+        read_over: dict[tuple[str, str], int] = {}   # (unit, field) → read again up to here
         for r in items:
+            if read_over and r[4] < read_over.get((r[1], r[3]), -1):
+                continue   # the text a dropped short form covered was read again (below)
             payloads = list(r[8])
             if movement.intersection(payloads) \
                     and _next_word(r, texts, titles, matcher) in state_nisbas:
@@ -675,9 +678,18 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 continue
             dropped += 1
             # a dropped short form does not hide a name inside it (إعلان دمشق قبولها الخطة:
-            # not the Damascus Declaration, but دمشق is still Syria)
+            # not the Damascus Declaration, but دمشق is still Syria), nor one that begins inside
+            # it and runs on past its end (مكتب الرئاسة العامة لرعاية الشباب: not the short form
+            # مكتب الرئاسة of another body, but the youth presidency)
             if r[9] > 1:
-                for inner, p in _inside(r, matcher, e_kind, head=True):
+                value = titles[doc_id] if r[3] == "title" else texts[doc_id]
+                over, end = _overlapping(r, value, matcher, e_kind)
+                if over:
+                    read_over[(r[1], r[3])] = end
+                    first = over[0][0][4]
+                    over = [(inner, p) for inner, p in _inside(r, matcher, e_kind, head=True)
+                            if inner[5] <= first and inner[6] == r[6]] + over
+                for inner, p in over or _inside(r, matcher, e_kind, head=True):
                     how = {"name": "exact", "variant": "variant",
                            "metonym": "metonymy"}[e_kind[p]]
                     resolved.append((inner, e_actor[p], how))
@@ -1488,6 +1500,38 @@ def _inside(r: tuple, matcher: Dictionary, e_kind: np.ndarray,
         for m in matcher.finditer(span[cut:]):
             add(m, cut, rest)
     return out
+
+
+def _overlapping(r: tuple, value: str, matcher: Dictionary,
+                 e_kind: np.ndarray) -> tuple[list[tuple[tuple, int]], int]:
+    """A dropped multiword short form's text read again from its second word on, as the
+    longest-match pass would have read it without the form: where a name found there runs on
+    past the form's end (مكتب [الرئاسة العامة لرعاية الشباب]), the names, variants and metonyms
+    that begin inside the form (raw matches of their own, with the payload to resolve them by)
+    and the end of the text so read; else nothing (the names inside are :func:`_inside`'s)."""
+    toks = matcher.tokens(r[7])
+    if len(toks) < 2:
+        return [], -1
+    a = r[4] + toks[1][0]
+    stop = len(value)   # no name runs over a line or a full stop
+    for ch in "\n.!?؟":
+        k = value.find(ch, r[5])
+        if k != -1:
+            stop = min(stop, k)
+    window = value[a:stop]
+    out: list[tuple[tuple, int]] = []
+    end = -1
+    for m in matcher.finditer(window):
+        if a + m.start >= r[5]:
+            break
+        strong = [q for q in m.payloads if e_kind[q] in ("name", "variant", "metonym")]
+        if not strong:
+            continue
+        p = min(strong, key=lambda q: ("name", "variant", "metonym").index(e_kind[q]))
+        out.append(((r[0], r[1], r[2], r[3], a + m.start, a + m.end, r[6] + 1 + m.first,
+                     window[m.start:m.end], m.payloads, m.last - m.first), p))
+        end = max(end, a + m.end)
+    return (out, end) if end > r[5] else ([], -1)
 
 
 def _inner_antecedents(r: tuple, matcher: Dictionary, e_kind: np.ndarray,
