@@ -13,9 +13,9 @@ Layout of a corpus folder::
 
 Nothing of the corpus is held in memory while it is written but a few bytes a document (the
 keys that duplicate detection needs across the whole corpus); the band keys are read back a
-few bands at a time (``BAND_BYTES``). A folder being written carries a ``.writing`` marker and no finished manifest,
-so an interrupted write is recognised and named, never read as a corpus; a folder written in
-another format version is refused with the version that wrote it.
+few bands at a time (``BAND_BYTES``). A folder being written carries a ``.writing`` marker
+and no finished manifest, so an interrupted write is recognised and named, never read as a
+corpus; a folder written in another format version is refused with the version that wrote it.
 """
 
 from __future__ import annotations
