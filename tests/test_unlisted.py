@@ -188,3 +188,30 @@ def test_a_coordinated_name_is_read_where_the_text_has_no_other_name_word(tmp_pa
     c = docs("قال قمرين الزعتري وسامر عياش إن الجلسة انتهت.")
     m = ck.find_actors(c, ck.load_gazetteer(gz), unlisted=True)
     assert m["actor_id"].tolist() == ["x_zaatar", "unlisted:سامر عياش"]
+
+
+def test_a_name_after_a_verb_of_saying_and_a_family_name_that_is_also_a_title():
+    """A given name and one more name word after a verb of saying or a noun of what befell
+    someone (اعتقال حسين منصوري), or any two name words after one when a comma and a title follow
+    them (وقال بشتون كاكر، عضو مجلس ...), begin an unlisted person; a rank or honorific that is
+    also a family name (السيد، الحاج) ends the name before a comma. Not a name: a phrase that a
+    title follows without a comma (خبر وفاة رئيس ...، صدرت بحق الوزير), a source (مصدر أمني),
+    kin words after a name (نجل)."""
+    m = unlisted(ck.find_actors(docs(
+        "وأعلنت السلطات القضائية اعتقال حسين منصوري بتهم فساد، وقال منصوري إنه بريء.",
+        "وقال بشتون كاكر، عضو مجلس الولاية، إن الهجوم فشل، وأضاف كاكر أن القوات تقدمت.",
+        "والموقوفون هم المدير السابق للمخابرات، اللواء فادي الحاج، وقائد اللواء الخامس، العميد "
+        "نبيل السيد.",
+        "أكدت مصادر طبية خبر وفاة رئيس جهاز الأمن السياسي، وأوضح أن مذكرة توقيف صدرت بحق الوزير، "
+        "وقال مصدر أمني إن التحقيق مستمر، وقال زياد منصور نجل الوزير إن والده بخير."),
+        unit="paragraph", unlisted=True))
+    got = list(zip(m["doc_id"], m["surface"], m["actor_id"]))
+    assert m["resolved_by"].tolist()[:3] == ["unlisted (after saying)", "unlisted (short form)",
+                                             "unlisted (after saying)"]
+    assert got == [("d0", "حسين منصوري", "unlisted:حسين منصوري"),
+                   ("d0", "منصوري", "unlisted:حسين منصوري"),
+                   ("d1", "بشتون كاكر", "unlisted:بشتون كاكر"),
+                   ("d1", "كاكر", "unlisted:بشتون كاكر"),
+                   ("d2", "اللواء فادي الحاج", "unlisted:فادي الحاج"),
+                   ("d2", "العميد نبيل السيد", "unlisted:نبيل السيد"),
+                   ("d3", "زياد منصور", "unlisted:زياد منصور")]

@@ -9,7 +9,10 @@ and the first names of the gazetteer's persons) after a role phrase (a title hea
 the gazetteer matched), is a mention of a person of its own: ``actor_id`` ``unlisted:<name>``
 (the name normalized), type ``person``, ``resolved_by`` ``unlisted (title + name)``; so is a
 name with a title after it (سهيل شاهين، المتحدث باسم ...), and a name after "and" right after
-a person's full name (علي حسن خليل وسامر عياش: ``unlisted (coordinated name)``). Later uses of
+a person's full name (علي حسن خليل وسامر عياش: ``unlisted (coordinated name)``), and a name after
+a verb of saying or a noun of what befell someone (اعتقال حسين فريدون، وقال بديع عارف: a given
+name and one more name word; or any two or three name words that a comma and a title follow:
+وقال ظاهر عادل، المتحدث باسم ...). Later uses of
 the surname alone in the same text (the body, or the title; وأضاف الردادي) are mentions of that
 person too (``unlisted (short form)``). A role title that the gazetteer could not resolve (an
 undated رئيس الوزراء الصومالي) and that runs straight into such a name is that named person; a
@@ -65,6 +68,22 @@ _ROLE_HEADS = ("وزير", "وزيرة", "رئيس", "رئيسة", "مدير", "
                "الضابط", "ضابط", "المحقق", "محقق", "المدعي", "القنصل", "قنصل",
                "النائب", "العضو", "المستشار", "المساعد", "الوكيل", "المراسل", "المندوب",
                "الممثل", "المنسق", "مرشح", "المرشح", "الداعية", "الخبير", "خبير", "المحلل")
+# Verbs of saying and reporting, and nouns of what befalls a person, right before a name (وقال
+# بديع عارف، بحسب حسام أبو الرب، اعتقال حسين فريدون، إعدام طارق عزيز): a given name after one of
+# them begins a name of two words or more, the name ending at a comma, a full stop or a word
+# that cannot be part of it.
+_SAYING = ("قال", "وقال", "قالت", "وقالت", "أضاف", "وأضاف", "أضافت", "وأضافت", "أكد", "وأكد",
+           "أكدت", "وأكدت", "أوضح", "وأوضح", "أوضحت", "وأوضحت", "أشار", "وأشار", "أشارت",
+           "وأشارت", "اعتبر", "واعتبر", "اعتبرت", "واعتبرت", "ذكر", "وذكر", "ذكرت", "وذكرت",
+           "صرح", "وصرح", "صرحت", "وصرحت", "أفاد", "وأفاد", "أفادت", "وأفادت", "تابع", "وتابع",
+           "رأى", "ورأى", "لفت", "ولفت", "كشف", "وكشف", "أعلن", "وأعلن", "يقول", "ويقول",
+           "تقول", "وتقول", "حسب", "بحسب", "وحسب", "وبحسب", "وفق", "ووفق", "اعتقال", "توقيف",
+           "اغتيال", "مقتل", "إعدام", "بإعدام", "محاكمة", "ومحاكمة", "اعتقلت", "واعتقلت",
+           "استدعت", "واستدعت", "بحق")
+# Ranks and honorifics that are also family names (جميل السيد، علي الحاج، عثمان الشيخ): at the end
+# of a name, before a comma, a full stop or a word that cannot be part of it, they are its last
+# word, not the title of a name that follows.
+_FAMILY_RANKS = ("السيد", "الحاج", "الشيخ", "الأمير", "الإمام", "القاضي", "الملا")
 # Words that may stand inside a role phrase between its head and the name (beside definite
 # words and the bodies the gazetteer matched): باسم، في، لدى، أول، ركن، العام
 _ROLE_FILLERS = ("باسم", "في", "لدى", "عن", "أول", "اول", "ركن", "لشؤون", "بوزارة", "بمنظمة")
@@ -91,6 +110,9 @@ _NAME_STOP = (
     "قائلا", "لافتا", "معتبرا", "مشددا", "داعيا", "محذرا", "معربا", "مبينا", "بين", "يبين",
     "وأضاف", "وقال", "وأكد", "وأشار", "نقل", "ينقل", "نقلت", "سيزور", "سيلتقي", "سيعقد",
     "صلى", "رحمه", "حفظه", "رضي",
+    # kin words that follow a name (زياد عزيز نجل طارق عزيز)
+    "نجل", "نجلة", "شقيق", "شقيقة", "زوج", "زوجة", "أرملة", "ابنة", "والد", "والدة", "حفيد",
+    "حفيدة",
 )
 _CONNECTORS = ("بن", "ابن", "بنت", "ولد", "عبد", "أبو", "أبي", "أبا", "آل", "ال", "أم", "ام",
                "ابو", "ابي", "ابا", "دي", "فون", "فان", "دو", "لا", "دا", "ذو")
@@ -144,6 +166,8 @@ class _Words:
         self.phrase_break = self.stop - forms(_TITLE_ADJECTIVES)
         self.connectors = forms(_CONNECTORS)
         self.kunya = forms(("أبو", "أبي", "أبا", "عبد"))
+        self.saying = forms(_SAYING)
+        self.family_ranks = forms(_FAMILY_RANKS)
         self.given = (given_names(settings) | gazetteer_given) - self.stop - self.role_heads \
             - forms(_NOT_GIVEN)
 
@@ -211,7 +235,7 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
     forms_of = matcher._forms
     cached = matcher._cache.get
     begins = words.given | words.kunya
-    after = words.ranks | words.rank_tails
+    after = words.ranks | words.rank_tails | words.saying
     norm_of: dict[str, str] = {}   # a word as written → its normalized form
     raw_begin: set[str] = set()    # words as written whose form is in ``begins``
     raw_after: set[str] = set()
@@ -289,6 +313,8 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
             e = s + 2 if norm[s] in words.kunya and s + 1 < n and fits(s + 1) else s + 1
             while e < n and e - s < _MAX_NAME and fits(e):
                 w = norm[e]
+                if w.startswith("و") and w not in words.connectors and w[1:] not in words.given:
+                    break   # ميليس وخلفه، بشير ورفاقه: "and" begins what follows the name
                 if w in words.connectors:   # بن، أبو، عبد، آل: another word must follow
                     if e + 1 < n and fits(e + 1):
                         e += 2
@@ -300,9 +326,15 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                 if w.startswith("ال") or not (w.endswith("ا") and len(w) > 4):
                     e += 1   # a family name ends the name (الردادي، بخيت، شرماركي), not an
                 break        # adverbial accusative (اجتماعا، تدريبا)
+            if e < n and e - s < _MAX_NAME and norm[e] in words.family_ranks \
+                    and owner[e] < 0 and joined(e) and ends_name(e + 1):
+                e += 1   # جميل السيد، علي الحاج: a family name, no title of a name after it
             while e - 1 > s and norm[e - 1] in words.connectors:
                 e -= 1
             return e
+
+        def ends_name(e: int) -> bool:   # word e cannot go on a name: the end, punctuation
+            return e >= n or not joined(e) or norm[e] in words.stop   # or a stop word
 
         def may_begin(s: int) -> bool:
             w = norm[s]
@@ -311,6 +343,7 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                 and w not in words.rank_tails and w not in words.connectors - words.kunya \
                 and not (w.startswith("ال") and w not in words.given)
 
+        said: set[int] = set()    # names read after a verb of saying
         found: list[tuple] = []   # (span start word, name start, name end, role row replaced,
         done = 0                  # the first word's form without و)
         for k in cands:
@@ -391,6 +424,18 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                 if e - k > 1 and e < n and "\n" not in gap(e) \
                         and gap(e).strip() in ("،", ",") and headed(e):
                     cue = k
+            if cue is None and norm[k - 1] in words.saying and opens(k) and owner[k - 1] < 0 \
+                    and not norm[k].startswith("ال"):
+                # اعتقال حسين فريدون، وقال بديع عارف محامي عزيز، وقال ظاهر عادل، المتحدث باسم
+                # ...: after a verb of saying or a noun of what befell someone, a given name
+                # with at least one more name word, or any two or three name words that a comma
+                # and a title follow
+                e = name_from(k)
+                if e - k > 1 and (norm[k] in words.given or (
+                        e < n and headed(e) and "\n" not in gap(e)
+                        and gap(e).strip() in ("،", ","))):
+                    cue = k
+                    said.add(k)
             if cue is None:
                 continue
             e = name_from(k)
@@ -442,7 +487,8 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
             taken.update(range(first, e))
             added.append((doc_id, where_[0], where_[1], field, a, b, base + first, value[a:b], aid,
                           named[aid], named[aid], "person", None,
-                          "unlisted (coordinated name)" if coord else "unlisted (title + name)"))
+                          "unlisted (coordinated name)" if coord else
+                          "unlisted (after saying)" if s in said else "unlisted (title + name)"))
         if surnames:   # the surname alone, later in the document (وأضاف الردادي)
             of_word = {}   # the words of the text that read as a surname (with proclitics)
             for w in uniq:
