@@ -2421,6 +2421,30 @@ def test_spellings_of_one_bodys_generic_name_make_no_nationality():
     assert ("d1", "deu_police") in got
 
 
+def test_round_seventy_four_actors_of_held_out_set_68s_news():
+    """Gazetteer 2026.12.04.71: actors held-out set 68 named and the gazetteer lacked (Belhassen
+    Trabelsi, Khalida Toumi, the Axis of Resistance, the Okba Ibn Nafaa Brigade), other names of
+    listed ones (مجلس حماية الدستور for the Guardian Council, Iranian state media's جيش الظلم for
+    Jaish al-Adl, ATMIS's acronym أتميص), Peres's presidency dated (2007-2014) beside Katsav's and
+    Rivlin's; and what was left out: Nur al-Din Zengi's name alone (the twelfth-century ruler,
+    not the Zenki movement), a bare الطرابلسي, and الرئيس الإسرائيلي outside Peres's term."""
+    m, got = found(
+        "رفض القضاء الفرنسي تسليم بلحسن الطرابلسي، وأدانت المحكمة خليدة تومي، وتعهدت إيران بدعم "
+        "محور المقاومة، وتبنت كتيبة عقبة بن نافع الهجوم.",
+        "صادق مجلس حماية الدستور على القانون، وتبنى جيش الظلم الهجوم، وبدأت أتميص الانسحاب من "
+        "الصومال.",
+        "انسحب أردوغان بعد سجال مع الرئيس الإسرائيلي في دافوس.",
+        "حكم نور الدين الزنكي دمشق، وقال الطرابلسي إن الرئيس الإسرائيلي زار المدينة.",
+        dates=[None, None, "2009-01-29", "2016-05-01"])
+    assert {("d0", "tun_trabelsi_belhassen"), ("d0", "dza_toumi_khalida"),
+            ("d0", "int_axis_of_resistance"), ("d0", "tun_okba_ibn_nafaa"),
+            ("d1", "irn_guardian_council"), ("d1", "irn_jaish_aladl"), ("d1", "igo_atmis"),
+            ("d2", "isr_peres")} <= got
+    assert not {a for d, a in got if d == "d3"} & {"syr_zenki", "tun_trabelsi_belhassen",
+                                                     "isr_peres"}
+    assert ck.load_gazetteer().version == "2026.12.04.71"
+
+
 def test_round_seventy_three_actors_of_held_out_set_67s_news():
     """Gazetteer 2026.12.04.70: actors held-out set 67 named and the gazetteer lacked (Said
     Naciri, Nabila Mounib, Bahaeddine Tliba, Wagdi Salih, Omoyele Sowore, Gaza's Army of
@@ -2448,7 +2472,6 @@ def test_round_seventy_three_actors_of_held_out_set_67s_news():
     assert "syr_jaish_islam" in d3
     assert not d3 & {"gbr_met_police", "pse_army_of_islam", "mar_naciri_said",
                      "dza_zaalane_abdelghani"}
-    assert ck.load_gazetteer().version == "2026.12.04.70"
 
 
 def test_round_seventy_two_actors_of_held_out_set_66s_news():
