@@ -170,7 +170,7 @@ class CorpusWriter:
         passes over every part cost 0.5 s at 31,000 documents, 0.03 s in one)."""
         held = self._bands
         if held is None or not held[0] <= b < held[0] + len(held[1]):
-            self._bands = None   # the group before is let go before the next is read
+            held = self._bands = None   # the group before is let go before the next is read
             group = max(1, BAND_BYTES // max(8 * self.n_docs, 1))
             out = []
             for p in self.parts:
