@@ -196,14 +196,16 @@ def test_a_name_after_a_verb_of_saying_and_a_family_name_that_is_also_a_title():
     them (وقال بشتون كاكر، عضو مجلس ...), begin an unlisted person; a rank or honorific that is
     also a family name (السيد، الحاج) ends the name before a comma. Not a name: a phrase that a
     title follows without a comma (خبر وفاة رئيس ...، صدرت بحق الوزير), a source (مصدر أمني),
-    kin words after a name (نجل)."""
+    kin words after a name (نجل), a word that begins with "and" (بشير ورفاقه: a given name
+    alone), unless it is a given name itself (محمد وليد الخطيب)."""
     m = unlisted(ck.find_actors(docs(
         "وأعلنت السلطات القضائية اعتقال حسين منصوري بتهم فساد، وقال منصوري إنه بريء.",
         "وقال بشتون كاكر، عضو مجلس الولاية، إن الهجوم فشل، وأضاف كاكر أن القوات تقدمت.",
         "والموقوفون هم المدير السابق للمخابرات، اللواء فادي الحاج، وقائد اللواء الخامس، العميد "
         "نبيل السيد.",
         "أكدت مصادر طبية خبر وفاة رئيس جهاز الأمن السياسي، وأوضح أن مذكرة توقيف صدرت بحق الوزير، "
-        "وقال مصدر أمني إن التحقيق مستمر، وقال زياد منصور نجل الوزير إن والده بخير."),
+        "وقال مصدر أمني إن التحقيق مستمر، وقال زياد منصور نجل الوزير إن والده بخير.",
+        "وقال محمد وليد الخطيب إن الخدمة عادت، وقال بشير ورفاقه إن التحقيق مستمر."),
         unit="paragraph", unlisted=True))
     got = list(zip(m["doc_id"], m["surface"], m["actor_id"]))
     assert m["resolved_by"].tolist()[:3] == ["unlisted (after saying)", "unlisted (short form)",
@@ -214,4 +216,5 @@ def test_a_name_after_a_verb_of_saying_and_a_family_name_that_is_also_a_title():
                    ("d1", "كاكر", "unlisted:بشتون كاكر"),
                    ("d2", "اللواء فادي الحاج", "unlisted:فادي الحاج"),
                    ("d2", "العميد نبيل السيد", "unlisted:نبيل السيد"),
-                   ("d3", "زياد منصور", "unlisted:زياد منصور")]
+                   ("d3", "زياد منصور", "unlisted:زياد منصور"),
+                   ("d4", "محمد وليد الخطيب", "unlisted:محمد وليد الخطيب")]

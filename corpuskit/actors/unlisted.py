@@ -70,8 +70,8 @@ _ROLE_HEADS = ("وزير", "وزيرة", "رئيس", "رئيسة", "مدير", "
                "الممثل", "المنسق", "مرشح", "المرشح", "الداعية", "الخبير", "خبير", "المحلل")
 # Verbs of saying and reporting, and nouns of what befalls a person, right before a name (وقال
 # بديع عارف، بحسب حسام أبو الرب، اعتقال حسين فريدون، إعدام طارق عزيز): a given name after one of
-# them begins a name of two words or more, the name ending at a comma, a full stop or a word
-# that cannot be part of it.
+# them begins a name of two words or more; so do any two or three name words that a comma and a
+# title follow (وقال ظاهر عادل، المتحدث باسم ...).
 _SAYING = ("قال", "وقال", "قالت", "وقالت", "أضاف", "وأضاف", "أضافت", "وأضافت", "أكد", "وأكد",
            "أكدت", "وأكدت", "أوضح", "وأوضح", "أوضحت", "وأوضحت", "أشار", "وأشار", "أشارت",
            "وأشارت", "اعتبر", "واعتبر", "اعتبرت", "واعتبرت", "ذكر", "وذكر", "ذكرت", "وذكرت",
@@ -313,7 +313,8 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
             e = s + 2 if norm[s] in words.kunya and s + 1 < n and fits(s + 1) else s + 1
             while e < n and e - s < _MAX_NAME and fits(e):
                 w = norm[e]
-                if w.startswith("و") and w not in words.connectors and w[1:] not in words.given:
+                if w.startswith("و") and w not in words.connectors and w not in words.given \
+                        and w[1:] not in words.given:
                     break   # ميليس وخلفه، بشير ورفاقه: "and" begins what follows the name
                 if w in words.connectors:   # بن، أبو، عبد، آل: another word must follow
                     if e + 1 < n and fits(e + 1):
