@@ -225,8 +225,13 @@ def agree(n: int, work: Path) -> None:
         text = texts[item]
 
         def show(m: dict, text: str = text) -> dict:
-            return {"surface": text[m["start"]:m["end"]], "actor": m["actor"],
-                    "type": m["type"]}
+            # where the mention is: which occurrence of its surface, and its words around it
+            # (an adjudicator who sees only the surface cannot tell two coders' copies apart)
+            a, b = m["start"], m["end"]
+            surface = text[a:b]
+            return {"surface": surface, "occurrence": text[:a].count(surface) + 1,
+                    "context": f"…{text[max(0, a - 60):a]}[[{surface}]]{text[b:b + 40]}…",
+                    "actor": m["actor"], "type": m["type"]}
 
         for x, y in pairs:
             span += 1
