@@ -182,6 +182,23 @@ def store(n: int, work: Path) -> None:
                         "unit_id": ref["unit_id"], "hash": ref["hash"], "mentions": ms})
         _write_lines(HERE / f"{_stem(n)}_coder_{coder}.jsonl", out)
         print(f"coder {coder}: {sum(len(r['mentions']) for r in out)} mentions")
+        for r in out:   # an occurrence counted inside a longer word (مالي in شمالي)
+            text = texts[r["item"]]
+            for m in r["mentions"]:
+                if _inside_word(text, m["start"]):
+                    print(f"  check {r['item']}: {text[m['start']:m['end']]!r} at {m['start']} "
+                          f"begins inside a word ({text[max(0, m['start'] - 12):m['end']]!r})")
+
+
+def _inside_word(text: str, start: int) -> bool:
+    """Whether a span begins after a letter that is not a one-letter proclitic (و، ف، ب، ل، ك)
+    standing alone or after another proclitic: مالي inside شمالي, not مالي in ومالي."""
+    if start == 0 or not text[start - 1].isalpha():
+        return False
+    k = start
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return not all(c in "وفبلك" for c in text[k:start]) or start - k > 2
 
 
 def _mapping() -> dict[str, str]:
