@@ -1543,7 +1543,10 @@ def test_the_stored_page_sets_hold_offsets_and_hashes_not_text():
                      if x.strip()] for k in ("", "_coder_a", "_coder_b")}
         keys = {k: [(r["item"], r["url"], r["hash"]) for r in recs] for k, recs in files.items()}
         assert keys[""] == keys["_coder_a"] == keys["_coder_b"], stem
-        assert len(keys[""]) >= 150 and len({k[0] for k in keys[""]}) == len(keys[""]), stem
+        # a set large enough to measure by (151-261 paragraphs; set 71, whose collectors found
+        # few stories earlier sets had not told, 90 paragraphs with 376 gold mentions)
+        assert len(keys[""]) >= 80 and len({k[0] for k in keys[""]}) == len(keys[""]), stem
+        assert sum(len(r["mentions"]) for r in files[""]) >= 300, stem
         for recs in files.values():
             for r in recs:
                 assert "text" not in r and r["url"].startswith("http"), (stem, r["item"])
