@@ -539,6 +539,10 @@ def test_evaluation_can_leave_actors_named_inside_a_gold_person_span_unscored():
     assert lenient["scores"].attrs["unscored"] == 1
     fp = found["errors"][found["errors"]["error"] == "false positive"]
     assert sohr_id in set(fp["actor_id"])
+    # each error says where it is: the copy of the Observatory inside the title, not the other
+    row = fp[fp["actor_id"] == sohr_id].iloc[0]
+    assert (row["start"], row["end"]) == (text.index(sohr), text.index(sohr) + len(sohr))
+    assert text[row["start"]:row["end"]] == row["surface"]
     with pytest.raises(SettingsError, match="nested='maybe'"):
         evaluate_mentions(pred, gold, nested="maybe")
 

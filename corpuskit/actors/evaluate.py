@@ -107,7 +107,8 @@ def evaluate_mentions(predicted: pd.DataFrame, gold: pd.DataFrame,
     mention of that id in a document. Only the annotated paragraphs count
     (``gold.attrs["units"]``); predictions elsewhere are ignored. Returns ``scores`` (overall and
     per actor type: predicted, gold, correct, precision, recall, f1) and ``errors`` (every false
-    positive and false negative, with surface and actor) for reading.
+    positive and false negative, with surface, actor and offsets into the document) for
+    reading.
 
     ``nested``: the annotation guidelines mark a role title and a name as one mention of the
     person and do not mark the organizations and states named inside the title (المبعوث الخاص
@@ -181,10 +182,11 @@ def evaluate_mentions(predicted: pd.DataFrame, gold: pd.DataFrame,
     types = sorted(set(pred.get("type", pd.Series(dtype=str))) | set(gold["type"]))
     for t in types:
         rows.append(score(pred[pred["type"] == t], gold[gold["type"] == t], t))
+    cols = ["unit_id", "surface", "actor_id", "type", "start", "end"]
     errors = pd.concat([
-        pred.loc[~pred["correct"], ["unit_id", "surface", "actor_id", "type"]].assign(
+        pred.loc[~pred["correct"], [c for c in cols if c in pred]].assign(
             error="false positive"),
-        gold.loc[~gold["found"], ["unit_id", "surface", "actor_id", "type"]].assign(
+        gold.loc[~gold["found"], [c for c in cols if c in gold]].assign(
             error="false negative")], ignore_index=True)
     table = pd.DataFrame(rows)
     table.attrs["unscored"] = unscored

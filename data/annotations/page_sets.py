@@ -522,8 +522,18 @@ def misses(n: int, work: Path) -> None:
     mapping = _mapping()
     names = dict(zip(*(lambda a: (a["actor_id"], a["name_en"]))(ck.load_gazetteer().actors)))
     with open(work / f"errors_{n}.csv", encoding="utf-8", newline="") as fh:
-        missed = {(r["unit_id"], r["surface"]) for r in csv.DictReader(fh)
-                  if r["error"] == "false negative"}
+        errs = [r for r in csv.DictReader(fh) if r["error"] == "false negative"]
+    if errs and "start" in errs[0]:
+        # which copy of a repeated surface was missed: the copies before it in its document
+        # (an errors file without offsets lists every copy of a surface missed once)
+        docs = _corpus(work).docs
+        doc_text = dict(zip(docs["doc_id"], docs["text"]))
+        missed = {(r["unit_id"], r["surface"],
+                   doc_text[r["unit_id"].split(":")[0]].count(r["surface"], 0, int(r["start"])))
+                  for r in errs}
+    else:
+        missed = {(r["unit_id"], r["surface"], None) for r in errs}
+    copies = "start" in (errs[0] if errs else {})
     lacks: dict[str, dict] = {}
     listed = []
     for r in _lines(HERE / f"{_stem(n)}.jsonl"):
@@ -538,7 +548,8 @@ def misses(n: int, work: Path) -> None:
                 d["surfaces"][surface] += 1
                 if len(d["context"]) < 2:
                     d["context"].append(context)
-            elif (r["unit_id"], surface) in missed:
+            elif (r["unit_id"], surface,
+                  t.count(surface, 0, m["start"]) if copies else None) in missed:
                 listed.append((aid, names.get(aid, "?"), surface, dates[r["item"]], context))
     out = [f"# What the matcher missed on development set {n}\n",
            "## A. Actors the gazetteer lacks (gold name, type, mentions, surfaces as written, "
