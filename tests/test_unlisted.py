@@ -218,3 +218,18 @@ def test_a_name_after_a_verb_of_saying_and_a_family_name_that_is_also_a_title():
                    ("d2", "العميد نبيل السيد", "unlisted:نبيل السيد"),
                    ("d3", "زياد منصور", "unlisted:زياد منصور"),
                    ("d4", "محمد وليد الخطيب", "unlisted:محمد وليد الخطيب")]
+
+
+def test_gazetteer_first_names_that_are_ordinary_words_begin_no_name():
+    """The first words of the gazetteer's persons are given names to the unlisted reader, but not
+    those that are above all ordinary words: بيان (Bayan Jabr) is "statement", صدر "issued", خلف
+    "behind"; a given name from the gazetteer that is no ordinary word still begins one (غازي
+    from Ghazi al-Yawer is on the bundled list; تيمان from Timan Erdimi is not)."""
+    gaz = ck.load_gazetteer()
+    assert {"irq_jabr_bayan", "tcd_erdimi_timan"} <= set(gaz.actors["actor_id"])
+    m = unlisted(ck.find_actors(docs(
+        "وأعلنت الوزارة في بيان صادر عنها أن الاجتماع تأجل، وبحسب بيان منسوب للجماعة فإن "
+        "الهجوم فشل، وقال خلف الحدود إن القوات تقدمت.",
+        "وقال تيمان كوسا، المتحدث باسم المتمردين، إن الهجوم فشل."),
+        unit="paragraph", unlisted=True))
+    assert list(zip(m["doc_id"], m["surface"])) == [("d1", "تيمان كوسا")]

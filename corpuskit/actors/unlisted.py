@@ -128,6 +128,17 @@ _VENUE_HEADS = ("جامعة", "جامعه", "مدينة", "مدينه", "حي", 
 _NOT_GIVEN = ("تركي", "جميل", "عيد", "نجاح", "كبير", "أمل", "نصر", "سلام", "وحيد", "فورد",
               "سلطان", "ملك", "أمير", "نور", "فجر", "بشرى", "وفاء", "حرب", "فداء", "عزة",
               "الله", "بدر", "غازي", "باسم", "بسام", "امين", "أمين", "شريف", "منصور")
+# First words of the gazetteer's persons' names that are above all ordinary words (بيان
+# "statement" for Bayan Jabr, صدر "issued", قدم "presented", جار "ongoing", خلف "behind", بيت
+# "house" for Baitullah Mehsud, the days and months): not taken as given names from the
+# gazetteer (a name the bundled list holds is kept)
+_COMMON_FIRST_WORDS = (
+    "بيان", "بيت", "صدر", "قدم", "فور", "دان", "جار", "دفع", "دليل", "فتح", "أكبر", "إسلام",
+    "روح", "شمس", "قمر", "نجم", "وعد", "ثابت", "مسلم", "جمعة", "خميس", "رمضان", "شعبان",
+    "ضيف", "معروف", "مطلق", "شاهد", "ميزان", "مراجع", "ثان", "بري", "كامل", "تمام", "عون", "ظاهر",
+    "أسماء", "فضل", "معين", "واصل", "نضال", "جهاد", "كفاح", "عقاب", "هدية", "عوض", "فكري",
+    "رائد", "راتب", "نصير", "نذير", "ناجم", "خلف", "حاجة", "عالية", "سعادة", "بشارة",
+    "صوفي", "اختر", "أبشر", "أفريل", "عسكر", "خادم", "آسيا", "فرح")
 # Adjectives of a title that may stand between it and the name (رئيس الوزراء الحالي، وزير
 # الصناعة الأسبق): a role phrase goes on over them
 _TITLE_ADJECTIVES = ("السابق", "الأسبق", "الحالي", "الجديد", "المستقيل", "المكلف", "المنتخب",
@@ -185,7 +196,7 @@ def title_heads(settings: Any = "default") -> frozenset[str]:
 
 def gazetteer_given_names(actors: Any, settings: Any) -> frozenset[str]:
     """The first words of the gazetteer's persons' Arabic names (محمد، جون، سيرغي): given names
-    the bundled list may lack."""
+    the bundled list may lack; not those that are above all ordinary words (بيان، صدر، خلف)."""
     out = set()
     for name, kind in zip(actors["name_ar"].tolist(), actors["type"].tolist()):
         if kind != "person" or not isinstance(name, str):
@@ -193,7 +204,8 @@ def gazetteer_given_names(actors: Any, settings: Any) -> frozenset[str]:
         words = entry_words(name, settings)
         if len(words) > 1 and not words[0].startswith("ال") and len(words[0]) > 2:
             out.add(words[0])
-    return frozenset(out)
+    common = {w for f in _COMMON_FIRST_WORDS for w in entry_words(f, settings)}
+    return frozenset(out - (common - given_names(settings)))
 
 
 class _Lazy:
