@@ -915,6 +915,8 @@ def _adjective(r: tuple, form: str, texts: dict, titles: dict, matcher: Dictiona
     the Syrian press's spelling of Syria) is the adjective after an undetermined noun that
     agrees with it or is plural (عائلة سورية، جنسيات غير سورية، مصادر سورية، مصادر عراقية
     وسورية), not after a verb or a preposition (دخلت سورية، في سورية، لسورية)."""
+    if form.endswith("يا") and not form.startswith("ال"):
+        return _counted_nisba(r, form, texts, titles, matcher)
     if not form.endswith(("ية", "يه")):
         return False
     if not form.startswith("ال"):
@@ -1076,6 +1078,37 @@ def _a_system(r: tuple, texts: dict, titles: dict, matcher: Dictionary, nisbas: 
 @functools.lru_cache(maxsize=8)
 def _regime(settings: Any) -> str:
     return entry_words("النظام", settings)[0]
+
+
+# tens, and the "ten" of 11-19, after which a counted noun is a singular in the accusative
+# (عشرون جنديا، خمسة عشر عاملا); digits are read as numbers too
+_TENS = frozenset(("عشر", "عشرة", "عشرون", "عشرين", "ثلاثون", "ثلاثين", "أربعون", "أربعين",
+                   "خمسون", "خمسين", "ستون", "ستين", "سبعون", "سبعين", "ثمانون", "ثمانين",
+                   "تسعون", "تسعين"))
+_TANWEEN_FATH = "\u064b"
+
+
+def _counted_nisba(r: tuple, form: str, texts: dict, titles: dict, matcher: Dictionary) -> bool:
+    """A state whose name ends in -iya (تركيا، سوريا، موريتانيا، بريطانيا) written alone after
+    a counted noun is the masculine nationality adjective in the accusative, spelled the same:
+    16 عاملا تركيا ("16 Turkish workers"), ١٢ جنديا موريتانيا، 1343 لاجئا سوريا. The noun is
+    counted where a number of eleven and more comes before it (digits, or tens: عشرون جنديا).
+    Tanween alone is no sign (متهمًا تركيا: "accusing Turkey"); with a proclitic (وتركيا،
+    لسوريا), after a verb (دعا تركيا) or a preposition it stays the state."""
+    if matcher._forms(r[7])[0][0] != form:
+        return False
+    span = _prev_span(r, texts, titles)
+    if span is None:
+        return False
+    start, prev = span
+    bare = prev.replace(_TANWEEN_FATH, "")
+    if len(bare) < 3 or not bare.endswith("ا") or bare.startswith("ال"):
+        return False
+    before = _prev_span((r[0], r[1], r[2], r[3], start) + tuple(r[5:]), texts, titles)
+    if before is None:
+        return False
+    word = before[1]
+    return word.isdigit() or word in _TENS
 
 
 def _undetermined_adjective(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> bool:
