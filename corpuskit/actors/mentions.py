@@ -1092,8 +1092,8 @@ def _counted_nisba(r: tuple, form: str, texts: dict, titles: dict, matcher: Dict
     """A state whose name ends in -iya (تركيا، سوريا، موريتانيا، بريطانيا) written alone after
     a counted noun is the masculine nationality adjective in the accusative, spelled the same:
     16 عاملا تركيا ("16 Turkish workers"), ١٢ جنديا موريتانيا، 1343 لاجئا سوريا. The noun is
-    counted where a number of eleven and more comes before it (digits, or tens: عشرون جنديا).
-    Tanween alone is no sign (متهمًا تركيا: "accusing Turkey"); with a proclitic (وتركيا،
+    counted where a number of eleven and more comes before it (digits that are no year, or
+    tens: عشرون جنديا). Tanween alone is no sign (متهمًا تركيا: "accusing Turkey"); with a proclitic (وتركيا،
     لسوريا), after a verb (دعا تركيا) or a preposition it stays the state."""
     if matcher._forms(r[7])[0][0] != form:
         return False
@@ -1108,7 +1108,9 @@ def _counted_nisba(r: tuple, form: str, texts: dict, titles: dict, matcher: Dict
     if before is None:
         return False
     word = before[1]
-    return word.isdigit() or word in _TENS
+    if word.isdigit():   # not a year before a verb (في 2015 دعا تركيا)
+        return not (len(word) == 4 and 1900 <= int(word) <= 2099)
+    return word in _TENS
 
 
 def _undetermined_adjective(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> bool:
