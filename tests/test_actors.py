@@ -2428,6 +2428,18 @@ def test_spellings_of_one_bodys_generic_name_make_no_nationality():
     assert ("d1", "deu_police") in got
 
 
+def test_the_splas_bare_name_where_south_sudan_is_named():
+    """Gazetteer 2026.12.04.78: a bare الجيش الشعبي is the SPLA where South Sudan is named, and
+    nobody's elsewhere (the SPLA-IO's longer name, where written, is the SPLA-IO)."""
+    m, got = found(
+        "انشق جورج أطور عن الجيش الشعبي في جنوب السودان.",
+        "وقال قائد الجيش الشعبي إن الوضع هادئ.",
+        "هاجم الجيش الشعبي لتحرير السودان في المعارضة مواقع في جنوب السودان.")
+    assert ("d0", "ssd_spla") in got and ("d1", "ssd_spla") not in got
+    assert ("d2", "ssd_spla") not in got
+    assert ck.load_gazetteer().version == "2026.12.04.78"
+
+
 def test_a_brothers_shared_family_name_and_a_bare_national_assembly():
     """Gazetteer 2026.12.04.77: أبو ريشة goes to the brother last named in full (Abdul Sattar
     after his full name; Ahmed where only Iraq is named), and a bare الجمعية الوطنية is the
@@ -2442,7 +2454,6 @@ def test_a_brothers_shared_family_name_and_a_bare_national_assembly():
     assert ("d1", "irq_abu_risha") in got
     assert (m.loc[m["doc_id"] == "d2", "actor_id"] == "dji_parliament").sum() >= 1
     assert not {a for d, a in got if d == "d3"} & {"dji_parliament", "mrt_national_assembly"}
-    assert ck.load_gazetteer().version == "2026.12.04.77"
 
 
 def test_round_seventy_eight_actors_of_held_out_set_72s_news():
