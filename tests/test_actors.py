@@ -2428,6 +2428,29 @@ def test_spellings_of_one_bodys_generic_name_make_no_nationality():
     assert ("d1", "deu_police") in got
 
 
+def test_a_dated_title_before_another_persons_name_is_not_the_holder_at_the_date():
+    """A role title followed by a given name that begins no name of the title's holder at the
+    page's date introduces someone else (نائب الرئيس الأمريكي ديك تشيني on a page of 2021,
+    الرئيس الأمريكي جيمي كارتر on one of 2015): no mention of the holder; with ``unlisted=True``
+    the title goes with the name. Still the holder: his name in another spelling (بيجان زنكنه
+    for بيجن زنغنه), a misspelt given name before his surname (جون إيرنست), a word that is also
+    a given name (لخادم الحرمين الشريفين باسم ...)."""
+    texts = ["عاد الرهائن قبل ساعات من وصول نائب الرئيس الامريكي ديك تشيني في جولة آسيوية.",
+             "وفي عام 1977 وافق الرئيس الأمريكي جيمي كارتر على المعاهدة.",
+             "وقال وزير النفط الإيراني بيجان زنكنه إن الإنتاج سيرتفع.",
+             "وقال المتحدث باسم البيت الأبيض جون إيرنست للصحفيين إن الرئيسين تحدثا.",
+             "وقدمت الهدية لخادم الحرمين الشريفين باسم الجمعية."]
+    dates = ["2021-05-01", "2015-06-01", "2016-01-01", "2015-06-01", "2016-01-01"]
+    m, got = found(*texts, dates=dates)
+    assert not {a for d, a in got if d in ("d0", "d1")} & {"usa_biden", "usa_obama"}
+    assert {("d2", "irn_zanganeh"), ("d3", "usa_earnest"), ("d4", "sau_salman_king")} <= got
+    d = pd.DataFrame({"doc_id": ["d0"], "title": None, "text": texts[:1],
+                      "date": pd.to_datetime(dates[:1]), "source": "x"})
+    u = ck.find_actors(ck.Corpus(d), unit="paragraph", unlisted=True)
+    assert u["surface"].tolist() == ["نائب الرئيس الامريكي ديك تشيني"]
+    assert u["actor_id"].tolist() == ["unlisted:ديك تشيني"]
+
+
 def test_the_splas_bare_name_where_south_sudan_is_named():
     """Gazetteer 2026.12.04.78: a bare الجيش الشعبي is the SPLA where South Sudan is named, and
     nobody's elsewhere (the SPLA-IO's longer name, where written, is the SPLA-IO)."""
