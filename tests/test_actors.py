@@ -2428,14 +2428,36 @@ def test_spellings_of_one_bodys_generic_name_make_no_nationality():
     assert ("d1", "deu_police") in got
 
 
+def test_round_seventy_nine_actors_of_held_out_set_73s_news():
+    """Gazetteer 2026.12.04.79: actors of 2000-2012 news (held-out set 73) the gazetteer lacked
+    (Dick Cheney with his vice-presidency dated, Amir Peretz's term at defence, George Habash and
+    Abu Ali Mustafa, Anwar al-Bunni, Aref Dalila, Lam Akol, Chemical Ali), the Sahrawi press's
+    سلطات الاحتلال المغربي for Morocco's authorities (not Israel's); and what was left out: Jordan's
+    كتائب التوحيد and Iraq's سرايا المجاهدين by those bare names outside their countries (other
+    groups have used them), and surnames that are words (البني "brown") without a full name."""
+    m, got = found(
+        "وقال نائب الرئيس الأمريكي إن الحرب ستطول، وقال وزير الدفاع الإسرائيلي إن الجيش مستعد.",
+        "اغتيل أبو علي مصطفى بعد جورج حبش، واعتقل أنور البني وعارف دليلة، وأسس لام أكول حزبا، "
+        "وأعدم علي الكيماوي، وحاصرت سلطات الاحتلال المغربي منزل الناشطة.",
+        "وقاتلت كتائب التوحيد في حلب، وتبنت سرايا المجاهدين الهجوم، ولون الباب البني.",
+        dates=["2006-08-01", None, None])
+    assert {("d0", "usa_cheney"), ("d0", "isr_peretz_amir"), ("d1", "pse_abu_ali_mustafa"),
+            ("d1", "pse_habash_george"), ("d1", "syr_bunni_anwar"), ("d1", "syr_dalila_aref"),
+            ("d1", "ssd_akol_lam"), ("d1", "irq_majid_ali_hassan"), ("d1", "mar_gov")} <= got
+    assert ("d1", "isr_gov") not in got
+    assert not {a for d, a in got if d == "d2"} & {"jor_kataib_tawhid", "irq_saraya_mujahideen",
+                                                     "syr_bunni_anwar"}
+    assert ck.load_gazetteer().version == "2026.12.04.79"
+
+
 def test_a_dated_title_before_another_persons_name_is_not_the_holder_at_the_date():
     """A role title followed by a given name that begins no name of the title's holder at the
-    page's date introduces someone else (نائب الرئيس الأمريكي ديك تشيني on a page of 2021,
+    page's date introduces someone else (نائب الرئيس الأمريكي نيلسون روكفلر on a page of 2021,
     الرئيس الأمريكي جيمي كارتر on one of 2015): no mention of the holder; with ``unlisted=True``
     the title goes with the name. Still the holder: his name in another spelling (بيجان زنكنه
     for بيجن زنغنه), a misspelt given name before his surname (جون إيرنست), a word that is also
     a given name (لخادم الحرمين الشريفين باسم ...)."""
-    texts = ["عاد الرهائن قبل ساعات من وصول نائب الرئيس الامريكي ديك تشيني في جولة آسيوية.",
+    texts = ["وكان نائب الرئيس الامريكي نيلسون روكفلر قد زار المنطقة في جولة آسيوية.",
              "وفي عام 1977 وافق الرئيس الأمريكي جيمي كارتر على المعاهدة.",
              "وقال وزير النفط الإيراني بيجان زنكنه إن الإنتاج سيرتفع.",
              "وقال المتحدث باسم البيت الأبيض جون إيرنست للصحفيين إن الرئيسين تحدثا.",
@@ -2447,8 +2469,8 @@ def test_a_dated_title_before_another_persons_name_is_not_the_holder_at_the_date
     d = pd.DataFrame({"doc_id": ["d0"], "title": None, "text": texts[:1],
                       "date": pd.to_datetime(dates[:1]), "source": "x"})
     u = ck.find_actors(ck.Corpus(d), unit="paragraph", unlisted=True)
-    assert u["surface"].tolist() == ["نائب الرئيس الامريكي ديك تشيني"]
-    assert u["actor_id"].tolist() == ["unlisted:ديك تشيني"]
+    assert u["surface"].tolist() == ["نائب الرئيس الامريكي نيلسون روكفلر"]
+    assert u["actor_id"].tolist() == ["unlisted:نيلسون روكفلر"]
 
 
 def test_the_splas_bare_name_where_south_sudan_is_named():
@@ -2460,7 +2482,6 @@ def test_the_splas_bare_name_where_south_sudan_is_named():
         "هاجم الجيش الشعبي لتحرير السودان في المعارضة مواقع في جنوب السودان.")
     assert ("d0", "ssd_spla") in got and ("d1", "ssd_spla") not in got
     assert ("d2", "ssd_spla") not in got
-    assert ck.load_gazetteer().version == "2026.12.04.78"
 
 
 def test_a_brothers_shared_family_name_and_a_bare_national_assembly():
