@@ -2428,6 +2428,18 @@ def test_spellings_of_one_bodys_generic_name_make_no_nationality():
     assert ("d1", "deu_police") in got
 
 
+def test_a_title_before_another_countrys_nationality_is_not_its_holder():
+    """زعيم حركة طالبان الباكستانية is the Pakistani Taliban's leader, not the (Afghan) holder
+    of زعيم حركة طالبان at the date: no mention of Mullah Omar; the bare title still is his, and
+    a nationality of the holder's own country keeps the title (رئيس وزراء الاحتلال الإسرائيلي)."""
+    m, got = found("أعلنت باكستان مقتل حكيم الله محسود زعيم حركة طالبان الباكستانية في هجوم.",
+                   "وقال زعيم حركة طالبان إن الحركة لن تفاوض.",
+                   "وقال رئيس وزراء الاحتلال الإسرائيلي إن العملية مستمرة.",
+                   dates=["2010-01-01", "2010-01-01", "2016-01-01"])
+    assert ("d0", "afg_mullah_omar") not in got and ("d1", "afg_mullah_omar") in got
+    assert ("d2", "isr_netanyahu") in got
+
+
 def test_round_seventy_nine_actors_of_held_out_set_73s_news():
     """Gazetteer 2026.12.04.79: actors of 2000-2012 news (held-out set 73) the gazetteer lacked
     (Dick Cheney with his vice-presidency dated, Amir Peretz's term at defence, George Habash and

@@ -524,6 +524,14 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     seen_at[holder].append(r[6])
                     antecedents.append((r[6], holder, r[7]))
                     continue
+                if word in state_nisbas and not {country_of.get(e_actor[q]) for q in roles} \
+                        & set(state_nisbas[word]):
+                    # زعيم حركة طالبان الباكستانية: the title of another country's namesake (the
+                    # Pakistani Taliban's leader, not the Afghan Taliban's); a nationality of the
+                    # holders' own country (رئيس وزراء الاحتلال الإسرائيلي) stays the title
+                    for inner in _named_inside(r, matcher, e_kind, e_actor):
+                        seen_at[inner].append(r[6])
+                    continue
                 if _anothers_title(r, texts, titles, matcher, another):
                     # نائب الأمين العام للجامعة، المتحدث باسم الأمين العام ...، المبعوث الخاص
                     # للأمين العام: the title of a deputy, spokesman or envoy, not its holder
