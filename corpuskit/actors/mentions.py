@@ -1167,8 +1167,8 @@ def _counted_nisba(r: tuple, form: str, texts: dict, titles: dict, matcher: Dict
     a counted noun is the masculine nationality adjective in the accusative, spelled the same:
     16 عاملا تركيا ("16 Turkish workers"), ١٢ جنديا موريتانيا، 1343 لاجئا سوريا. The noun is
     counted where a number of eleven and more comes before it (digits that are no year, or
-    tens: عشرون جنديا). Tanween alone is no sign (متهمًا تركيا: "accusing Turkey"); with a proclitic (وتركيا،
-    لسوريا), after a verb (دعا تركيا) or a preposition it stays the state."""
+    tens: عشرون جنديا). Tanween alone is no sign (متهمًا تركيا: "accusing Turkey"); with a
+    proclitic (وتركيا، لسوريا), after a verb (دعا تركيا) or a preposition it stays the state."""
     if matcher._forms(r[7])[0][0] != form:
         return False
     span = _prev_span(r, texts, titles)
