@@ -2428,6 +2428,29 @@ def test_spellings_of_one_bodys_generic_name_make_no_nationality():
     assert ("d1", "deu_police") in got
 
 
+def test_round_eighty_one_actors_of_held_out_set_75s_news():
+    """Gazetteer 2026.12.04.81: actors of 2000-2012 news (held-out set 75) the gazetteer lacked
+    (Nizar Rayan, Said Seyam, Lubna al-Hussein, Gordon Brown, Mahmoud Gul Aghasi, the Multi-National
+    Force in Iraq, the Sudanese Communist Party), the Bush administration as the US government,
+    other spellings of AQIM and UNIFIL; and what was left out: Sayeeda Warsi's bare surname (وأرسى,
+    "and he established", normalizes to it), and صبر ("patience", Sabr al-Rawashdeh) as a given
+    name for unlisted persons."""
+    m, got = found(
+        "اغتالت إسرائيل نزار ريان وسعيد صيام، وحوكمت الصحفية لبنى الحسين، وقال غوردن براون إن "
+        "بلاده قلقة، وقتل محمود قول آغاسي في حلب، وانتقد الحزب الشيوعي السوداني الحكم.",
+        "وقالت إدارة بوش إن القوات المتعددة الجنسيات في العراق باقية، وتبنى تنظيم القاعدة "
+        "بالمغرب الإسلامي الهجوم على قوات اليونيفل.",
+        "حافظ الحزب على مكانته في بريطانيا وأرسى قواعد جديدة، وقال صبر كثير من الناس إنهم ينتظرون.")
+    assert {("d0", "pse_rayan_nizar"), ("d0", "pse_seyam_said"), ("d0", "sdn_lubna_hussein"),
+            ("d0", "gbr_brown_gordon"), ("d0", "syr_abu_qaqaa"), ("d0", "sdn_scp"),
+            ("d1", "usa_gov"), ("d1", "igo_mnf_iraq"), ("d1", "ag_aqim"),
+            ("d1", "igo_unifil")} <= got
+    assert ("d2", "gbr_warsi") not in got
+    d = docs("وقال صبر كثير من الناس إنهم ينتظرون.")
+    assert not ck.find_actors(d, unlisted=True)["actor_id"].str.startswith("unlisted:").any()
+    assert ck.load_gazetteer().version == "2026.12.04.81"
+
+
 def test_round_eighty_actors_of_held_out_set_74s_news():
     """Gazetteer 2026.12.04.80: actors of 2000-2012 news (held-out set 74) the gazetteer lacked
     (May Chidiac, Hakimullah Mehsud, Mullah Dadullah, Salah Shehade, ISAF, UNMISS, Iraq's Baath
@@ -2449,7 +2472,6 @@ def test_round_eighty_actors_of_held_out_set_74s_news():
                                                      "ner_tini_kalam"}
     d = docs("وأكد كلام الرئيس أن القرار نهائي، وقال كلام كثير عن الاتفاق.")
     assert not ck.find_actors(d, unlisted=True)["actor_id"].str.startswith("unlisted:").any()
-    assert ck.load_gazetteer().version == "2026.12.04.80"
 
 
 def test_a_title_before_another_countrys_nationality_is_not_its_holder():
