@@ -2428,6 +2428,26 @@ def test_spellings_of_one_bodys_generic_name_make_no_nationality():
     assert ("d1", "deu_police") in got
 
 
+def test_round_eighty_two_actors_of_held_out_set_76s_news():
+    """Gazetteer 2026.12.04.82: actors of 2000-2012 news (held-out set 76) the gazetteer lacked
+    (Izz al-Din Salim, Hassan Hattab, Fereydoon Abbasi with his term at Iran's atomic energy
+    organization dated, Maulana Fazlullah, the Tamil Tigers, Driss Benzekri), النظام الصهيوني as
+    Israel's government; and what was left out: a Niger broadcaster's name spelled with Nigeria's
+    adjective (الإذاعة العامة النيجيرية), and a bare حبيب الرحمن (a common name)."""
+    m, got = found(
+        "اغتيل عز الدين سليم رئيس مجلس الحكم، واستسلم حسن حطاب، وقاد مولانا فضل الله مسلحي "
+        "وادي سوات، وهاجمت نمور التاميل الحافلة، وقال إدريس بنزكري إن الهيئة أنهت عملها، وندد "
+        "النظام الصهيوني بالقرار.",
+        "وقال رئيس منظمة الطاقة الذرية الإيرانية إن التخصيب مستمر.",
+        "وبثت الإذاعة العامة النيجيرية الخبر، وقال حبيب الرحمن إن الوضع هادئ.",
+        dates=[None, "2012-03-01", None])
+    assert {("d0", "irq_salim_ezzedine"), ("d0", "dza_hattab_hassan"),
+            ("d0", "pak_fazlullah"), ("d0", "lka_ltte"), ("d0", "mar_benzekri_driss"),
+            ("d0", "isr_gov"), ("d1", "irn_abbasi_fereydoon")} <= got
+    assert not {a for d, a in got if d == "d2"} & {"media_ortn_niger", "pak_habib_ur_rehman"}
+    assert ck.load_gazetteer().version == "2026.12.04.82"
+
+
 def test_round_eighty_one_actors_of_held_out_set_75s_news():
     """Gazetteer 2026.12.04.81: actors of 2000-2012 news (held-out set 75) the gazetteer lacked
     (Nizar Rayan, Said Seyam, Lubna al-Hussein, Gordon Brown, Mahmoud Gul Aghasi, the Multi-National
@@ -2448,7 +2468,6 @@ def test_round_eighty_one_actors_of_held_out_set_75s_news():
     assert ("d2", "gbr_warsi") not in got
     d = docs("وقال صبر كثير من الناس إنهم ينتظرون.")
     assert not ck.find_actors(d, unlisted=True)["actor_id"].str.startswith("unlisted:").any()
-    assert ck.load_gazetteer().version == "2026.12.04.81"
 
 
 def test_round_eighty_actors_of_held_out_set_74s_news():
