@@ -460,6 +460,11 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     continue   # جامعة الكويت، مطار الكويت: a place named after the state
                 if r[9] == 1 and _as_adjective(r, texts, titles, matcher):
                     continue   # دعم مالي، إنقاذ مالي، عسكري ومالي: "financial", not Mali
+                if r[9] == 1 and e_kind[p] == "variant" \
+                        and type_of.get(e_actor[p]) == "person" \
+                        and _anothers_given_name(r, p, texts, titles, matcher, e_actor, e_form,
+                                                 gaz):
+                    continue   # فرانسوا كومباوري: a brother's name ends in the surname variant
                 if r[9] > 1 and _first_word(e_form[p], matcher.settings) in adjectival \
                         and _definite(_prev_word(r, texts, titles, matcher, True),
                                       matcher.settings):
@@ -2323,6 +2328,29 @@ def _in_anothers_name(r: tuple, aid: str, texts: dict, titles: dict, matcher: Di
         words = own[1][aid] = {w for i in own[2][aid]
                                for w in entry_words(str(e_form[i]), matcher.settings)}
     return words.isdisjoint(before)
+
+
+def _anothers_given_name(r: tuple, p: int, texts: dict, titles: dict, matcher: Dictionary,
+                         e_actor: Any, e_form: Any, gaz: Gazetteer) -> bool:
+    """A person's one-word variant (a surname the gazetteer lets stand alone: كومباوري) right
+    after a given name that is no word of the person's names, nor one letter from one (جوزف
+    بلاتر, أنطوني بلينكن keep the person): another person of that name (فرانسوا كومباوري,
+    ميشيل أوباما, جيمس كاميرون). فإن ("for") before it is no given name (فان, as in Van), and
+    a surname with "and" on it is another name of a list (أبي أحمد وأفورقي)."""
+    aid = e_actor[p]
+    from .unlisted import _words
+
+    if matcher._forms(r[7])[0][0] not in entry_words(str(e_form[p]), matcher.settings):
+        return False   # أبي أحمد وأفورقي: "and Afwerki", a proclitic on the surname
+    raw = _prev_token(r, texts, titles, matcher)
+    if raw is None or raw in ("فإن", "وإن", "فان", "وان", "فإنّ"):
+        return False
+    if matcher._forms(raw)[0][0] not in _words(matcher.settings, frozenset()).given \
+            or not _in_anothers_name(r, aid, texts, titles, matcher, e_actor, e_form, gaz):
+        return False   # ولد حبري ("Habré was born"), ابن خامنئي: no given name before it
+    own = gaz.__dict__["_own_words"][1][aid]
+    before = matcher._forms(raw)[0]
+    return not any(_one_edit(w, o) for w in before for o in own)
 
 
 @functools.lru_cache(maxsize=8)
