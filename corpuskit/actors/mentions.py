@@ -2318,6 +2318,12 @@ def _in_anothers_name(r: tuple, aid: str, texts: dict, titles: dict, matcher: Di
         if prev is None or _name_heads(matcher.settings)[0] not in _prev_word(
                 (*r[:4], prev[0], *r[5:]), texts, titles, matcher, True):
             return False
+    return _own_words(gaz, aid, e_actor, e_form, matcher).isdisjoint(before)
+
+
+def _own_words(gaz: Gazetteer, aid: str, e_actor: Any, e_form: Any,
+               matcher: Dictionary) -> set[str]:
+    """The normalized words of all of an actor's forms (cached per gazetteer and actor)."""
     own = gaz.__dict__.get("_own_words")
     if own is None or own[0] is not gaz.entries:
         own = gaz.__dict__["_own_words"] = (gaz.entries, {}, defaultdict(list))
@@ -2327,7 +2333,7 @@ def _in_anothers_name(r: tuple, aid: str, texts: dict, titles: dict, matcher: Di
     if words is None:
         words = own[1][aid] = {w for i in own[2][aid]
                                for w in entry_words(str(e_form[i]), matcher.settings)}
-    return words.isdisjoint(before)
+    return words
 
 
 def _anothers_given_name(r: tuple, p: int, texts: dict, titles: dict, matcher: Dictionary,
@@ -2348,7 +2354,7 @@ def _anothers_given_name(r: tuple, p: int, texts: dict, titles: dict, matcher: D
     if matcher._forms(raw)[0][0] not in _words(matcher.settings, frozenset()).given \
             or not _in_anothers_name(r, aid, texts, titles, matcher, e_actor, e_form, gaz):
         return False   # ولد حبري ("Habré was born"), ابن خامنئي: no given name before it
-    own = gaz.__dict__["_own_words"][1][aid]
+    own = _own_words(gaz, aid, e_actor, e_form, matcher)
     before = matcher._forms(raw)[0]
     return not any(_one_edit(w, o) for w in before for o in own)
 
