@@ -233,3 +233,42 @@ def test_gazetteer_first_names_that_are_ordinary_words_begin_no_name():
         "وقال تيمان كوسا، المتحدث باسم المتمردين، إن الهجوم فشل."),
         unit="paragraph", unlisted=True))
     assert list(zip(m["doc_id"], m["surface"])) == [("d1", "تيمان كوسا")]
+
+
+def test_more_titles_an_age_and_given_names_that_are_also_words():
+    """Ranks and role heads the news uses for officers, governors, commissioners and lawyers
+    (الليفتنانت جنرال، الميجور جنرال، السيناتور، البروفسور، حاكم، المفوض، محاميه) introduce a name
+    (قاضي, a family name too, is no title head: الشيخ إسماعيل قاضي); so does a person's age right
+    after a name that begins with a given name (حسن عبد الرزاق (40 عاما)، ... البالغ من العمر),
+    but not after a word for a private person (الطفل), and البالغة "amounting to" is no age; a
+    given name that is also an ordinary word (غازي، مثال) begins a name right after a title, but
+    not after a phrase with other words in it (بمناسبة عيد الفطر), not after الفريق "the team"; a
+    nationality adjective (مسؤول تركي) is no name, nor is the adjective after a bare حاكم ("a just
+    ruler": حاكم عادل)."""
+    m = unlisted(ck.find_actors(docs(
+        "وقال الليفتنانت جنرال ماركوس هالبرت في مؤتمر صحفي إن القوات وصلت.",
+        "وأوضح حاكم الولاية إبراهيم شيكارو في بيان أن قوات الأمن وصلت، وقال محاميه ميشال عيسى "
+        "إن الحكم سياسي.",
+        "أعلن المفوض الاوروبي لشؤون التنمية كارل دي غوخت امس انه سيزور المنطقة، وقال الشيخ "
+        "إسماعيل قاضي رئيس اللجنة إن البرنامج ناجح.",
+        "واوردت الصحيفة ان حسن عبد الرزاق (40 عاما) سلم نفسه للسلطات، واعتقلت قوات الاحتلال "
+        "الطفل أحمد الزعبي (11 عامًا) من منزله، وجاء التعاقد مع دييغو أريزميندي البالغ من العمر "
+        "27 عاما، متجاوزة توقعات وول ستريت البالغة 49 مليار دولار.",
+        "أعلنت الوكالة انتحار وزير الداخلية غازي الحلبي في مكتبه، ورفع البرلمان الحصانة عن "
+        "النائب مثال الكبيسي.",
+        "وصرح مسؤول تركي رفض الكشف عن هويته بأن الانفجار وقع، ويصل المشرف العام على الفريق "
+        "منصور الحربي اليوم، وهنأ وزير الدفاع بمناسبة عيد الفطر المبارك جميع المصابين، ويكفينا "
+        "ما بداخلنا من حاكم عادل أحكامه عادلة."),
+        unit="paragraph", unlisted=True))
+    got = list(zip(m["doc_id"], m["surface"], m["actor_id"], m["resolved_by"]))
+    title = "unlisted (title + name)"
+    assert got == [
+        ("d0", "الليفتنانت جنرال ماركوس هالبرت", "unlisted:ماركوس هالبرت", title),
+        ("d1", "إبراهيم شيكارو", "unlisted:ابراهيم شيكارو", title),
+        ("d1", "ميشال عيسى", "unlisted:ميشال عيسي", title),
+        ("d2", "كارل دي غوخت", "unlisted:كارل دي غوخت", title),
+        ("d2", "الشيخ إسماعيل قاضي", "unlisted:اسماعيل قاضي", title),
+        ("d3", "حسن عبد الرزاق", "unlisted:حسن عبد الرزاق", "unlisted (name + age)"),
+        ("d3", "دييغو أريزميندي", "unlisted:دييغو اريزميندي", "unlisted (name + age)"),
+        ("d4", "غازي الحلبي", "unlisted:غازي الحلبي", title),
+        ("d4", "النائب مثال الكبيسي", "unlisted:مثال الكبيسي", title)]

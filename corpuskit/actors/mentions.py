@@ -307,10 +307,11 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
             read them; without it they are left out there. A document that names a country
             is read as before.
         unlisted: also report persons the gazetteer lacks where the text introduces them with
-            a title (العقيد هشام الردادي، وزير الإعلام في الحكومة المؤقتة عبد الحكيم الزوي) or
-            after a verb of saying (وقال بديع عارف), and their surnames later in the same text:
-            ``actor_id`` ``unlisted:<name>``, type ``person``, ``resolved_by`` ``unlisted (title
-            + name)``, ``unlisted (after saying)``, ``unlisted (coordinated name)`` or
+            a title (العقيد هشام الردادي، وزير الإعلام في الحكومة المؤقتة عبد الحكيم الزوي),
+            after a verb of saying (وقال بديع عارف) or with their age (حسن حطاب (40 عاما)), and
+            their surnames later in the same text: ``actor_id`` ``unlisted:<name>``, type
+            ``person``, ``resolved_by`` ``unlisted (title + name)``, ``unlisted (after
+            saying)``, ``unlisted (name + age)``, ``unlisted (coordinated name)`` or
             ``unlisted (short form)``; a role title the gazetteer could not resolve
             that runs into such a name is that person (see :mod:`corpuskit.actors.unlisted`).
             Candidates of a pattern, for review.

@@ -12,7 +12,10 @@ name with a title after it (سهيل شاهين، المتحدث باسم ...), 
 a person's full name (علي حسن خليل وسامر عياش: ``unlisted (coordinated name)``), and a name after
 a verb of saying or a noun of what befell someone (اعتقال حسين فريدون، وقال بديع عارف: a given
 name and one more name word; or any two or three name words that a comma and a title follow:
-وقال ظاهر عادل، المتحدث باسم ...). Later uses of
+وقال ظاهر عادل، المتحدث باسم ...), and a name that begins with a given name and that the
+person's age follows (حسن حطاب (40 عاما)، ... البالغ من العمر; ``unlisted (name + age)``; not
+after a word for a private person: الطفل، المواطن، الأسير). A given name that is also an
+ordinary word (غازي، مثال، سلام) begins a name only right after a title. Later uses of
 the surname alone in the same text (the body, or the title; وأضاف الردادي) are mentions of that
 person too (``unlisted (short form)``). A role title that the gazetteer could not resolve (an
 undated رئيس الوزراء الصومالي) and that runs straight into such a name is that named person; a
@@ -27,6 +30,7 @@ gazetteer (see :func:`~corpuskit.suggest_actors`).
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from importlib import resources
 from typing import Any
@@ -43,7 +47,8 @@ UNLISTED_PREFIX = "unlisted:"
 # or a function word excepted): العقيد طارق، الدكتور سليم النهدي، القاضي جاسم عبود.
 _RANKS = ("العقيد", "اللواء", "العميد", "المقدم", "الرائد", "النقيب", "الملازم", "العماد",
           "المشير", "الجنرال", "الكولونيل", "الأدميرال", "العريف", "الرقيب", "الدكتور",
-          "الدكتورة", "د", "القاضي")
+          "الدكتورة", "د", "القاضي", "الميجور", "الليفتنانت", "السيناتور",
+          "البروفسور")
 # Titles after which the name must begin with a given name (الرئيس يزور / الرئيس محمد ...;
 # الفريق is also "the team", الشيخ and الأمير begin place names: حي الشيخ رضوان).
 _RANKS_NEED_GIVEN = ("الفريق", "الشيخ", "الشيخة", "السيد", "السيدة", "الأستاذ", "الأستاذة",
@@ -52,9 +57,9 @@ _RANKS_NEED_GIVEN = ("الفريق", "الشيخ", "الشيخة", "السيد",
                      "النائبة", "الناشط", "الناشطة", "الصحفي", "الصحفية", "الصحافي",
                      "الصحافية", "القيادي", "القيادية", "المعارض", "المعارضة", "المستشار",
                      "المستشارة", "السفير", "السفيرة", "الوزير", "الوزيرة", "المبعوث", "الرئيس",
-                     "الزعيم", "القائد", "المراسل", "المراسلة", "البروفيسور")
+                     "الزعيم", "القائد", "المراسل", "المراسلة", "البروفيسور", "الرئيسة")
 # What may follow a rank before the name (الفريق أول ركن، العميد الركن، اللواء المتقاعد)
-_RANK_TAILS = ("أول", "اول", "ركن", "الركن", "المتقاعد", "البحري", "الطيار", "أولى")
+_RANK_TAILS = ("أول", "اول", "ركن", "الركن", "المتقاعد", "البحري", "الطيار", "أولى", "جنرال")
 # Heads of role phrases (وزير الإعلام اليمني، رئيس هيئة الأركان، المتحدث باسم الجيش): a given
 # name after the phrase begins a name.
 _ROLE_HEADS = ("وزير", "وزيرة", "رئيس", "رئيسة", "مدير", "مديرة", "المتحدث", "متحدث",
@@ -67,7 +72,8 @@ _ROLE_HEADS = ("وزير", "وزيرة", "رئيس", "رئيسة", "مدير", "
                "القائد", "الزعيم", "الرئيس", "الوزير", "السفير", "المبعوث", "المدير", "المحافظ",
                "الضابط", "ضابط", "المحقق", "محقق", "المدعي", "القنصل", "قنصل",
                "النائب", "العضو", "المستشار", "المساعد", "الوكيل", "المراسل", "المندوب",
-               "الممثل", "المنسق", "مرشح", "المرشح", "الداعية", "الخبير", "خبير", "المحلل")
+               "الممثل", "المنسق", "مرشح", "المرشح", "الداعية", "الخبير", "خبير", "المحلل",
+               "حاكم", "الحاكم", "مفوض", "المفوض", "محامي", "محامية")
 # Verbs of saying and reporting, and nouns of what befalls a person, right before a name (وقال
 # بديع عارف، بحسب حسام أبو الرب، اعتقال حسين فريدون، إعدام طارق عزيز): a given name after one of
 # them begins a name of two words or more; so do any two or three name words that a comma and a
@@ -140,6 +146,12 @@ _COMMON_FIRST_WORDS = (
     "رائد", "راتب", "نصير", "نذير", "ناجم", "خلف", "حاجة", "عالية", "سعادة", "بشارة",
     "صوفي", "اختر", "أبشر", "أفريل", "عسكر", "خادم", "آسيا", "فرح", "مثال", "كلام", "صبر",
     "آمال", "نظير", "سعيدة")
+# Given names that are also ordinary words (among them some of the two lists above): they begin
+# a name only right after a title or a role phrase, with another name word after them (وزير
+# الداخلية غازي كنعان، النائب مثال الألوسي، رئيس الوزراء تمام سلام)
+_WEAK_GIVEN = ("غازي", "جميل", "نجاح", "أمل", "نصر", "سلام", "وحيد", "نور", "بشرى", "وفاء",
+               "فداء", "بدر", "بسام", "شريف", "منصور", "مثال", "فضل", "معين", "واصل", "نضال",
+               "رائد", "راتب", "نصير", "نذير", "تمام", "ظاهر", "عوض", "بشارة")
 # Adjectives of a title that may stand between it and the name (رئيس الوزراء الحالي، وزير
 # الصناعة الأسبق): a role phrase goes on over them
 _TITLE_ADJECTIVES = ("السابق", "الأسبق", "الحالي", "الجديد", "المستقيل", "المكلف", "المنتخب",
@@ -147,6 +159,17 @@ _TITLE_ADJECTIVES = ("السابق", "الأسبق", "الحالي", "الجدي
 # what may stand between a title and a name beside spaces: an opening quotation mark (القاضي
 # "طارق بيطار"، وزير الداخلية «حمود بن فيصل البوسعيدي»)
 _OPENERS = frozenset(("", '"', "«", "“", "”", "'", "„", "‘"))
+# Nouns of private persons, whose names the news gives with their age (الطفل أحمد ... (11
+# عاما)، الشاب، المواطن، الأسير): no age cue after them
+_PRIVATE = ("الطفل", "الطفلة", "الرضيع", "الرضيعة", "الصبي", "الفتى", "الفتاة", "الشاب",
+            "الشابة", "المواطن", "المواطنة", "المسن", "المسنة", "الأسير", "الأسيرة", "الشهيد",
+            "الشهيدة", "الجريح", "القتيل", "الضحية", "السجين", "السجينة", "المعتقل",
+            "المعتقلة", "الطالب", "الطالبة", "العامل", "المزارع", "الراعي", "السيدة", "الحاجة",
+            "والدة", "والد", "شقيق", "شقيقة", "ابن", "ابنة", "زوجة", "زوج")
+# a person's age right after the name: " (40 عاما)", "، 63 عاما،"
+_AGE = re.compile(r"\s*[(،,]\s*[0-9\u0660-\u0669]{1,3}\s*(?:عاما|عامًا|عاماً|عام|سنة|سنوات|أعوام"
+                  r"|اعوام)(?!\w)")
+_AGED = re.compile(r"\s+(?:البالغ|البالغة)\s+(?:من\s+العمر|عمره|عمرها)(?!\w)")
 _MAX_NAME = 4    # words of a name
 _MAX_PHRASE = 7  # words between a role head and the name it introduces
 
@@ -179,9 +202,13 @@ class _Words:
         self.connectors = forms(_CONNECTORS)
         self.kunya = forms(("أبو", "أبي", "أبا", "عبد"))
         self.saying = forms(_SAYING)
+        self.private = forms(_PRIVATE)
         self.family_ranks = forms(_FAMILY_RANKS)
         self.given = (given_names(settings) | gazetteer_given) - self.stop - self.role_heads \
             - forms(_NOT_GIVEN)
+        self.bare_nouns = forms(("حاكم",))
+        self.weak = forms(_WEAK_GIVEN) - self.given - self.stop - self.role_heads
+        self.team = next(iter(forms(("الفريق",))))   # "the team" as often as the rank
 
 
 @functools.lru_cache(maxsize=4)
@@ -247,7 +274,7 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
     words = _words(matcher.settings, gazetteer_given)
     forms_of = matcher._forms
     cached = matcher._cache.get
-    begins = words.given | words.kunya
+    begins = words.given | words.kunya | words.weak
     after = words.ranks | words.rank_tails | words.saying
     norm_of: dict[str, str] = {}   # a word as written → its normalized form
     raw_begin: set[str] = set()    # words as written whose form is in ``begins``
@@ -358,6 +385,7 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                 and not (w.startswith("ال") and w not in words.given)
 
         said: set[int] = set()    # names read after a verb of saying
+        aged: set[int] = set()    # names read before an age
         found: list[tuple] = []   # (span start word, name start, name end, role row replaced,
         done = 0                  # the first word's form without و)
         for k in cands:
@@ -372,6 +400,9 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
             while r0 > 0 and norm[r0] in words.rank_tails and joined(r0):
                 r0 -= 1   # الفريق أول ركن
             prev = norm[r0]
+            # a given name that is also an ordinary word (غازي، مثال، سلام) begins a name only
+            # right after a title, and with another name word after it
+            weak = norm[k] in words.weak and name_from(k) - k > 1
             if coord is not None:
                 # a name after "and" right after a person's name: وغازي زعيتر in علي حسن خليل
                 # وغازي زعيتر (the name before: a person the gazetteer or this pass found)
@@ -384,20 +415,23 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                     cue = k
             elif opens(k) and (r0 + 1 == k or joined(r0 + 1)) and owner[r0] < 0 \
                     and prev in words.ranks and (
-                    prev not in words.ranks_need_given or norm[k] in words.given) \
+                    prev not in words.ranks_need_given or norm[k] in words.given
+                    or (weak and prev != words.team)) \
                     and (norm[k] in words.given or not norm[k].startswith("ل")):
                 cue = r0   # (not الدكتور لمساعدة: "for", a preposition, begins no name)
-            elif norm[k] in words.given or (norm[k] in words.kunya and k + 1 < n
-                                             and fits(k + 1)):
+            elif norm[k] in words.given or weak or (norm[k] in words.kunya and k + 1 < n
+                                                     and fits(k + 1)):
                 # a role phrase before the name: back over definite words, fillers and the
                 # bodies the gazetteer matched, to a role head (or a role title it matched)
                 j = k - 1
                 comma_ok = True
+                plain = True   # no comma and only definite words or fillers on the way
                 while j >= 0 and k - j <= _MAX_PHRASE:
                     g = gap(j + 1)
                     if "\n" in g or (g.strip() and not (
                             comma_ok and (g.strip() in ("،", ",") or g.strip() in _OPENERS))):
                         break
+                    plain = plain and g.strip() in _OPENERS
                     comma_ok = False
                     if owner[j] >= 0:
                         r = rows[owner[j]]
@@ -423,11 +457,16 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                         continue
                     w = norm[j]
                     if headed(j):
-                        cue = j
+                        if not (j + 1 == k and w in words.bare_nouns):
+                            cue = j   # (حاكم عادل: "a just ruler", a noun and its adjective)
                         break
                     if w in words.phrase_break and w not in words.fillers:
                         break
+                    plain = plain and (w.startswith("ال") or w in words.fillers)
                     j -= 1   # a word of the phrase (الخارجية، مكتب، نظيره، باسم)
+                if weak and norm[k] not in words.given and (
+                        not plain or (cue is not None and norm[cue] == words.team)):
+                    cue = None   # (وزير الدفاع بمناسبة عيد الفطر، المشرف على الفريق منصور)
             if cue is not None and cue > 0 and norm[cue - 1] in words.venues \
                     and joined(cue):
                 cue = None   # جامعة الإمام محمد بن سعود، مدينة الشيخ زايد: a place's name
@@ -438,6 +477,15 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                 if e - k > 1 and e < n and "\n" not in gap(e) \
                         and gap(e).strip() in ("،", ",") and headed(e):
                     cue = k
+            if cue is None and norm[k] in words.given and not (
+                    owner[k - 1] >= 0 and rows[owner[k - 1]][11] == "person"):
+                # a person's age after the name: حسن حطاب (40 عاما)، جون قرنق البالغ من العمر
+                e = name_from(k)
+                if e - k > 1 and norm[k - 1] not in words.private and (
+                        _AGE.match(value, toks.ends[e - 1])
+                        or _AGED.match(value, toks.ends[e - 1])):
+                    cue = k
+                    aged.add(k)
             if cue is None and norm[k - 1] in words.saying and opens(k) and owner[k - 1] < 0 \
                     and not norm[k].startswith("ال"):
                 # اعتقال حسين فريدون، وقال بديع عارف محامي عزيز، وقال ظاهر عادل، المتحدث باسم
@@ -502,7 +550,8 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
             added.append((doc_id, where_[0], where_[1], field, a, b, base + first, value[a:b], aid,
                           named[aid], named[aid], "person", None,
                           "unlisted (coordinated name)" if coord else
-                          "unlisted (after saying)" if s in said else "unlisted (title + name)"))
+                          "unlisted (after saying)" if s in said else
+                          "unlisted (name + age)" if s in aged else "unlisted (title + name)"))
         if surnames:   # the surname alone, later in the document (وأضاف الردادي)
             of_word = {}   # the words of the text that read as a surname (with proclitics)
             for w in uniq:
