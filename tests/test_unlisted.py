@@ -272,3 +272,21 @@ def test_more_titles_an_age_and_given_names_that_are_also_words():
         ("d3", "دييغو أريزميندي", "unlisted:دييغو اريزميندي", "unlisted (name + age)"),
         ("d4", "غازي الحلبي", "unlisted:غازي الحلبي", title),
         ("d4", "النائب مثال الكبيسي", "unlisted:مثال الكبيسي", title)]
+
+
+def test_given_names_of_many_languages_begin_a_name_after_a_verb_of_saying():
+    """The bundled list of given names holds Persian, Hebrew, Somali and Akan names too (بهمن،
+    يفعات، غوليد، كوامي), so that a quoted person the gazetteer lacks is read after وقال and its
+    kin; the same sentence with an ordinary word in the name's place gives no one, and nor does
+    a university named after a prince, with "and" before it (وجامعة الأمير سطام ...)."""
+    m = unlisted(ck.find_actors(docs(
+        "وأضاف بهمن قاسمي أن المفاوضات مستمرة، وقالت يفعات بن حاييم إن الحكومة سترد.",
+        "وأكد غوليد حرسي أن القوات انسحبت، وقال كوامي أسانتي إن الانتخابات نزيهة.",
+        "وأضاف مصدر مطلع أن المفاوضات مستمرة، وقالت مصادر أمنية إن الحكومة سترد، وتضم القائمة "
+        "جامعة الجوف وجامعة الأمير سطام بن عبد العزيز بالخرج."),
+        unit="paragraph", unlisted=True))
+    assert list(zip(m["doc_id"], m["surface"], m["resolved_by"])) == [
+        ("d0", "بهمن قاسمي", "unlisted (after saying)"),
+        ("d0", "يفعات بن حاييم", "unlisted (after saying)"),
+        ("d1", "غوليد حرسي", "unlisted (after saying)"),
+        ("d1", "كوامي أسانتي", "unlisted (after saying)")]
