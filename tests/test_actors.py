@@ -3446,3 +3446,24 @@ def test_a_counterpart_is_the_antecedents_title_with_the_other_nationality_at_th
     assert list(d6["actor_id"]) == ["tur_erdogan", "rus_putin", "state_turkey"]
     d7 = m[m["doc_id"] == "d7"]
     assert list(d7["actor_id"]) == ["cze_mfa"]
+
+
+def test_a_title_dated_to_the_time_told_is_not_the_holder_at_the_pages_date():
+    """آنذاك، حينها، في ذلك الوقت after a title date it to the events told, not to the page (a
+    2015 page looking back): with a holder's name after them, quotes and dashes around, the
+    title and the name are one mention of that holder; without one, the title is a mention of
+    the role, not the holder at the page's date (the bare title still is)."""
+    m = ck.find_actors(docs(
+        "وأعلن الرئيس الأميركي -في ذلك الوقت- جورج بوش بدء العملية.",
+        "والتقى وزير الخارجية الإيراني حينها علي أكبر صالحي بالوفد، ثم افتتح رئيس الوزراء "
+        "الإسرائيلي آنذاك، “بنيامين نتنياهو”، النفق.",
+        "وكان الرئيس الأمريكي آنذاك قد هدد بالرد.",
+        "وكان الرئيس الأمريكي قد هدد بالرد.",
+        dates=["2015-06-01"] * 4))
+    got = list(zip(m["doc_id"], m["surface"], m["actor_id"], m["resolved_by"]))
+    assert got == [
+        ("d0", "الرئيس الأميركي -في ذلك الوقت- جورج بوش", "usa_bush_gw", "role + name"),
+        ("d1", "وزير الخارجية الإيراني حينها علي أكبر صالحي", "irn_salehi", "role + name"),
+        ("d1", "رئيس الوزراء الإسرائيلي آنذاك، “بنيامين نتنياهو", "isr_netanyahu", "role + name"),
+        ("d2", "الرئيس الأمريكي", "role:الرئيس الأمريكي", "role (then)"),
+        ("d3", "الرئيس الأمريكي", "usa_obama", "role at date")]

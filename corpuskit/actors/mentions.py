@@ -105,6 +105,13 @@ _GOVERNMENT_OF_STATE = ("حكومة",)
 _LATE = ("الراحل", "الراحلة")
 _FORMER_WORDS = frozenset(("السابق", "السابقة", "الأسبق", "الاسبق", "الراحل", "الراحلة",
                            "المعزول", "المخلوع"))
+# words after a title that date it to the time told rather than the page's (الرئيس الأمريكي
+# آنذاك بيل كلينتون، رئيس الوزراء الإسرائيلي -في ذلك الوقت- شمعون بيرس): the name after them is
+# the holder's, and without a listed holder's name the title is not the holder at the page's date
+_THEN = ("آنذاك", "انذاك", "آنئذ", "حينها", "حينئذ", "حينذاك", "وقتها", "وقتئذ", "وقتذاك",
+         "يومها", "يومئذ", "يومذاك", "في ذلك الوقت", "في ذلك الحين", "في حينه", "في حينها",
+         "في تلك الفترة", "في ذلك الوقت")
+_THEN_GAP = " \t،,-–—()\"'«»“”:"
 # words that may stand between a title and its holder's name (رئيس الحكومة اللبنانية المكلف سعد
 # الحريري، رئيس وزراء الاحتلال الإسرائيلي بنيامين نتنياهو): "designate", "elect", "new", and a
 # definite nationality adjective
@@ -334,8 +341,10 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         (the canonical name), ``variant``, ``metonymy``, ``role at date`` (a title resolved to
         its holder at the document's date), ``role + name`` (a title followed by the name of
         one of its holders), ``role (holder named)`` (a title in an undated document that
-        names one of its holders in full), ``role (undated)`` / ``role (no holder at date)``
-        (kept as a mention of the role: ``actor_id`` ``role:<title>``, type ``role``),
+        names one of its holders in full), ``role (undated)`` / ``role (no holder at date)`` /
+        ``role (then)`` (a title dated to the time told, الرئيس الأمريكي آنذاك, with no listed
+        holder's name after it) (kept as a mention of the role: ``actor_id``
+        ``role:<title>``, type ``role``),
         ``short form`` (a short form in a document that names the actor in full, or whose rule
         allows it), ``short form after title`` (a person's surname right after a title or an
         honorific, الرئيس صالح, in a document that names the person's country), ``surname
@@ -508,6 +517,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                 at_word = following.get((r[1], after))   # a name may begin with the word
                 if word in former or word in late or _between_title_and_name(word):
                     after += 1   # الرئيس الفرنسي السابق [نيكولا ساركوزي]، رئيس الحكومة المكلف
+                then = 0 if word in former else _then_words(r, texts, titles, matcher)
+                if then:   # الرئيس الأمريكي -في ذلك الوقت- [بيل كلينتون]
+                    after = r[6] + r[9] + then
                 nxt = following.get((r[1], after))
                 if nxt is None and word in honorifics:   # رئيس وزراء إثيوبيا الدكتور [أبي أحمد]
                     nxt = following.get((r[1], after + 1))
@@ -529,6 +541,13 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     full[holder] += 1
                     seen_at[holder].append(r[6])
                     antecedents.append((r[6], holder, r[7]))
+                    continue
+                if then and date is not None:
+                    # الرئيس الأمريكي آنذاك, without a listed holder's name after it: the holder
+                    # at the time told, not at the page's date (a mention of the role)
+                    resolved.append((r, None, f"role (then):{title}"))
+                    for inner in _named_inside(r, matcher, e_kind, e_actor):
+                        seen_at[inner].append(r[6])
                     continue
                 if word in state_nisbas and not {country_of.get(e_actor[q]) for q in roles} \
                         & set(state_nisbas[word]):
@@ -1391,6 +1410,49 @@ def _next_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> str 
     return matcher._forms(toks[0][2])[0][0]
 
 
+def _light(text: str) -> str:
+    return text.translate(_LIGHT)
+
+
+_LIGHT = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
+_THEN_LIGHT = frozenset(" ".join(_light(p).split()) for p in _THEN)
+
+
+def _is_then(gap: str) -> bool:
+    """The text between a title and a name is only "at the time" (آنذاك، -في ذلك الوقت-) with
+    spaces and punctuation around it (no line break)."""
+    if "\n" in gap:
+        return False
+    words = "".join(" " if ch in _THEN_GAP else ch for ch in gap).split()
+    return " ".join(_light(w) for w in words) in _THEN_LIGHT
+
+
+def _then_words(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> int:
+    """How many words right after a match say "at the time" (آنذاك، في ذلك الوقت), with at
+    most spaces and punctuation (no line break) before them; 0 where none do."""
+    value = (titles if r[3] == "title" else texts).get(r[0])
+    if not isinstance(value, str):
+        return 0
+    toks = matcher.tokens(value[r[5]:r[5] + 40])
+    if not toks or value[r[5]:r[5] + toks[0][0]].strip(_THEN_GAP):
+        return 0
+    words = [matcher._forms(t[2])[0][0] for t in toks[:3]]
+    for phrase in _then_phrases(matcher):
+        if tuple(words[:len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _then_phrases(matcher: Dictionary) -> tuple[tuple[str, ...], ...]:
+    """:data:`_THEN` as tuples of normalized words, longest first (cached on the matcher)."""
+    hit = getattr(matcher, "_then", None)
+    if hit is None:
+        hit = tuple(sorted({tuple(matcher._forms(w)[0][0] for w in p.split()) for p in _THEN},
+                           key=len, reverse=True))
+        matcher._then = hit
+    return hit
+
+
 def _nisbas(entries: pd.DataFrame, actors: pd.DataFrame,
             matcher: Dictionary, states_only: bool = False) -> dict[str, frozenset[str]]:
     """Nationality adjectives and the countries they name: those the gazetteer writes after its
@@ -2105,12 +2167,19 @@ def _merge_adjacent(resolved: list[tuple], texts: dict | None = None,
             pr, paid, phow = out[-1]
             n_prev = pr[9]
             if paid == aid and "metonymy" not in (phow, how) and pr[1] == r[1] \
-                    and pr[3] == r[3] and pr[6] + n_prev in (r[6], r[6] - 1):
+                    and pr[3] == r[3] and r[6] - 3 <= pr[6] + n_prev <= r[6]:
                 value = ((titles if r[3] == "title" else texts) or {}).get(r[0])
                 gap = value[pr[5]:r[4]] if isinstance(value, str) else " "
+                if phow.startswith("role") and _is_then(gap):
+                    # الرئيس الأميركي -في ذلك الوقت- بيل كلينتون، رئيس الوزراء آنذاك، "بنيامين
+                    # نتنياهو": one mention, the quotes and dashes around the words included
+                    out[-1] = ((pr[0], pr[1], pr[2], pr[3], pr[4], r[5], pr[6], None, pr[8],
+                                r[6] + r[9] - pr[6]), aid, phow)
+                    continue
                 near = 0 <= r[4] - pr[5] <= 3 if pr[6] + n_prev == r[6] \
-                    else phow.startswith("role") and _between_title_and_name(
-                        gap.strip().rstrip("،,").rstrip())   # الرئيس الفرنسي السابق، نيكولا ساركوزي
+                    else pr[6] + n_prev == r[6] - 1 and phow.startswith("role") \
+                    and _between_title_and_name(gap.strip().rstrip("،,").rstrip())
+                # (الرئيس الفرنسي السابق، نيكولا ساركوزي)
                 # (a quotation mark may open the name after its holder's title: رئيس الوزراء
                 # الإسرائيلي " بنيامين نتنياهو "، الرئيس الفرنسي "إيمانويل ماكرون")
                 if near and (not set(gap) & set("()[]«»\"'“”„‘’")
