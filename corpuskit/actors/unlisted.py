@@ -469,8 +469,9 @@ def find_unlisted(rows: list[tuple], texts: dict, titles: dict, where: dict,
                     cue = None   # (وزير الدفاع بمناسبة عيد الفطر، المشرف على الفريق منصور)
             if cue is not None and cue > 0 and joined(cue) and (
                     norm[cue - 1] in words.venues
-                    or any(f in words.venues for f in (cached(raw[cue - 1])
-                                                       or forms_of(raw[cue - 1]))[0])):
+                    or (norm[cue] in words.ranks   # (وجامعة الأمير، بمركز الشيخ; not بسجن وزير)
+                        and any(f in words.venues for f in (cached(raw[cue - 1])
+                                                            or forms_of(raw[cue - 1]))[0]))):
                 cue = None   # جامعة الإمام محمد بن سعود، مدينة الشيخ زايد: a place's name
             if cue is None and norm[k] in words.given and not (
                     owner[k - 1] >= 0 and rows[owner[k - 1]][11] == "person"):
