@@ -3494,3 +3494,34 @@ def test_a_title_dated_to_the_time_told_is_not_the_holder_at_the_pages_date():
         ("d1", "رئيس الوزراء الإسرائيلي آنذاك، “بنيامين نتنياهو", "isr_netanyahu", "role + name"),
         ("d2", "الرئيس الأمريكي", "role:الرئيس الأمريكي", "role (then)"),
         ("d3", "الرئيس الأمريكي", "usa_obama", "role at date")]
+
+
+def test_bare_leadership_before_an_adjective_is_a_command_not_the_government():
+    """Bare القيادة is a short form of a country's government ("the leadership"), but not before a
+    definite adjective that is no nationality: القيادة العسكرية، القيادة الأمنية، القيادة
+    المركزية are commands, القيادة الليلية is night driving; القيادة السياسية and القيادة السورية
+    stay the leadership."""
+    m, got = found(
+        "وأكدت الحكومة العراقية أن القيادة العسكرية العراقية استخدمت الملجأ، وأن القيادة الأمنية "
+        "اتبعت استراتيجية جديدة، وحذرت من القيادة الليلية.",
+        "وأكدت الحكومة العراقية أن القيادة قررت الرد، وأن القيادة السياسية تدعم القرار.")
+    assert m.loc[m["doc_id"].eq("d0"), "surface"].tolist() == ["الحكومة العراقية"]
+    assert m.loc[m["doc_id"].eq("d1"), "surface"].tolist() == [
+        "الحكومة العراقية", "القيادة", "القيادة"]
+    assert set(m.loc[m["doc_id"].eq("d1"), "actor_id"]) == {"irq_gov"}
+
+
+def test_a_title_right_after_a_holders_name_is_that_holders():
+    """A role title right after the name of one of its holders (a space or a comma between) is
+    that holder's, whatever the page's date (حسني مبارك الرئيس المصري on a 2020 page is not the
+    president of 2020), and one mention with the name; not a title with a proclitic
+    (الملك سلمان وولي العهد: "and the crown prince", another person)."""
+    m = ck.find_actors(docs(
+        "وشارك في المأتم حسني مبارك الرئيس المصري، وإلياس الهراوي، الرئيس اللبناني.",
+        "وبايع المواطنون الملك سلمان بن عبدالعزيز وولي العهد.",
+        dates=["2020-06-01", "2015-02-01"]))
+    got = list(zip(m["doc_id"], m["surface"], m["actor_id"], m["resolved_by"]))
+    assert got[:2] == [
+        ("d0", "حسني مبارك الرئيس المصري", "egy_mubarak", "name + role"),
+        ("d0", "وإلياس الهراوي، الرئيس اللبناني", "lbn_hrawi", "name + role")]
+    assert ("d1", "وولي العهد", "sau_muqrin", "role at date") in got   # crown prince then

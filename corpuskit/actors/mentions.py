@@ -340,7 +340,8 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         the mention's word position in its document (title first). ``resolved_by``: ``exact``
         (the canonical name), ``variant``, ``metonymy``, ``role at date`` (a title resolved to
         its holder at the document's date), ``role + name`` (a title followed by the name of
-        one of its holders), ``role (holder named)`` (a title in an undated document that
+        one of its holders), ``name + role`` (a title right after the name of one of its
+        holders, حسني مبارك الرئيس المصري), ``role (holder named)`` (a title in an undated document that
         names one of its holders in full), ``role (undated)`` / ``role (no holder at date)`` /
         ``role (then)`` (a title dated to the time told, الرئيس الأمريكي آنذاك, with no listed
         holder's name after it) (kept as a mention of the role: ``actor_id``
@@ -440,6 +441,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         kin: dict[str, int] = {}   # person → where another of the family was named in full
         undated: list[tuple[tuple, list[int], str]] = []   # role titles in an undated document
         following = {(r[1], r[6]): r for r in items}
+        ending = {(r[1], r[6] + r[9]): r for r in items}   # the match that ends before a word
         read_over: dict[tuple[str, str], int] = {}   # (unit, field) → read again up to here
         for r in items:
             if read_over and r[4] < read_over.get((r[1], r[3]), -1):
@@ -542,6 +544,22 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     seen_at[holder].append(r[6])
                     antecedents.append((r[6], holder, r[7]))
                     continue
+                before = ending.get((r[1], r[6]))
+                if before is not None and before[3] == r[3] and _apposed(before, r, texts, titles) \
+                        and _light(r[7].split()[0]) == _light(title.split()[0]):
+                    # حسني مبارك الرئيس المصري، إلياس الهراوي، الرئيس اللبناني: a title right
+                    # after the name of one of its holders is that holder's, whatever the date
+                    # (not one with a proclitic: وولي العهد after the king's name is another)
+                    named = {e_actor[p] for p in before[8] if e_kind[p] in ("name", "variant")}
+                    holder = next((e_actor[p] for p in roles if e_actor[p] in named), None)
+                    if holder is not None:
+                        for inner in _named_inside(r, matcher, e_kind, e_actor):
+                            seen_at[inner].append(r[6])
+                        resolved.append((r, holder, "name + role"))
+                        full[holder] += 1
+                        seen_at[holder].append(r[6])
+                        antecedents.append((r[6], holder, r[7]))
+                        continue
                 if then and date is not None:
                     # الرئيس الأمريكي آنذاك, without a listed holder's name after it: the holder
                     # at the time told, not at the page's date (a mention of the role)
@@ -1161,13 +1179,20 @@ def _a_system(r: tuple, texts: dict, titles: dict, matcher: Dictionary, nisbas: 
     """Bare النظام ("the regime", a short form of a country's government) followed by a
     definite relative adjective that is no nationality: a system or an order (النظام الملكي
     البائد، النظام الانتخابي، النظام الداخلي), not the government. النظام السوري is a name of
-    its own, and النظام الأمني السوري the regime."""
-    if _regime(matcher.settings) not in matcher._forms(r[7])[0]:
+    its own, and النظام الأمني السوري the regime. So is bare القيادة ("the leadership") before
+    such an adjective: a command (القيادة العسكرية العراقية، القيادة الأمنية), not the
+    government; القيادة السورية and القيادة السياسية are the leadership."""
+    forms = matcher._forms(r[7])[0]
+    command = _leadership(matcher.settings) in forms
+    if not command and _regime(matcher.settings) not in forms:
         return False
     after = _next_word(r, texts, titles, matcher)
-    if after is None or not after.startswith("ال") or not after.endswith("ي") \
+    if after is None or not after.startswith("ال") \
+            or not after.endswith(("ي", "يه", "ية") if command else "ي") \
             or after in nisbas or after in _NOT_MODIFIERS:
         return False   # منح النظام المهلة، اتهم النظام الثوار: an object after the subject
+    if command:   # (القيادة السياسية، القيادة الشرعية: the leadership still)
+        return after not in _leadership_adjectives(matcher.settings)
     value = (titles if r[3] == "title" else texts).get(r[0])
     rest = matcher.tokens(value[r[5]:r[5] + 60]) if isinstance(value, str) else []
     # النظام الأمني السوري: a nationality after the adjective names the regime
@@ -1177,6 +1202,16 @@ def _a_system(r: tuple, texts: dict, titles: dict, matcher: Dictionary, nisbas: 
 @functools.lru_cache(maxsize=8)
 def _regime(settings: Any) -> str:
     return entry_words("النظام", settings)[0]
+
+
+@functools.lru_cache(maxsize=8)
+def _leadership(settings: Any) -> str:
+    return entry_words("القيادة", settings)[0]
+
+
+@functools.lru_cache(maxsize=8)
+def _leadership_adjectives(settings: Any) -> frozenset[str]:
+    return frozenset(entry_words(w, settings)[0] for w in ("السياسية", "الشرعية"))
 
 
 # tens, and the "ten" of 11-19, after which a counted noun is a singular in the accusative
@@ -1408,6 +1443,16 @@ def _next_word(r: tuple, texts: dict, titles: dict, matcher: Dictionary) -> str 
     if not toks or value[r[5]:r[5] + toks[0][0]].strip():
         return None
     return matcher._forms(toks[0][2])[0][0]
+
+
+def _apposed(before: tuple, r: tuple, texts: dict, titles: dict) -> bool:
+    """Only spaces and at most one comma between two matches of one field (no line break)."""
+    value = (titles if r[3] == "title" else texts).get(r[0])
+    if not isinstance(value, str) or before[5] > r[4]:
+        return False
+    gap = value[before[5]:r[4]]
+    return "\n" not in gap and gap.replace("،", "", 1).replace(",", "", 1).strip() == "" \
+        and (gap.count("،") + gap.count(",")) <= 1
 
 
 def _light(text: str) -> str:
