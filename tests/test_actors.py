@@ -3537,13 +3537,19 @@ def test_a_title_right_after_a_holders_name_is_that_holders():
     """A role title right after the name of one of its holders (a space or a comma between) is
     that holder's, whatever the page's date (حسني مبارك الرئيس المصري on a 2020 page is not the
     president of 2020), and one mention with the name; not a title with a proclitic
-    (الملك سلمان وولي العهد: "and the crown prince", another person)."""
+    (الملك سلمان وولي العهد: "and the crown prince", another person). The name in it is a full
+    name: the surname alone later is the person."""
     m = ck.find_actors(docs(
         "وشارك في المأتم حسني مبارك الرئيس المصري، وإلياس الهراوي، الرئيس اللبناني.",
         "وبايع المواطنون الملك سلمان بن عبدالعزيز وولي العهد.",
-        dates=["2020-06-01", "2015-02-01"]))
+        "وشارك في الاجتماع علي كافي الرئيس الجزائري، وقال كافي إن الوضع صعب.",
+        dates=["2020-06-01", "2015-02-01", None]))
     got = list(zip(m["doc_id"], m["surface"], m["actor_id"], m["resolved_by"]))
     assert got[:2] == [
         ("d0", "حسني مبارك الرئيس المصري", "egy_mubarak", "name + role"),
         ("d0", "وإلياس الهراوي، الرئيس اللبناني", "lbn_hrawi", "name + role")]
     assert ("d1", "وولي العهد", "sau_muqrin", "role at date") in got   # crown prince then
+    # the name in such a mention is a full name, after which the surname alone is the person
+    assert [x for x in got if x[0] == "d2"] == [
+        ("d2", "علي كافي الرئيس الجزائري", "dza_kafi_ali", "name + role"),
+        ("d2", "كافي", "dza_kafi_ali", "surname after full name")]

@@ -110,7 +110,7 @@ _FORMER_WORDS = frozenset(("السابق", "السابقة", "الأسبق", "ا
 # the holder's, and without a listed holder's name the title is not the holder at the page's date
 _THEN = ("آنذاك", "انذاك", "آنئذ", "حينها", "حينئذ", "حينذاك", "وقتها", "وقتئذ", "وقتذاك",
          "يومها", "يومئذ", "يومذاك", "في ذلك الوقت", "في ذلك الحين", "في حينه", "في حينها",
-         "في تلك الفترة", "في ذلك الوقت")
+         "في تلك الفترة")
 _THEN_GAP = " \t،,-–—()\"'«»“”:"
 # words that may stand between a title and its holder's name (رئيس الحكومة اللبنانية المكلف سعد
 # الحريري، رئيس وزراء الاحتلال الإسرائيلي بنيامين نتنياهو): "designate", "elect", "new", and a
@@ -341,8 +341,9 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         (the canonical name), ``variant``, ``metonymy``, ``role at date`` (a title resolved to
         its holder at the document's date), ``role + name`` (a title followed by the name of
         one of its holders), ``name + role`` (a title right after the name of one of its
-        holders, حسني مبارك الرئيس المصري), ``role (holder named)`` (a title in an undated document that
-        names one of its holders in full), ``role (undated)`` / ``role (no holder at date)`` /
+        holders, حسني مبارك الرئيس المصري), ``role (holder named)`` (a title in an undated
+        document that names one of its holders in full), ``role (undated)`` / ``role (no
+        holder at date)`` /
         ``role (then)`` (a title dated to the time told, الرئيس الأمريكي آنذاك, with no listed
         holder's name after it) (kept as a mention of the role: ``actor_id``
         ``role:<title>``, type ``role``),

@@ -30,7 +30,7 @@ __all__ = ["listed_surnames", "SURNAME"]
 
 SURNAME = "surname after full name"
 # how a mention names a person in full (two words or more)
-_FULL = frozenset(("exact", "variant", "role + name"))
+_FULL = frozenset(("exact", "variant", "role + name", "name + role"))
 # surnames that are also adjectives, ordinals and epithets (نبيل العربي: "the Arab";
 # إليزابيث الثانية، بطرس الأكبر): never read alone
 _ADJECTIVES = ("العربي", "العربية", "الأكبر", "الأصغر", "الكبير", "الصغير", "الأول", "الأولى",
@@ -93,6 +93,12 @@ def listed_surnames(rows: list[tuple], texts: dict, titles: dict, where: dict,
             canon = surname_of(r[8])
             if len(name) < 2 or canon is None:
                 continue
+            if r[13] == "name + role":   # علي كافي الرئيس الجزائري: the name comes first
+                at = next((k for k in range(1, len(name))
+                           if forms_of(name[k])[0][0] == canon), None)
+                if at is None:
+                    continue
+                name = name[:at + 1]
             last, before = forms_of(name[-1])[0][0], forms_of(name[-2])[0][0]
             if last != canon or len(last) < 3 or not last.isalpha() \
                     or last in skip or before in joins:
