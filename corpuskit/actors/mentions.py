@@ -444,6 +444,18 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
         following = {(r[1], r[6]): r for r in items}
         ending = {(r[1], r[6] + r[9]): r for r in items}   # the match that ends before a word
         read_over: dict[tuple[str, str], int] = {}   # (unit, field) → read again up to here
+
+        def held(r: tuple, holder: str, how: str, resolved: list = resolved,
+                 full: Counter = full, seen_at: dict = seen_at,
+                 antecedents: list = antecedents) -> None:
+            """A role title read as one of its holders: the person's mention, and the bodies
+            named inside the title seen (licensing their short forms)."""
+            for inner in _named_inside(r, matcher, e_kind, e_actor):
+                seen_at[inner].append(r[6])
+            resolved.append((r, holder, how))
+            full[holder] += 1
+            seen_at[holder].append(r[6])
+            antecedents.append((r[6], holder, r[7]))
         for r in items:
             if read_over and r[4] < read_over.get((r[1], r[3]), -1):
                 continue   # the text a dropped short form covered was read again (below)
@@ -538,12 +550,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                              if e_kind[p] in ("name", "variant", "short")}
                     holder = next((e_actor[p] for p in roles if e_actor[p] in named), None)
                 if holder is not None:
-                    for inner in _named_inside(r, matcher, e_kind, e_actor):
-                        seen_at[inner].append(r[6])
-                    resolved.append((r, holder, "role + name"))
-                    full[holder] += 1
-                    seen_at[holder].append(r[6])
-                    antecedents.append((r[6], holder, r[7]))
+                    held(r, holder, "role + name")
                     continue
                 before = ending.get((r[1], r[6]))
                 if before is not None and before[3] == r[3] and _apposed(before, r, texts, titles) \
@@ -554,12 +561,7 @@ def find_actors(corpus: Corpus, gazetteer: Gazetteer | str | None = None,
                     named = {e_actor[p] for p in before[8] if e_kind[p] in ("name", "variant")}
                     holder = next((e_actor[p] for p in roles if e_actor[p] in named), None)
                     if holder is not None:
-                        for inner in _named_inside(r, matcher, e_kind, e_actor):
-                            seen_at[inner].append(r[6])
-                        resolved.append((r, holder, "name + role"))
-                        full[holder] += 1
-                        seen_at[holder].append(r[6])
-                        antecedents.append((r[6], holder, r[7]))
+                        held(r, holder, "name + role")
                         continue
                 if then and date is not None:
                     # الرئيس الأمريكي آنذاك, without a listed holder's name after it: the holder
