@@ -3575,3 +3575,12 @@ def test_a_title_right_after_a_holders_name_is_that_holders():
     assert [x for x in got if x[0] == "d2"] == [
         ("d2", "علي كافي الرئيس الجزائري", "dza_kafi_ali", "name + role"),
         ("d2", "كافي", "dza_kafi_ali", "surname after full name")]
+
+
+def test_an_emirate_named_after_its_capital_is_a_region_not_the_state():
+    """أبو ظبي alone stands for the UAE (its capital), but إمارة أبو ظبي is the emirate, which
+    the annotation guidelines read as a region, as they read محافظة حلب."""
+    m, got = found("تولى الشيخ زايد الحكم في إمارة أبوظبي، وحكم إمارة أبو ظبي حتى وفاته.",
+                   "وأعلنت أبوظبي دعمها للقرار.")
+    assert ("d0", "state_uae") not in got
+    assert ("d1", "state_uae") in got

@@ -62,13 +62,14 @@ _MOVEMENT = ("الصليب الأحمر", "الهلال الأحمر")
 # body heads that are also participles: after a definite noun (or غير) they are its adjective
 _PARTICIPLE_HEADS = ("منظمة",)
 # heads of the proper names of places and events built on a city (مطار بغداد، جامعة دمشق، اتفاق
-# ستوكهولم، محادثات أستانا، قمة الرياض): the capital in them is part of the name, not its state
+# ستوكهولم، محادثات أستانا، قمة الرياض): the capital in them is part of the name, not its state;
+# so is an emirate named after its capital (إمارة أبو ظبي: a region, as the guidelines read it)
 _VENUE_HEADS = (
     "مطار", "ميناء", "جامعة", "جامعه", "اتفاق", "اتفاقية", "اتفاقيه", "محادثات", "مفاوضات",
     "مباحثات", "مسار", "مؤتمر", "موتمر", "قمة", "قمه", "إعلان", "اعلان", "منتدى", "منتدي",
     "معاهدة", "معاهده", "تفاهمات", "جولة", "جوله", "اجتماع", "اجتماعات", "ريف", "معهد",
     "مرفأ", "غوطة", "طريق", "سجن", "أكاديمية", "مجمع", "مركز", "محافظة", "محافظات",
-    "اتفاقي", "اتفاقيتي",
+    "اتفاقي", "اتفاقيتي", "إمارة", "امارة", "إماره",
 )
 # the generic forms every state's government, army and parliament have: they do not make a state
 # "covered"
